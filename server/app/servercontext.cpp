@@ -1,0 +1,103 @@
+#include "app/servercontext.h"
+
+#include "core/beijingtime.h"
+#include "http/handlers/authhandlers.h"
+#include "http/handlers/basedatahandlers.h"
+#include "http/handlers/filehandlers.h"
+#include "http/handlers/systemhandlers.h"
+#include "http/handlers/userhandlers.h"
+#include "storage/migrator.h"
+
+#include <filesystem>
+
+namespace spgl::server {
+
+namespace {
+std::string loadSecret(Database &db)
+{
+    return db.write([](Connection &c) {
+        if (const auto row = c.queryOne("SELECT value FROM settings WHERE key = 'jwt_secret'"))
+            return row->text(0);
+        const std::string secret = TokenService::randomToken(48);
+        c.execute("INSERT INTO settings (key, value) VALUES ('jwt_secret', ?)", {secret});
+        return secret;
+    });
+}
+} // namespace
+
+ServerContext::ServerContext(ServerConfig config)
+    : m_config(std::move(config))
+    , m_hasher(PasswordHasher::Cost{m_config.argon2MemoryKiB, m_config.argon2Iterations, 1})
+{
+    std::filesystem::create_directories(m_config.dataDir);
+    m_db = Database::open(m_config.db, m_config.dataDir);
+    Migrator(*m_db).migrate();
+    m_blobs = std::make_unique<BlobStore>(std::filesystem::path(m_config.dataDir) / "blobs");
+    m_tokens = std::make_unique<TokenService>(loadSecret(*m_db), m_config.accessTtlSeconds);
+    m_auth = std::make_unique<AuthService>(*m_db, m_hasher, *m_tokens);
+    m_users = std::make_unique<UserService>(*m_db, m_hasher);
+    m_files = std::make_unique<FileService>(*m_db, *m_blobs, m_config.maxUploadBytes);
+    m_startedAt = beijing::nowMs();
+
+    SystemHandlers::registerRoutes(m_router, *this);
+    AuthHandlers::registerRoutes(m_router, *this);
+    BaseDataHandlers::registerRoutes(m_router, *this);
+    UserHandlers::registerRoutes(m_router, *this);
+    FileHandlers::registerRoutes(m_router, *this);
+}
+
+ServerContext::~ServerContext() = default;
+
+void ServerContext::seedDemo()
+{
+    struct DemoUser
+    {
+        const char *username, *name, *roles, *department;
+    };
+    // Departments by code (seeded by migration 0003).
+    static const DemoUser users[] = {
+        {"applicant", "新疆天山建设集团有限公司（演示）", "applicant", nullptr},
+        {"agency", "乌鲁木齐城建设计研究院（演示）", "agency", nullptr},
+        {"clerk", "综合窗口 阿依古丽（演示）", "window_clerk", "11650100XZSP"},
+        {"reviewer", "住建局审批员 王建国（演示）", "reviewer", "11650100ZJJ"},
+        {"head", "住建局科长 李明（演示）", "department_head,reviewer", "11650100ZJJ"},
+        {"coordinator", "自然资源局牵头协调 马强（演示）", "coordinator,reviewer", "11650100ZRZY"},
+        {"supervisor", "效能督察 张丽（演示）", "supervisor", nullptr},
+        {"admin", "系统管理员（演示）", "admin", nullptr},
+    };
+    const std::string password = "Demo@2026";
+    for (const auto &d : users) {
+        const bool exists = m_db->read([&](Connection &c) { return UserRepository::findByUsername(c, d.username).has_value(); });
+        if (exists)
+            continue;
+        User u;
+        u.username = d.username;
+        u.displayName = d.name;
+        std::string roles = d.roles;
+        for (size_t start = 0; start < roles.size();) {
+            const auto comma = roles.find(',', start);
+            u.roles.push_back(roles.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            start = comma == std::string::npos ? roles.size() : comma + 1;
+        }
+        u.regionCode = "650100";
+        if (std::string(d.roles) == "applicant") {
+            u.kind = "enterprise";
+            u.creditCode = "91650102MA77K12348";
+            u.organization = "新疆天山建设集团有限公司（演示）";
+        } else if (std::string(d.roles) == "agency") {
+            u.kind = "enterprise";
+            u.creditCode = "91350100M000100Y43";
+            u.organization = d.name;
+        }
+        u.passwordHash = m_hasher.hash(password);
+        m_db->write([&](Connection &c) {
+            if (d.department) {
+                if (const auto row = c.queryOne("SELECT id FROM departments WHERE code = ?", {std::string(d.department)}))
+                    u.departmentId = row->integer(0);
+            }
+            UserRepository::insert(c, u);
+        });
+    }
+}
+
+} // namespace spgl::server

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "app/serverconfig.h"
+#include "auth/passwordhasher.h"
+#include "auth/tokenservice.h"
+#include "blobs/blobstore.h"
+#include "http/router.h"
+#include "services/authservice.h"
+#include "services/fileservice.h"
+#include "services/userservice.h"
+#include "storage/database.h"
+
+#include <memory>
+
+namespace spgl::server {
+
+/// Everything a request may need, built once at start: configuration, storage, services and
+/// the route table.
+class ServerContext
+{
+public:
+    /// Opens the database, runs migrations, loads or creates the token secret, builds the routes.
+    explicit ServerContext(ServerConfig config);
+    ~ServerContext();
+
+    const ServerConfig &config() const { return m_config; }
+    Database &db() { return *m_db; }
+    BlobStore &blobs() { return *m_blobs; }
+    const PasswordHasher &hasher() const { return m_hasher; }
+    TokenService &tokens() { return *m_tokens; }
+    AuthService &auth() { return *m_auth; }
+    UserService &users() { return *m_users; }
+    FileService &files() { return *m_files; }
+    Router &router() { return m_router; }
+    std::int64_t startedAt() const { return m_startedAt; }
+
+    /// Creates one user per role in the demo prefecture when they do not exist yet.
+    void seedDemo();
+
+private:
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<BlobStore> m_blobs;
+    PasswordHasher m_hasher;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<UserService> m_users;
+    std::unique_ptr<FileService> m_files;
+    Router m_router;
+    std::int64_t m_startedAt = 0;
+};
+
+} // namespace spgl::server

@@ -1,0 +1,247 @@
+#include "app/spglserver.h"
+
+#include "app/servercontext.h"
+#include "http/apierror.h"
+#include "http/dispatcher.h"
+#include "services/auditlog.h"
+#include "storage/migrator.h"
+#include "storage/sqliteconnection.h"
+#include "core/beijingtime.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/ThreadPool.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+namespace spgl::server {
+
+namespace {
+void setUpLogging()
+{
+    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S%z [%p] %s: %t"));
+    formatter->setProperty("times", "local");
+    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+    Poco::Logger::root().setChannel(channel);
+    Poco::Logger::root().setLevel("information");
+    if (const char *level = std::getenv("SPGL_LOG_LEVEL"))
+        Poco::Logger::root().setLevel(level);
+    // Every logger created so far (and later) shares the root's channel.
+    Poco::Logger::setChannel("", channel);
+}
+
+std::string printable(const ApiError &e)
+{
+    std::string text = e.detail();
+    for (const auto &err : e.errors())
+        text += "\n  " + (err.field.empty() ? std::string() : err.field + ": ") + err.message;
+    return text;
+}
+} // namespace
+
+void SpglServer::defineOptions(Poco::Util::OptionSet &)
+{
+    // Options are parsed by ServerConfig (they mix with sub-commands), not by Poco.
+    stopOptionsProcessing();
+}
+
+int SpglServer::main(const std::vector<std::string> &args)
+{
+    setUpLogging();
+    ServerConfig config;
+    std::map<std::string, std::string> extra;
+    std::vector<std::string> words;
+    try {
+        for (const auto &a : args) {
+            if (a == "--help" || a == "-h") {
+                std::cout << ServerConfig::usage();
+                return EXIT_OK;
+            }
+            if (a == "--version") {
+                std::cout << "spgl-server " << SPGL_VERSION << "\n";
+                return EXIT_OK;
+            }
+        }
+        words = config.parse(args, &extra);
+    } catch (const std::invalid_argument &e) {
+        std::cerr << "spgl-server: " << e.what() << "\n";
+        return EXIT_USAGE;
+    }
+    try {
+        if (words.empty()) {
+            if (!extra.empty()) {
+                std::cerr << "spgl-server: unknown option --" << extra.begin()->first << " (see --help)\n";
+                return EXIT_USAGE;
+            }
+            return serve(config);
+        }
+        return runCommand(config, words, extra);
+    } catch (const ApiError &e) {
+        std::cerr << "spgl-server: " << printable(e) << "\n";
+        return EXIT_DATAERR;
+    } catch (const std::exception &e) {
+        std::cerr << "spgl-server: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
+    }
+}
+
+int SpglServer::serve(ServerConfig &config)
+{
+    auto &log = Poco::Logger::get("spgl");
+    ServerContext context(config);
+    if (config.demo)
+        context.seedDemo();
+
+    Poco::Net::ServerSocket socket;
+    try {
+        socket.bind(Poco::Net::SocketAddress(config.host, Poco::UInt16(config.port)), true);
+        socket.listen(256);
+    } catch (const Poco::Exception &e) {
+        std::cerr << "spgl-server: cannot listen on " << config.host << ":" << config.port << ": " << e.displayText() << "\n";
+        return EXIT_UNAVAILABLE;
+    }
+    auto *params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(config.threads);
+    params->setMaxQueued(1024);
+    params->setKeepAlive(true);
+    params->setMaxKeepAliveRequests(10000);
+    params->setKeepAliveTimeout(Poco::Timespan(15, 0));
+    params->setTimeout(Poco::Timespan(60, 0));
+    params->setServerName("spgl-server/" SPGL_VERSION);
+    Poco::ThreadPool pool("spgl-http", 2, config.threads + 2);
+    Poco::Net::HTTPServer server(new DispatcherFactory(context), pool, socket, params);
+    server.start();
+
+    const int port = socket.address().port();
+    if (!config.portFile.empty()) {
+        const std::string tmp = config.portFile + ".tmp";
+        std::ofstream(tmp) << port << "\n";
+        std::filesystem::rename(tmp, config.portFile);
+    }
+    log.information("spgl-server %s listening on http://%s:%d (db %s at %s, data %s)", std::string(SPGL_VERSION), config.host,
+                    port, context.db().backendName(), context.db().location(), config.dataDir);
+    waitForTerminationRequest();
+    log.information("stopping: finishing requests in flight");
+    server.stop();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (server.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    pool.joinAll();
+    log.information("stopped");
+    return EXIT_OK;
+}
+
+int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> &words,
+                           const std::map<std::string, std::string> &extra)
+{
+    const auto option = [&extra](const std::string &key, bool required) {
+        auto it = extra.find(key);
+        if (it == extra.end() && required)
+            throw std::invalid_argument("missing --" + key + "=…");
+        return it == extra.end() ? std::string() : it->second;
+    };
+    const std::string &cmd = words[0];
+    try {
+        if (cmd == "migrate") {
+            std::filesystem::create_directories(config.dataDir);
+            auto db = Database::open(config.db, config.dataDir);
+            Migrator migrator(*db);
+            const auto applied = migrator.migrate();
+            for (const auto &name : applied)
+                std::cout << "applied " << name << "\n";
+            std::cout << "schema at version " << migrator.currentVersion() << " (" << db->backendName() << ")\n";
+            return EXIT_OK;
+        }
+        if (cmd == "audit" && words.size() > 1 && words[1] == "verify") {
+            auto db = Database::open(config.db, config.dataDir);
+            const auto v = AuditLog::verify(*db);
+            if (!v.ok) {
+                std::cout << "audit chain BROKEN at row " << v.firstBrokenId << ": " << v.reason << "\n"
+                          << "rows verified before it: " << v.rows << "\n";
+                return 1;
+            }
+            std::cout << "audit chain ok: " << v.rows << " rows; head " << v.headId << " " << v.headHash << "\n";
+            return EXIT_OK;
+        }
+        if (cmd == "user" && words.size() > 1 && words[1] == "add") {
+            ServerContext context(config);
+            std::string rolesText = option("roles", true);
+            nlohmann::json roles = nlohmann::json::array();
+            for (size_t start = 0; start <= rolesText.size();) {
+                const auto comma = rolesText.find(',', start);
+                const std::string r = rolesText.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                if (!r.empty())
+                    roles.push_back(r);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+            nlohmann::json body = {{"username", option("username", true)},
+                                   {"password", option("password", true)},
+                                   {"display_name", extra.count("display-name") ? option("display-name", false) : option("username", true)},
+                                   {"roles", roles},
+                                   {"region_code", option("region", true)}};
+            if (extra.count("department"))
+                body["department_id"] = option("department", false);
+            const User user = context.users().createStaff(body, DataScope::system());
+            AuditEntry entry{beijing::nowMs(), "cli", std::nullopt, "operator", "CLI user add", "user:" + std::to_string(user.id),
+                             "local", 0, "roles " + rolesText};
+            AuditLog::append(context.db(), entry);
+            std::cout << "created user " << user.username << " (id " << user.id << ")\n";
+            return EXIT_OK;
+        }
+        if (cmd == "backup") {
+            auto db = Database::open(config.db, config.dataDir);
+            if (db->backend() != Backend::Sqlite) {
+                std::cerr << "spgl-server backup: for PostgreSQL use pg_dump; this command copies the SQLite file and blobs\n";
+                return EXIT_USAGE;
+            }
+            const std::filesystem::path out = option("out", true);
+            if (std::filesystem::exists(out) && !std::filesystem::is_empty(out))
+                throw std::invalid_argument("--out folder must be new or empty: " + out.string());
+            std::filesystem::create_directories(out);
+            const std::string file = (out / "spgl.db").string();
+            // VACUUM INTO writes a consistent copy while the server keeps running.
+            auto conn = std::make_unique<SqliteConnection>(db->location());
+            conn->execScript("VACUUM INTO '" + file + "'");
+            std::filesystem::copy(std::filesystem::path(config.dataDir) / "blobs", out / "blobs",
+                                  std::filesystem::copy_options::recursive | std::filesystem::copy_options::skip_existing);
+            std::cout << "backup written to " << out.string() << "\n";
+            return EXIT_OK;
+        }
+        if (cmd == "restore") {
+            const std::filesystem::path in = option("in", true);
+            const std::filesystem::path data = config.dataDir;
+            if (!std::filesystem::exists(in / "spgl.db"))
+                throw std::invalid_argument("--in folder has no spgl.db: " + in.string());
+            if (std::filesystem::exists(data / "spgl.db"))
+                throw std::invalid_argument("the data dir already holds a database; restore into an empty --data-dir");
+            std::filesystem::create_directories(data);
+            std::filesystem::copy_file(in / "spgl.db", data / "spgl.db");
+            if (std::filesystem::exists(in / "blobs"))
+                std::filesystem::copy(in / "blobs", data / "blobs", std::filesystem::copy_options::recursive);
+            auto db = Database::open("sqlite", config.dataDir);
+            Migrator(*db).migrate();
+            const auto v = AuditLog::verify(*db);
+            std::cout << "restored into " << data.string() << "; audit chain " << (v.ok ? "ok" : "BROKEN") << " (" << v.rows << " rows)\n";
+            return v.ok ? EXIT_OK : 1;
+        }
+    } catch (const std::invalid_argument &e) {
+        std::cerr << "spgl-server " << cmd << ": " << e.what() << "\n";
+        return EXIT_USAGE;
+    }
+    std::cerr << "spgl-server: unknown command '" << cmd << "' (see --help)\n";
+    return EXIT_USAGE;
+}
+
+} // namespace spgl::server

@@ -1,0 +1,204 @@
+#include "http/dispatcher.h"
+
+#include "app/servercontext.h"
+#include "core/beijingtime.h"
+#include "http/apierror.h"
+#include "services/auditlog.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetException.h>
+
+#include <atomic>
+#include <chrono>
+
+namespace spgl::server {
+
+namespace {
+std::string newRequestId()
+{
+    static std::atomic<std::uint64_t> counter{0};
+    static const std::string prefix = TokenService::randomToken(6);
+    return prefix + "-" + std::to_string(++counter);
+}
+
+bool saneRequestId(const std::string &id)
+{
+    return !id.empty() && id.size() <= 64
+        && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+Response problem(const ApiError &e)
+{
+    nlohmann::json body = {{"type", "urn:spgl:problem:" + e.type()}, {"title", e.title()}, {"status", e.status()},
+                           {"detail", e.detail()}};
+    if (!e.errors().empty()) {
+        nlohmann::json errors = nlohmann::json::array();
+        for (const auto &err : e.errors())
+            errors.push_back({{"field", err.field}, {"code", err.code}, {"message", err.message}});
+        body["errors"] = errors;
+    }
+    for (auto &[k, v] : e.extra().items())
+        body[k] = v;
+    Response r = Response::json(body, e.status());
+    r.contentType = "application/problem+json; charset=utf-8";
+    for (const auto &h : e.headers)
+        r.headers.push_back(h);
+    return r;
+}
+
+/// Reads at most @p limit bytes of the body; 413 when there is more.
+std::string readBody(Poco::Net::HTTPServerRequest &req, std::int64_t limit)
+{
+    if (req.hasContentLength() && std::int64_t(req.getContentLength64()) > limit)
+        throw ApiError::payloadTooLarge("请求体过大：不能超过 " + std::to_string(limit / 1024) + " KB");
+    std::string body;
+    std::istream &in = req.stream();
+    char buffer[8192];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        body.append(buffer, std::size_t(in.gcount()));
+        if (std::int64_t(body.size()) > limit)
+            throw ApiError::payloadTooLarge("请求体过大：不能超过 " + std::to_string(limit / 1024) + " KB");
+    }
+    return body;
+}
+} // namespace
+
+void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &out)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const std::string uri = raw.getURI();
+    const auto qpos = uri.find('?');
+    const std::string path = uri.substr(0, qpos);
+    const std::string requestId = saneRequestId(raw.get("X-Request-Id", "")) ? raw.get("X-Request-Id") : newRequestId();
+    const std::string method = raw.getMethod();
+    const bool changesState = method != "GET" && method != "HEAD" && method != "OPTIONS";
+
+    Response response;
+    std::optional<Request> req;
+    const Route *route = nullptr;
+    try {
+        req.emplace(raw, path, qpos == std::string::npos ? std::string() : uri.substr(qpos + 1));
+        req->setRequestId(requestId);
+        const auto &cors = m_context.config().corsOrigin;
+        if (method == "OPTIONS" && !cors.empty() && raw.get("Origin", "") == cors) {
+            response = Response::empty(204);
+            response.header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS");
+            response.header("Access-Control-Allow-Headers",
+                            "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match");
+            response.header("Access-Control-Max-Age", "600");
+        } else {
+            auto match = m_context.router().match(method, path);
+            if (!match.route) {
+                if (!match.allowed.empty()) {
+                    std::string allow;
+                    for (const auto &m : match.allowed)
+                        allow += (allow.empty() ? "" : ", ") + m;
+                    ApiError e = ApiError::methodNotAllowed("此地址不支持 " + method + "，支持：" + allow);
+                    e.headers.emplace_back("Allow", allow);
+                    throw e;
+                }
+                throw ApiError::notFound("没有这个接口：" + path);
+            }
+            route = match.route;
+            req->params() = std::move(match.params);
+            if (!route->isPublic) {
+                const std::string auth = raw.get("Authorization", "");
+                if (auth.rfind("Bearer ", 0) != 0)
+                    throw ApiError::unauthorized("请先登录（缺少访问令牌）");
+                auto principal = m_context.tokens().verify(auth.substr(7));
+                if (!principal)
+                    throw ApiError::unauthorized("访问令牌无效或已过期，请刷新令牌或重新登录");
+                req->setPrincipal(std::move(*principal));
+                if (!route->roles.empty()
+                    && std::none_of(route->roles.begin(), route->roles.end(),
+                                    [&](const std::string &r) { return req->principal().hasRole(r); }))
+                    throw ApiError::forbidden();
+            }
+            if (route->streamBody) {
+                req->setStream(&raw.stream());
+            } else if (changesState) {
+                req->setBody(readBody(raw, route->bodyLimit ? std::int64_t(route->bodyLimit) : m_context.config().maxBodyBytes));
+            }
+            response = route->handler(*req);
+        }
+    } catch (const ApiError &e) {
+        response = problem(e);
+    } catch (const DbError &e) {
+        if (e.kind() == DbError::Kind::UniqueViolation)
+            response = problem(ApiError::conflict("数据已存在（重复提交？）"));
+        else {
+            Poco::Logger::get("spgl").error("%s database error: %s", requestId, std::string(e.what()));
+            response = problem(ApiError(503, "storage", "数据库暂时不可用", "服务器暂时无法访问数据库，请稍后重试（请求编号 " + requestId + "）"));
+        }
+    } catch (const Poco::Net::NetException &e) {
+        Poco::Logger::get("spgl").warning("%s connection error: %s", requestId, e.displayText());
+        return; // the client is gone
+    } catch (const std::exception &e) {
+        Poco::Logger::get("spgl").error("%s internal error: %s", requestId, std::string(e.what()));
+        response = problem(ApiError(500, "internal", "服务器内部错误", "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
+    }
+
+    // Audit every state-changing request that reached a route, whatever its outcome.
+    if (changesState && route && route->audited && req) {
+        AuditEntry entry;
+        entry.at = beijing::nowMs();
+        entry.requestId = requestId;
+        if (req->authenticated()) {
+            entry.actorId = req->principal().userId;
+            entry.actor = req->principal().username;
+        } else {
+            entry.actor = req->auditActor.empty() ? "anonymous" : req->auditActor;
+        }
+        entry.action = method + " " + route->pattern;
+        entry.target = req->auditTarget.empty() ? path : req->auditTarget;
+        entry.ip = req->clientAddress();
+        entry.result = response.status;
+        entry.detail = req->auditDetail;
+        try {
+            AuditLog::append(m_context.db(), entry);
+        } catch (const std::exception &e) {
+            Poco::Logger::get("spgl").critical("%s audit write failed: %s", requestId, std::string(e.what()));
+            if (response.status < 400)
+                response = problem(ApiError(503, "audit", "审计日志写入失败", "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
+        }
+    }
+
+    try {
+        out.setStatus(Poco::Net::HTTPResponse::HTTPStatus(response.status));
+        out.set("X-Request-Id", requestId);
+        const auto &cors = m_context.config().corsOrigin;
+        if (!cors.empty() && raw.get("Origin", "") == cors) {
+            out.set("Access-Control-Allow-Origin", cors);
+            out.set("Vary", "Origin");
+            out.set("Access-Control-Expose-Headers", "Upload-Offset, Upload-Length, Location, X-Request-Id, ETag, Content-Range");
+        }
+        for (const auto &[k, v] : response.headers)
+            out.set(k, v);
+        if (!response.contentType.empty())
+            out.setContentType(response.contentType);
+        if (response.writer) {
+            out.setContentLength64(Poco::UInt64(response.contentLength));
+            std::ostream &stream = out.send();
+            if (method != "HEAD")
+                response.writer(stream);
+        } else if (response.status == 204 || response.status == 304) {
+            out.send();
+        } else {
+            out.setContentLength64(response.body.size());
+            std::ostream &stream = out.send();
+            if (method != "HEAD")
+                stream << response.body;
+        }
+    } catch (const std::exception &e) {
+        Poco::Logger::get("spgl").warning("%s could not send the response: %s", requestId, std::string(e.what()));
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count() / 1000.0;
+    auto &log = Poco::Logger::get("spgl.access");
+    if (log.information())
+        log.information("%s %s %s %d %.1fms", requestId, method, path, response.status, ms);
+}
+
+} // namespace spgl::server

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace spgl::server {
+
+class Router;
+class ServerContext;
+
+/// Registers the file routes: thin handlers that parse, call a service and serialise.
+class FileHandlers
+{
+public:
+    static void registerRoutes(Router &router, ServerContext &context);
+};
+
+} // namespace spgl::server

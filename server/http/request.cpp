@@ -1,0 +1,88 @@
+#include "http/request.h"
+
+#include "http/apierror.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/URI.h>
+
+#include <charconv>
+
+namespace spgl::server {
+
+Request::Request(const Poco::Net::HTTPServerRequest &raw, std::string path, std::string query)
+    : m_raw(raw), m_method(raw.getMethod()), m_path(std::move(path))
+{
+    try {
+        Poco::URI uri;
+        uri.setRawQuery(query);
+        for (auto &[k, v] : uri.getQueryParameters())
+            m_query.emplace(k, v);
+    } catch (const Poco::Exception &) {
+        throw ApiError::badRequest("查询参数编码无效");
+    }
+    m_contentLength = raw.hasContentLength() ? std::int64_t(raw.getContentLength64()) : -1;
+    m_clientAddress = raw.clientAddress().host().toString();
+}
+
+std::string Request::header(const std::string &name, const std::string &fallback) const
+{
+    return m_raw.get(name, fallback);
+}
+
+bool Request::hasHeader(const std::string &name) const
+{
+    return m_raw.has(name);
+}
+
+const std::string &Request::param(const std::string &name) const
+{
+    static const std::string empty;
+    auto it = m_params.find(name);
+    return it == m_params.end() ? empty : it->second;
+}
+
+std::optional<std::string> Request::query(const std::string &name) const
+{
+    auto it = m_query.find(name);
+    if (it == m_query.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::int64_t Request::queryInt(const std::string &name, std::int64_t fallback, std::int64_t min, std::int64_t max) const
+{
+    const auto text = query(name);
+    if (!text)
+        return fallback;
+    std::int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || ptr != text->data() + text->size() || value < min || value > max) {
+        throw ApiError::badRequest("查询参数 " + name + " 应为 " + std::to_string(min) + " 到 "
+                                       + std::to_string(max) + " 之间的整数",
+                                   {{"query.range", "取值无效", name}});
+    }
+    return value;
+}
+
+nlohmann::json Request::json() const
+{
+    const std::string type = header("Content-Type");
+    const bool isJson = type.rfind("application/json", 0) == 0
+        || (type.find("+json") != std::string::npos && type.rfind("application/", 0) == 0);
+    if (!isJson) {
+        throw ApiError::unsupportedMediaType("请求体应为 JSON（Content-Type: application/json），收到的是“"
+                                             + (type.empty() ? std::string("未声明") : type) + "”");
+    }
+    nlohmann::json value;
+    try {
+        value = nlohmann::json::parse(m_body);
+    } catch (const nlohmann::json::parse_error &e) {
+        throw ApiError::badRequest("请求体不是有效的 JSON（UTF-8 编码）：位置 " + std::to_string(e.byte)
+                                   + " 附近有错误");
+    }
+    if (!value.is_object())
+        throw ApiError::badRequest("请求体应为 JSON 对象");
+    return value;
+}
+
+} // namespace spgl::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace spgl::server {
+
+using Handler = std::function<Response(Request &)>;
+
+/// One entry of the route table: what it matches, who may call it, how it is documented.
+struct Route
+{
+    std::string method;
+    std::string pattern; ///< e.g. "/api/v1/users/{id}"
+    Handler handler;
+    bool isPublic = false;           ///< no login needed
+    std::vector<std::string> roles;  ///< allowed roles; empty = any logged-in user
+    std::size_t bodyLimit = 0;       ///< 0 = the server default for JSON bodies
+    bool streamBody = false;         ///< the handler reads the body stream itself
+    bool audited = true;             ///< state-changing requests write an audit row (GET/HEAD never)
+
+    // OpenAPI documentation
+    std::string tag;
+    std::string summary;
+    nlohmann::json requestSchema;                ///< JSON schema of the body, null when none
+    nlohmann::json responseSchema;               ///< JSON schema of the success body
+    int successStatus = 200;
+    std::vector<nlohmann::json> parameters;      ///< OpenAPI parameter objects (query, header)
+};
+
+} // namespace spgl::server

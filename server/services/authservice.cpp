@@ -1,0 +1,141 @@
+#include "services/authservice.h"
+
+#include "core/beijingtime.h"
+#include "http/apierror.h"
+#include "storage/userrepository.h"
+
+#include <algorithm>
+
+namespace spgl::server {
+
+namespace {
+std::string loginKey(std::string username)
+{
+    std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return username;
+}
+
+ApiError lockedError(std::int64_t until)
+{
+    const std::string time = beijing::rfc3339(until).substr(11, 5);
+    ApiError e(429, "login-locked", "账户已临时锁定",
+               "连续登录失败次数过多，该账户已锁定15分钟，请于北京时间 " + time + " 后再试",
+               {}, {{"locked_until", beijing::rfc3339(until)}});
+    const std::int64_t seconds = std::max<std::int64_t>(1, (until - beijing::nowMs() + 999) / 1000);
+    e.headers.emplace_back("Retry-After", std::to_string(seconds));
+    return e;
+}
+} // namespace
+
+void AuthService::failLogin(const std::string &key)
+{
+    const std::int64_t now = beijing::nowMs();
+    std::int64_t failures = 0;
+    std::int64_t lockedUntil = 0;
+    m_db.write([&](Connection &c) {
+        const auto row = c.queryOne("SELECT failures, locked_until FROM login_failures WHERE username = ?", {key});
+        // A lock that has run out starts a fresh count.
+        failures = (row && row->integer(1) <= now && row->integer(1) != 0) ? 1 : (row ? row->integer(0) + 1 : 1);
+        if (failures >= m_policy.maxFailures)
+            lockedUntil = now + m_policy.lockMs;
+        if (row)
+            c.execute("UPDATE login_failures SET failures = ?, last_failure = ?, locked_until = ? WHERE username = ?",
+                      {failures, now, lockedUntil, key});
+        else
+            c.execute("INSERT INTO login_failures (username, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)",
+                      {key, failures, now, lockedUntil});
+    });
+    if (lockedUntil)
+        throw lockedError(lockedUntil);
+    throw ApiError(401, "login-failed", "登录失败",
+                   "用户名或密码错误，再失败 " + std::to_string(m_policy.maxFailures - failures) + " 次账户将被锁定15分钟",
+                   {}, {{"attempts_left", m_policy.maxFailures - failures}});
+}
+
+nlohmann::json AuthService::login(const std::string &username, const std::string &password, std::int64_t *userId)
+{
+    const std::string key = loginKey(username);
+    const std::int64_t now = beijing::nowMs();
+    const auto state = m_db.read([&](Connection &c) {
+        return std::make_pair(c.queryOne("SELECT locked_until FROM login_failures WHERE username = ?", {key}),
+                              UserRepository::findByUsername(c, username));
+    });
+    if (state.first && state.first->integer(0) > now)
+        throw lockedError(state.first->integer(0));
+    const auto &user = state.second;
+    if (!user) {
+        m_hasher.burn(password);
+        failLogin(key);
+    }
+    if (!m_hasher.verify(user->passwordHash, password))
+        failLogin(key);
+    if (user->disabled)
+        throw ApiError(403, "account-disabled", "账户已停用", "该账户已停用，请联系系统管理员");
+    if (userId)
+        *userId = user->id;
+    return m_db.write([&](Connection &c) {
+        c.execute("DELETE FROM login_failures WHERE username = ?", {key});
+        return issue(c, *user, TokenService::randomToken(12));
+    });
+}
+
+nlohmann::json AuthService::issue(Connection &c, const User &user, const std::string &family)
+{
+    const std::string refresh = TokenService::randomToken();
+    const std::int64_t now = beijing::nowMs();
+    c.execute("INSERT INTO refresh_tokens (token_hash, user_id, family, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+              {TokenService::sha256Hex(refresh), user.id, family, now, now + m_policy.refreshTtlMs});
+    nlohmann::json u = user.toJson();
+    return {{"access_token", m_tokens.issue(user.principal())},
+            {"refresh_token", refresh},
+            {"token_type", "Bearer"},
+            {"expires_in", m_tokens.accessTtlSeconds()},
+            {"refresh_expires_at", beijing::rfc3339(now + m_policy.refreshTtlMs)},
+            {"user", u}};
+}
+
+nlohmann::json AuthService::refresh(const std::string &refreshToken, std::int64_t *userId)
+{
+    const std::string hash = TokenService::sha256Hex(refreshToken);
+    const std::int64_t now = beijing::nowMs();
+    bool reused = false;
+    auto result = m_db.write([&](Connection &c) -> nlohmann::json {
+        const auto row = c.queryOne("SELECT user_id, family, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = ?", {hash});
+        if (!row)
+            return nullptr;
+        const std::string family = row->text(1);
+        if (!row->isNull(3)) {
+            // A rotated token came back: someone holds a copy. Revoke the family.
+            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", {now, family});
+            reused = true;
+            return nullptr;
+        }
+        if (row->integer(2) <= now)
+            return nullptr;
+        const auto user = UserRepository::findById(c, row->integer(0), DataScope::system());
+        if (!user || user->disabled)
+            return nullptr;
+        c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ?", {now, hash});
+        if (userId)
+            *userId = user->id;
+        return issue(c, *user, family);
+    });
+    if (result.is_null()) {
+        throw ApiError::unauthorized(reused ? "刷新令牌已被使用过，为安全起见本次登录已失效，请重新登录"
+                                            : "登录已过期或已退出，请重新登录");
+    }
+    return result;
+}
+
+void AuthService::logout(const std::string &refreshToken)
+{
+    const std::string hash = TokenService::sha256Hex(refreshToken);
+    const std::int64_t now = beijing::nowMs();
+    m_db.write([&](Connection &c) {
+        const auto row = c.queryOne("SELECT family FROM refresh_tokens WHERE token_hash = ?", {hash});
+        if (row)
+            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", {now, row->text(0)});
+    });
+}
+
+} // namespace spgl::server

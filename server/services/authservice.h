@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auth/passwordhasher.h"
+#include "auth/tokenservice.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+
+#include <nlohmann/json.hpp>
+
+namespace spgl::server {
+
+/// Login lockout and refresh token lifetime.
+struct AuthPolicy
+{
+    int maxFailures = 5;
+    std::int64_t lockMs = 15 * 60 * 1000;
+    std::int64_t refreshTtlMs = 30LL * 24 * 3600 * 1000;
+};
+
+/**
+ * Log in, refresh, log out. Refresh tokens are opaque, stored only as SHA-256 hashes, rotate on
+ * every use, and belong to a family: presenting a refresh token that was already used revokes
+ * the whole family (a stolen token is then useless to both parties).
+ */
+class AuthService
+{
+public:
+    using Policy = AuthPolicy;
+
+    AuthService(Database &db, const PasswordHasher &hasher, const TokenService &tokens, Policy policy = {})
+        : m_db(db), m_hasher(hasher), m_tokens(tokens), m_policy(policy)
+    {
+    }
+
+    /// The login response of API.md; throws ApiError 401 (wrong) or 429 (locked).
+    nlohmann::json login(const std::string &username, const std::string &password, std::int64_t *userId = nullptr);
+    nlohmann::json refresh(const std::string &refreshToken, std::int64_t *userId = nullptr);
+    /// Revokes the token's family; unknown tokens are ignored (logging out twice is fine).
+    void logout(const std::string &refreshToken);
+
+private:
+    nlohmann::json issue(Connection &c, const User &user, const std::string &family);
+    [[noreturn]] void failLogin(const std::string &key);
+
+    Database &m_db;
+    const PasswordHasher &m_hasher;
+    const TokenService &m_tokens;
+    Policy m_policy;
+};
+
+} // namespace spgl::server

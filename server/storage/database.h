@@ -1,0 +1,99 @@
+#pragma once
+
+#include "storage/connection.h"
+#include "storage/dberror.h"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace spgl::server {
+
+/**
+ * The server's database: a pool of connections to one SQLite file or one PostgreSQL database,
+ * and the only way to run a transaction. SQLite writers are serialised in-process (SQLite allows
+ * one writer at a time anyway), so no request sleeps in SQLite's busy handler.
+ */
+class Database
+{
+public:
+    /// @p spec is "sqlite" (a file in @p dataDir), "sqlite:/path/file.db" or "postgresql://…".
+    static std::unique_ptr<Database> open(const std::string &spec, const std::string &dataDir, int poolSize = 0);
+    ~Database();
+
+    Backend backend() const { return m_backend; }
+    std::string backendName() const { return m_backend == Backend::Sqlite ? "sqlite" : "postgresql"; }
+    /// Where the data lives: the SQLite file path or the PostgreSQL URL without password.
+    const std::string &location() const { return m_location; }
+
+    /// Runs @p work in a write transaction; commits when it returns, rolls back when it throws.
+    /// A retryable conflict (serialisation failure, deadlock) is retried up to three times.
+    template<typename F>
+    auto write(F &&work) -> decltype(work(std::declval<Connection &>()))
+    {
+        return transact(true, std::forward<F>(work));
+    }
+
+    /// Runs @p work in a read-only transaction (a consistent snapshot on SQLite).
+    template<typename F>
+    auto read(F &&work) -> decltype(work(std::declval<Connection &>()))
+    {
+        return transact(false, std::forward<F>(work));
+    }
+
+private:
+    class Lease;
+    Database(Backend backend, std::string location, std::function<std::unique_ptr<Connection>()> factory, int poolSize);
+
+    std::unique_ptr<Connection> acquire();
+    void release(std::unique_ptr<Connection> connection);
+
+    template<typename F>
+    auto transact(bool write, F &&work) -> decltype(work(std::declval<Connection &>()))
+    {
+        for (int attempt = 0;; ++attempt) {
+            std::unique_lock<std::mutex> writer(m_writeMutex, std::defer_lock);
+            if (write && m_backend == Backend::Sqlite)
+                writer.lock();
+            auto connection = acquire();
+            try {
+                connection->begin(write);
+                if constexpr (std::is_void_v<decltype(work(*connection))>) {
+                    work(*connection);
+                    connection->commit();
+                    release(std::move(connection));
+                    return;
+                } else {
+                    auto result = work(*connection);
+                    connection->commit();
+                    release(std::move(connection));
+                    return result;
+                }
+            } catch (const DbError &e) {
+                connection->rollback();
+                release(std::move(connection));
+                if (e.kind() != DbError::Kind::Retryable || attempt >= 2)
+                    throw;
+            } catch (...) {
+                connection->rollback();
+                release(std::move(connection));
+                throw;
+            }
+        }
+    }
+
+    Backend m_backend;
+    std::string m_location;
+    std::function<std::unique_ptr<Connection>()> m_factory;
+    int m_poolSize;
+    int m_open = 0;
+    std::vector<std::unique_ptr<Connection>> m_idle;
+    std::mutex m_mutex;
+    std::condition_variable m_available;
+    std::mutex m_writeMutex;
+};
+
+} // namespace spgl::server
