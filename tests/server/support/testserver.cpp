@@ -1,0 +1,284 @@
+#include "testserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <sstream>
+#include <stdexcept>
+
+namespace spgl::test {
+
+namespace {
+std::string lower(std::string s)
+{
+    for (auto &c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string pgAdminUrl()
+{
+    const QByteArray url = qgetenv("SPGL_TEST_PG");
+    return url.isEmpty() ? std::string("postgresql://postgres@127.0.0.1:55432/postgres") : url.toStdString();
+}
+
+std::string withDatabase(const std::string &url, const std::string &db)
+{
+    const auto slash = url.rfind('/');
+    return url.substr(0, slash + 1) + db;
+}
+
+std::vector<std::vector<std::string>> pgExec(const std::string &url, const std::string &statement)
+{
+    PGconn *conn = PQconnectdb(url.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const std::string message = PQerrorMessage(conn);
+        PQfinish(conn);
+        throw std::runtime_error("PostgreSQL test cluster not reachable at " + url + ": " + message
+                                 + " (run the tests through ctest or scripts/test.sh, which start it)");
+    }
+    PGresult *result = PQexec(conn, statement.c_str());
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const std::string message = PQerrorMessage(conn);
+        PQclear(result);
+        PQfinish(conn);
+        throw std::runtime_error("SQL failed: " + message);
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (int r = 0; r < PQntuples(result); ++r) {
+        std::vector<std::string> row;
+        for (int c = 0; c < PQnfields(result); ++c)
+            row.emplace_back(PQgetisnull(result, r, c) ? "" : PQgetvalue(result, r, c));
+        rows.push_back(std::move(row));
+    }
+    PQclear(result);
+    PQfinish(conn);
+    return rows;
+}
+} // namespace
+
+QString kitPath(const QString &relative)
+{
+    return QDir(QStringLiteral(SPGL_KIT_DIR)).filePath(relative);
+}
+
+nlohmann::json HttpReply::json() const
+{
+    return nlohmann::json::parse(body, nullptr, false);
+}
+
+std::string HttpReply::header(const std::string &name) const
+{
+    auto it = headers.find(lower(name));
+    return it == headers.end() ? std::string() : it->second;
+}
+
+TestServer::TestServer() : m_dir(std::make_unique<QTemporaryDir>()) {}
+
+TestServer::~TestServer()
+{
+    if (running())
+        kill();
+    if (!m_pgDatabase.empty()) {
+        try {
+            pgExec(pgAdminUrl(), "DROP DATABASE IF EXISTS " + m_pgDatabase + " WITH (FORCE)");
+        } catch (const std::exception &) {
+        }
+    }
+}
+
+QString TestServer::backend()
+{
+    const QByteArray b = qgetenv("SPGL_TEST_BACKEND");
+    return b.isEmpty() ? QStringLiteral("sqlite") : QString::fromUtf8(b);
+}
+
+bool TestServer::start(const QStringList &extraArgs)
+{
+    if (m_dbSpec.isEmpty()) {
+        if (backend() == QStringLiteral("postgresql")) {
+            static std::atomic<int> counter{0};
+            m_pgDatabase = "spgl_t" + std::to_string(QCoreApplication::applicationPid()) + "_" + std::to_string(++counter);
+            try {
+                pgExec(pgAdminUrl(), "CREATE DATABASE " + m_pgDatabase);
+            } catch (const std::exception &e) {
+                m_error = QString::fromStdString(e.what());
+                return false;
+            }
+            m_dbSpec = QString::fromStdString(withDatabase(pgAdminUrl(), m_pgDatabase));
+        } else {
+            m_dbSpec = QStringLiteral("sqlite");
+        }
+        m_args = extraArgs;
+    }
+    const QString portFile = m_dir->path() + QStringLiteral("/port");
+    QFile::remove(portFile);
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(m_dir->path() + QStringLiteral("/server.log"), QIODevice::Append);
+    QStringList args = {QStringLiteral("--listen=127.0.0.1:0"), QStringLiteral("--port-file=") + portFile,
+                        QStringLiteral("--data-dir=") + dataDir(), QStringLiteral("--db=") + m_dbSpec,
+                        QStringLiteral("--demo")};
+    args += m_args;
+    m_process->start(QStringLiteral(SPGL_SERVER_BIN), args);
+    if (!m_process->waitForStarted(5000)) {
+        m_error = QStringLiteral("spgl-server did not start: ") + m_process->errorString();
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 30000) {
+        QFile f(portFile);
+        if (f.open(QIODevice::ReadOnly)) {
+            m_port = f.readAll().trimmed().toInt();
+            if (m_port > 0 && get("/api/v1/health").status == 200)
+                return true;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            m_error = QStringLiteral("spgl-server exited: ") + log();
+            return false;
+        }
+        QThread::msleep(20);
+    }
+    m_error = QStringLiteral("spgl-server did not answer within 30 s: ") + log();
+    return false;
+}
+
+int TestServer::stop()
+{
+    if (!running())
+        return m_process ? m_process->exitCode() : -1;
+    m_process->terminate();
+    if (!m_process->waitForFinished(30000)) {
+        m_process->kill();
+        m_process->waitForFinished();
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void TestServer::kill()
+{
+    if (!running())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+}
+
+bool TestServer::running() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QString TestServer::log() const
+{
+    QFile f(m_dir->path() + QStringLiteral("/server.log"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll().right(4000));
+}
+
+HttpReply TestServer::request(const std::string &method, const std::string &path, const std::string &body,
+                              const std::map<std::string, std::string> &headers, const std::string &token) const
+{
+    HttpReply reply;
+    try {
+        Poco::Net::HTTPClientSession session("127.0.0.1", Poco::UInt16(m_port));
+        session.setTimeout(Poco::Timespan(60, 0));
+        Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto &[k, v] : headers)
+            req.set(k, v);
+        if (!token.empty())
+            req.set("Authorization", "Bearer " + token);
+        if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT")
+            req.setContentLength64(body.size());
+        std::ostream &out = session.sendRequest(req);
+        out << body;
+        Poco::Net::HTTPResponse res;
+        std::istream &in = session.receiveResponse(res);
+        reply.status = int(res.getStatus());
+        for (const auto &[k, v] : res)
+            reply.headers[lower(k)] = v;
+        if (method != "HEAD")
+            Poco::StreamCopier::copyToString(in, reply.body);
+    } catch (const std::exception &e) {
+        reply.status = 0;
+        reply.error = e.what();
+    }
+    return reply;
+}
+
+HttpReply TestServer::get(const std::string &path, const std::string &token) const
+{
+    return request("GET", path, {}, {}, token);
+}
+
+HttpReply TestServer::postJson(const std::string &path, const nlohmann::json &body, const std::string &token) const
+{
+    return request("POST", path, body.dump(), {{"Content-Type", "application/json"}}, token);
+}
+
+std::string TestServer::login(const std::string &username, const std::string &password) const
+{
+    const auto reply = postJson("/api/v1/auth/login", {{"username", username}, {"password", password}});
+    if (reply.status != 200)
+        return {};
+    return reply.json().value("access_token", std::string());
+}
+
+int TestServer::runCommand(const QStringList &args, QString *output) const
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(SPGL_SERVER_BIN),
+            args + QStringList{QStringLiteral("--db=") + m_dbSpec, QStringLiteral("--data-dir=") + dataDir()});
+    p.waitForFinished(120000);
+    if (output)
+        *output = QString::fromUtf8(p.readAll());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+std::vector<std::vector<std::string>> TestServer::sql(const std::string &statement) const
+{
+    if (!m_pgDatabase.empty())
+        return pgExec(m_dbSpec.toStdString(), statement);
+    sqlite3 *db = nullptr;
+    const std::string path = (dataDir() + QStringLiteral("/spgl.db")).toStdString();
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK)
+        throw std::runtime_error("cannot open " + path);
+    sqlite3_busy_timeout(db, 10000);
+    std::vector<std::vector<std::string>> rows;
+    char *error = nullptr;
+    const int rc = sqlite3_exec(
+        db, statement.c_str(),
+        [](void *out, int n, char **values, char **) {
+            auto *rows = static_cast<std::vector<std::vector<std::string>> *>(out);
+            std::vector<std::string> row;
+            for (int i = 0; i < n; ++i)
+                row.emplace_back(values[i] ? values[i] : "");
+            rows->push_back(std::move(row));
+            return 0;
+        },
+        &rows, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK)
+        throw std::runtime_error("SQL failed: " + message);
+    return rows;
+}
+
+} // namespace spgl::test

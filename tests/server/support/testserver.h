@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace spgl::test {
+
+/// One HTTP answer as the tests look at it.
+struct HttpReply
+{
+    int status = 0;           ///< 0 when the connection failed
+    std::string body;
+    std::map<std::string, std::string> headers; ///< lower-case names
+    std::string error;        ///< transport error text when status is 0
+
+    nlohmann::json json() const;
+    std::string header(const std::string &name) const;
+    bool isProblem() const { return header("content-type").rfind("application/problem+json", 0) == 0; }
+};
+
+/**
+ * A real spgl-server process for integration tests: a fresh data dir, a free port, and the
+ * backend named by SPGL_TEST_BACKEND (sqlite, or postgresql: a fresh database in the private
+ * cluster at SPGL_TEST_PG, dropped at the end).
+ */
+class TestServer
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    static QString backend();
+    /// Starts the server with --demo and @p extraArgs; false (and lastError()) when it does not answer.
+    bool start(const QStringList &extraArgs = {});
+    /// SIGTERM, then waits for a clean exit; returns the exit code.
+    int stop();
+    /// SIGKILL: no chance to finish anything.
+    void kill();
+    bool running() const;
+
+    int port() const { return m_port; }
+    QString dbSpec() const { return m_dbSpec; }
+    QString dataDir() const { return m_dir->path() + QStringLiteral("/data"); }
+    QString lastError() const { return m_error; }
+    QString log() const;
+
+    HttpReply request(const std::string &method, const std::string &path, const std::string &body = {},
+                      const std::map<std::string, std::string> &headers = {}, const std::string &token = {}) const;
+    HttpReply get(const std::string &path, const std::string &token = {}) const;
+    HttpReply postJson(const std::string &path, const nlohmann::json &body, const std::string &token = {}) const;
+    /// Logs in; returns the access token, or "" when the login failed.
+    std::string login(const std::string &username, const std::string &password = "Demo@2026") const;
+
+    /// Runs `spgl-server <args> --db=… --data-dir=…`; returns the exit code, output in @p output.
+    int runCommand(const QStringList &args, QString *output = nullptr) const;
+    /// Runs SQL directly against the server's database (to tamper or count); rows as text.
+    std::vector<std::vector<std::string>> sql(const std::string &statement) const;
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_dbSpec;
+    std::string m_pgDatabase;
+    QStringList m_args;
+    int m_port = 0;
+    QString m_error;
+};
+
+/// The path of a file in the kit beside the checkout (docs, test data).
+QString kitPath(const QString &relative);
+
+} // namespace spgl::test
