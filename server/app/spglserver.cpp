@@ -132,7 +132,7 @@ int SpglServer::serve(ServerConfig &config)
                     port, context.db().backendName(), context.db().location(), config.dataDir);
     waitForTerminationRequest();
     log.information("stopping: finishing requests in flight");
-    server.stop();
+    server.stopAll(false); // no new connections; each open one ends after its current request
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (server.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

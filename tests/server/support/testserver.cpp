@@ -231,6 +231,36 @@ HttpReply TestServer::postJson(const std::string &path, const nlohmann::json &bo
     return request("POST", path, body.dump(), {{"Content-Type", "application/json"}}, token);
 }
 
+HttpReply TestServer::slowPatch(const std::string &path, const std::string &content, const std::string &token,
+                                int milliseconds) const
+{
+    HttpReply reply;
+    try {
+        Poco::Net::HTTPClientSession session("127.0.0.1", Poco::UInt16(m_port));
+        session.setTimeout(Poco::Timespan(60, 0));
+        Poco::Net::HTTPRequest req("PATCH", path, Poco::Net::HTTPMessage::HTTP_1_1);
+        req.set("Authorization", "Bearer " + token);
+        req.set("Upload-Offset", "0");
+        req.setContentType("application/offset+octet-stream");
+        req.setContentLength64(content.size());
+        std::ostream &out = session.sendRequest(req);
+        constexpr int pieces = 20;
+        const std::size_t step = content.size() / pieces + 1;
+        for (std::size_t sent = 0; sent < content.size(); sent += step) {
+            out.write(content.data() + sent, std::streamsize(std::min(step, content.size() - sent)));
+            out.flush();
+            QThread::msleep(unsigned(milliseconds / pieces));
+        }
+        Poco::Net::HTTPResponse res;
+        std::istream &in = session.receiveResponse(res);
+        reply.status = int(res.getStatus());
+        Poco::StreamCopier::copyToString(in, reply.body);
+    } catch (const std::exception &e) {
+        reply.error = e.what();
+    }
+    return reply;
+}
+
 std::string TestServer::login(const std::string &username, const std::string &password) const
 {
     const auto reply = postJson("/api/v1/auth/login", {{"username", username}, {"password", password}});

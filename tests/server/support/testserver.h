@@ -55,6 +55,8 @@ public:
                       const std::map<std::string, std::string> &headers = {}, const std::string &token = {}) const;
     HttpReply get(const std::string &path, const std::string &token = {}) const;
     HttpReply postJson(const std::string &path, const nlohmann::json &body, const std::string &token = {}) const;
+    /// PATCHes @p content to an upload at offset 0, spreading the bytes over @p milliseconds.
+    HttpReply slowPatch(const std::string &path, const std::string &content, const std::string &token, int milliseconds) const;
     /// Logs in; returns the access token, or "" when the login failed.
     std::string login(const std::string &username, const std::string &password = "Demo@2026") const;
 
