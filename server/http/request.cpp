@@ -9,6 +9,26 @@
 
 namespace spgl::server {
 
+namespace {
+// No text the server stores may hold NUL: PostgreSQL cannot, and a silently cut value is worse
+// than a refusal.
+bool containsNul(const nlohmann::json &value)
+{
+    if (value.is_string())
+        return value.get_ref<const std::string &>().find('\0') != std::string::npos;
+    if (value.is_object()) {
+        for (const auto &[key, item] : value.items())
+            if (key.find('\0') != std::string::npos || containsNul(item))
+                return true;
+    } else if (value.is_array()) {
+        for (const auto &item : value)
+            if (containsNul(item))
+                return true;
+    }
+    return false;
+}
+} // namespace
+
 Request::Request(const Poco::Net::HTTPServerRequest &raw, std::string path, std::string query)
     : m_raw(raw), m_method(raw.getMethod()), m_path(std::move(path))
 {
@@ -79,9 +99,13 @@ nlohmann::json Request::json() const
     } catch (const nlohmann::json::parse_error &e) {
         throw ApiError::badRequest("请求体不是有效的 JSON（UTF-8 编码）：位置 " + std::to_string(e.byte)
                                    + " 附近有错误");
+    } catch (const nlohmann::json::exception &) {
+        throw ApiError::badRequest("请求体中有无法表示的数值（超出范围）");
     }
     if (!value.is_object())
         throw ApiError::badRequest("请求体应为 JSON 对象");
+    if (containsNul(value))
+        throw ApiError::badRequest("请求体的文本中含有空字符（\\u0000），请删除后重新提交");
     return value;
 }
 

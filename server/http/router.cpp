@@ -67,22 +67,34 @@ bool Router::matches(const Compiled &c, const std::vector<std::string> &parts, s
 
 Router::Match Router::match(const std::string &method, const std::string &path) const
 {
+    // The most specific route wins (most literal segments), whatever the order of registration:
+    // /users/me beats /users/{id}. HEAD falls back to GET.
     Match m;
     const auto parts = split(path);
+    int best = -1;
+    bool bestExact = false;
     for (size_t i = 0; i < m_routes.size(); ++i) {
         std::map<std::string, std::string> params;
         if (!matches(m_compiled[i], parts, params))
             continue;
-        const bool sameMethod = m_routes[i].method == method || (method == "HEAD" && m_routes[i].method == "GET");
-        if (sameMethod && (m_routes[i].method == method || !m.route)) {
+        const bool exact = m_routes[i].method == method;
+        const bool viaGet = method == "HEAD" && m_routes[i].method == "GET";
+        if (!exact && !viaGet) {
+            m.allowed.push_back(m_routes[i].method);
+            continue;
+        }
+        int literals = 0;
+        for (const auto &s : m_compiled[i].segments)
+            literals += s.param.empty() ? 1 : 0;
+        if (literals > best || (literals == best && exact && !bestExact)) {
+            best = literals;
+            bestExact = exact;
             m.route = &m_routes[i];
             m.params = std::move(params);
-            if (m_routes[i].method == method)
-                return m;
-        } else if (!sameMethod) {
-            m.allowed.push_back(m_routes[i].method);
         }
     }
+    if (m.route)
+        m.allowed.clear();
     return m;
 }
 

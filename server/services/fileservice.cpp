@@ -170,8 +170,16 @@ nlohmann::json FileService::append(const Principal &who, const std::string &id, 
         throw ApiError::payloadTooLarge("分片超出了创建上传时声明的文件长度 " + std::to_string(u.length) + " 字节");
 
     std::int64_t written = 0;
+    // The content is judged once its first kHeadBytes (or the whole file) have arrived, whatever
+    // the chunk sizes: earlier chunks' bytes are read back from the part file.
     std::string head;
-    bool sniffed = current > 0;
+    bool sniffed = current >= std::int64_t(ContentSniffer::kHeadBytes);
+    if (!sniffed && current > 0) {
+        std::ifstream previous(part, std::ios::binary);
+        head.resize(std::size_t(current));
+        previous.read(head.data(), current);
+        head.resize(std::size_t(previous.gcount()));
+    }
     {
         DurableAppender out(part);
         std::string buffer(1 << 16, '\0');
