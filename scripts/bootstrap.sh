@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build ccache pkg-config git curl
+  build-essential cmake ninja-build ccache pkg-config git curl clang-format
   qt6-base-dev qt6-webengine-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-positioning-dev libqt6sql6-sqlite libqt6sql6-psql
   qt6-translations-l10n

@@ -86,7 +86,8 @@ void loadFile(ServerConfig &c, const std::string &path)
 }
 } // namespace
 
-std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &args, std::map<std::string, std::string> *extra)
+std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &args,
+                                             std::map<std::string, std::string> *extra)
 {
     // 1. a config file (--config=FILE or SPGL_CONFIG), 2. environment, 3. options.
     std::string configFile;
@@ -98,9 +99,14 @@ std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &arg
     if (!configFile.empty())
         loadFile(*this, configFile);
 
-    static const char *envKeys[][2] = {{"SPGL_LISTEN", "listen"}, {"SPGL_DATA_DIR", "data-dir"}, {"SPGL_DB", "db"},
-                                       {"SPGL_DEMO", "demo"}, {"SPGL_ROLE", "role"}, {"SPGL_CORS_ORIGIN", "cors-origin"},
-                                       {"SPGL_MAX_UPLOAD", "max-upload"}, {"SPGL_THREADS", "threads"}};
+    static const char *envKeys[][2] = {{"SPGL_LISTEN", "listen"},
+                                       {"SPGL_DATA_DIR", "data-dir"},
+                                       {"SPGL_DB", "db"},
+                                       {"SPGL_DEMO", "demo"},
+                                       {"SPGL_ROLE", "role"},
+                                       {"SPGL_CORS_ORIGIN", "cors-origin"},
+                                       {"SPGL_MAX_UPLOAD", "max-upload"},
+                                       {"SPGL_THREADS", "threads"}};
     for (const auto &[env, key] : envKeys)
         if (const char *v = std::getenv(env))
             apply(*this, key, v, nullptr);

@@ -16,19 +16,20 @@ struct ServerConfig
     std::string dataDir = "./var";
     std::string db = "sqlite";
     bool demo = false;
-    std::string role = "prefecture";      ///< prefecture | region
-    std::string corsOrigin;               ///< the portal's origin when it is served elsewhere
-    std::int64_t maxBodyBytes = 1 << 20;  ///< JSON bodies
+    std::string role = "prefecture";     ///< prefecture | region
+    std::string corsOrigin;              ///< the portal's origin when it is served elsewhere
+    std::int64_t maxBodyBytes = 1 << 20; ///< JSON bodies
     std::int64_t maxUploadBytes = 200LL * 1024 * 1024;
     int accessTtlSeconds = 900;
     int threads = 32;
-    std::string portFile;                 ///< write the bound port here (tests, scripts)
+    std::string portFile; ///< write the bound port here (tests, scripts)
     std::uint32_t argon2MemoryKiB = 47104;
     std::uint32_t argon2Iterations = 1;
 
     /// Parses `--key=value` options and positional words (the sub-command) from @p args.
     /// Returns the positional words; throws std::invalid_argument with a message on bad input.
-    std::vector<std::string> parse(const std::vector<std::string> &args, std::map<std::string, std::string> *extra = nullptr);
+    std::vector<std::string> parse(const std::vector<std::string> &args,
+                                   std::map<std::string, std::string> *extra = nullptr);
 
     static std::string usage();
 };

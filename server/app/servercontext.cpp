@@ -67,7 +67,8 @@ void ServerContext::seedDemo()
     };
     const std::string password = "Demo@2026";
     for (const auto &d : users) {
-        const bool exists = m_db->read([&](Connection &c) { return UserRepository::findByUsername(c, d.username).has_value(); });
+        const bool exists
+            = m_db->read([&](Connection &c) { return UserRepository::findByUsername(c, d.username).has_value(); });
         if (exists)
             continue;
         User u;
@@ -92,7 +93,8 @@ void ServerContext::seedDemo()
         u.passwordHash = m_hasher.hash(password);
         m_db->write([&](Connection &c) {
             if (d.department) {
-                if (const auto row = c.queryOne("SELECT id FROM departments WHERE code = ?", {std::string(d.department)}))
+                if (const auto row
+                    = c.queryOne("SELECT id FROM departments WHERE code = ?", {std::string(d.department)}))
                     u.departmentId = row->integer(0);
             }
             UserRepository::insert(c, u);

@@ -1,12 +1,12 @@
 #include "app/spglserver.h"
 
 #include "app/servercontext.h"
+#include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/dispatcher.h"
 #include "services/auditlog.h"
 #include "storage/migrator.h"
 #include "storage/sqliteconnection.h"
-#include "core/beijingtime.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
@@ -107,7 +107,8 @@ int SpglServer::serve(ServerConfig &config)
         socket.bind(Poco::Net::SocketAddress(config.host, Poco::UInt16(config.port)), true);
         socket.listen(256);
     } catch (const Poco::Exception &e) {
-        std::cerr << "spgl-server: cannot listen on " << config.host << ":" << config.port << ": " << e.displayText() << "\n";
+        std::cerr << "spgl-server: cannot listen on " << config.host << ":" << config.port << ": " << e.displayText()
+                  << "\n";
         return EXIT_UNAVAILABLE;
     }
     auto *params = new Poco::Net::HTTPServerParams;
@@ -128,8 +129,8 @@ int SpglServer::serve(ServerConfig &config)
         std::ofstream(tmp) << port << "\n";
         std::filesystem::rename(tmp, config.portFile);
     }
-    log.information("spgl-server %s listening on http://%s:%d (db %s at %s, data %s)", std::string(SPGL_VERSION), config.host,
-                    port, context.db().backendName(), context.db().location(), config.dataDir);
+    log.information("spgl-server %s listening on http://%s:%d (db %s at %s, data %s)", std::string(SPGL_VERSION),
+                    config.host, port, context.db().backendName(), context.db().location(), config.dataDir);
     waitForTerminationRequest();
     log.information("stopping: finishing requests in flight");
     server.stopAll(false); // no new connections; each open one ends after its current request
@@ -179,7 +180,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             nlohmann::json roles = nlohmann::json::array();
             for (size_t start = 0; start <= rolesText.size();) {
                 const auto comma = rolesText.find(',', start);
-                const std::string r = rolesText.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                const std::string r
+                    = rolesText.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
                 if (!r.empty())
                     roles.push_back(r);
                 if (comma == std::string::npos)
@@ -188,14 +190,22 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             }
             nlohmann::json body = {{"username", option("username", true)},
                                    {"password", option("password", true)},
-                                   {"display_name", extra.count("display-name") ? option("display-name", false) : option("username", true)},
+                                   {"display_name", extra.count("display-name") ? option("display-name", false)
+                                                                                : option("username", true)},
                                    {"roles", roles},
                                    {"region_code", option("region", true)}};
             if (extra.count("department"))
                 body["department_id"] = option("department", false);
             const User user = context.users().createStaff(body, DataScope::system());
-            AuditEntry entry{beijing::nowMs(), "cli", std::nullopt, "operator", "CLI user add", "user:" + std::to_string(user.id),
-                             "local", 0, "roles " + rolesText};
+            AuditEntry entry{beijing::nowMs(),
+                             "cli",
+                             std::nullopt,
+                             "operator",
+                             "CLI user add",
+                             "user:" + std::to_string(user.id),
+                             "local",
+                             0,
+                             "roles " + rolesText};
             AuditLog::append(context.db(), entry);
             std::cout << "created user " << user.username << " (id " << user.id << ")\n";
             return EXIT_OK;
@@ -203,7 +213,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
         if (cmd == "backup") {
             auto db = Database::open(config.db, config.dataDir);
             if (db->backend() != Backend::Sqlite) {
-                std::cerr << "spgl-server backup: for PostgreSQL use pg_dump; this command copies the SQLite file and blobs\n";
+                std::cerr << "spgl-server backup: for PostgreSQL use pg_dump; this command copies the SQLite file and "
+                             "blobs\n";
                 return EXIT_USAGE;
             }
             const std::filesystem::path out = option("out", true);
@@ -215,7 +226,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             auto conn = std::make_unique<SqliteConnection>(db->location());
             conn->execScript("VACUUM INTO '" + file + "'");
             std::filesystem::copy(std::filesystem::path(config.dataDir) / "blobs", out / "blobs",
-                                  std::filesystem::copy_options::recursive | std::filesystem::copy_options::skip_existing);
+                                  std::filesystem::copy_options::recursive
+                                      | std::filesystem::copy_options::skip_existing);
             std::cout << "backup written to " << out.string() << "\n";
             return EXIT_OK;
         }
@@ -233,7 +245,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             auto db = Database::open("sqlite", config.dataDir);
             Migrator(*db).migrate();
             const auto v = AuditLog::verify(*db);
-            std::cout << "restored into " << data.string() << "; audit chain " << (v.ok ? "ok" : "BROKEN") << " (" << v.rows << " rows)\n";
+            std::cout << "restored into " << data.string() << "; audit chain " << (v.ok ? "ok" : "BROKEN") << " ("
+                      << v.rows << " rows)\n";
             return v.ok ? EXIT_OK : 1;
         }
     } catch (const std::invalid_argument &e) {

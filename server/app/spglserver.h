@@ -15,7 +15,8 @@ protected:
 
 private:
     int serve(ServerConfig &config);
-    int runCommand(ServerConfig &config, const std::vector<std::string> &words, const std::map<std::string, std::string> &extra);
+    int runCommand(ServerConfig &config, const std::vector<std::string> &words,
+                   const std::map<std::string, std::string> &extra);
 };
 
 } // namespace spgl::server

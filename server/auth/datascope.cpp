@@ -13,7 +13,7 @@ DataScope DataScope::of(const Principal &principal)
     if (!principal.isStaff())
         scope.m_ownerId = principal.userId;
     const bool departmentBound = !principal.hasRole(role::Admin) && !principal.hasRole(role::Supervisor)
-        && !principal.hasRole(role::WindowClerk) && !principal.hasRole(role::Coordinator);
+                                 && !principal.hasRole(role::WindowClerk) && !principal.hasRole(role::Coordinator);
     if (departmentBound && principal.isStaff())
         scope.m_departmentId = principal.departmentId;
     return scope;

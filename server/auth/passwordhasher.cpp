@@ -27,8 +27,8 @@ std::string PasswordHasher::hash(const std::string &password) const
     unsigned char salt[kSaltBytes];
     Poco::RandomInputStream random;
     random.read(reinterpret_cast<char *>(salt), sizeof salt);
-    const std::size_t length = argon2_encodedlen(m_cost.iterations, m_cost.memoryKiB, m_cost.lanes, kSaltBytes,
-                                                 kHashBytes, Argon2_id);
+    const std::size_t length
+        = argon2_encodedlen(m_cost.iterations, m_cost.memoryKiB, m_cost.lanes, kSaltBytes, kHashBytes, Argon2_id);
     std::vector<char> encoded(length);
     const int rc = argon2id_hash_encoded(m_cost.iterations, m_cost.memoryKiB, m_cost.lanes, password.data(),
                                          password.size(), salt, sizeof salt, kHashBytes, encoded.data(), length);

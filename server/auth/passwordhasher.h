@@ -24,7 +24,9 @@ class PasswordHasher
 public:
     using Cost = Argon2Cost;
 
-    explicit PasswordHasher(Cost cost = {}) : m_cost(cost) {}
+    explicit PasswordHasher(Cost cost = {})
+        : m_cost(cost)
+    {}
 
     std::string hash(const std::string &password) const;
     bool verify(const std::string &encoded, const std::string &password) const;

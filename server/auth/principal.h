@@ -22,12 +22,15 @@ inline constexpr const char *Admin = "admin";
 /// Every role, in the order of the permission matrix.
 inline const std::vector<std::string> &all()
 {
-    static const std::vector<std::string> roles = {Applicant, Agency, WindowClerk, Reviewer,
-                                                   DepartmentHead, Coordinator, Supervisor, Admin};
+    static const std::vector<std::string> roles
+        = {Applicant, Agency, WindowClerk, Reviewer, DepartmentHead, Coordinator, Supervisor, Admin};
     return roles;
 }
 /// Whether @p name is a staff role (as opposed to applicant or agency).
-inline bool isStaff(const std::string &name) { return name != Applicant && name != Agency; }
+inline bool isStaff(const std::string &name)
+{
+    return name != Applicant && name != Agency;
+}
 } // namespace role
 
 /// Who is calling: taken from a verified access token, never from the request body.

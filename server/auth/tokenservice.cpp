@@ -13,7 +13,10 @@
 
 namespace spgl::server {
 
-TokenService::TokenService(std::string secret, int accessTtlSeconds) : m_secret(std::move(secret)), m_ttl(accessTtlSeconds) {}
+TokenService::TokenService(std::string secret, int accessTtlSeconds)
+    : m_secret(std::move(secret))
+    , m_ttl(accessTtlSeconds)
+{}
 
 std::string TokenService::issue(const Principal &p) const
 {

@@ -8,15 +8,17 @@
 
 namespace spgl::server {
 
-BlobStore::BlobStore(std::filesystem::path root) : m_root(std::move(root))
+BlobStore::BlobStore(std::filesystem::path root)
+    : m_root(std::move(root))
 {
     std::filesystem::create_directories(m_root / "parts");
 }
 
 bool BlobStore::validHash(const std::string &text)
 {
-    return text.size() == 64
-        && std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 std::filesystem::path BlobStore::path(const std::string &sha256) const

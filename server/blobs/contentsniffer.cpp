@@ -54,7 +54,8 @@ std::optional<std::string> ContentSniffer::sniff(std::string_view head, const st
         return "image/jpeg";
     if ((startsWith(head, "GIF87a") || startsWith(head, "GIF89a")) && is({"gif"}))
         return "image/gif";
-    if ((startsWith(head, std::string_view("II*\0", 4)) || startsWith(head, std::string_view("MM\0*", 4))) && is({"tif", "tiff"}))
+    if ((startsWith(head, std::string_view("II*\0", 4)) || startsWith(head, std::string_view("MM\0*", 4)))
+        && is({"tif", "tiff"}))
         return "image/tiff";
     if (startsWith(head, "PK\x03\x04") || startsWith(head, "PK\x05\x06")) {
         if (is({"docx"}))
@@ -90,16 +91,18 @@ std::optional<std::string> ContentSniffer::sniff(std::string_view head, const st
     }
     if (looksLikeText(head)) {
         const std::string_view text = trimmedFront(head);
-        if (is({"dxf"}) && (startsWith(text, "0\r\nSECTION") || startsWith(text, "0\nSECTION") || startsWith(text, "999")))
+        if (is({"dxf"})
+            && (startsWith(text, "0\r\nSECTION") || startsWith(text, "0\nSECTION") || startsWith(text, "999")))
             return "image/vnd.dxf";
-        if (is({"prj"}) && (startsWith(text, "PROJCS[") || startsWith(text, "GEOGCS[") || startsWith(text, "GEOGCRS[")
-                            || startsWith(text, "PROJCRS[")))
+        if (is({"prj"})
+            && (startsWith(text, "PROJCS[") || startsWith(text, "GEOGCS[") || startsWith(text, "GEOGCRS[")
+                || startsWith(text, "PROJCRS[")))
             return "text/plain";
         if (is({"cpg"}) && text.size() < 64)
             return "text/plain";
     }
-    if (startsWith(head, "AC1018") || startsWith(head, "AC1021") || startsWith(head, "AC1024") || startsWith(head, "AC1027")
-        || startsWith(head, "AC1032")) {
+    if (startsWith(head, "AC1018") || startsWith(head, "AC1021") || startsWith(head, "AC1024")
+        || startsWith(head, "AC1027") || startsWith(head, "AC1032")) {
         if (is({"dwg"}))
             return "image/vnd.dwg";
     }

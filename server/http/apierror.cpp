@@ -11,8 +11,7 @@ ApiError::ApiError(int status, std::string type, std::string title, std::string 
     , m_detail(std::move(detail))
     , m_errors(std::move(errors))
     , m_extra(std::move(extra))
-{
-}
+{}
 
 ApiError ApiError::badRequest(std::string detail, Errors errors)
 {

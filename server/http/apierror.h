@@ -17,8 +17,8 @@ namespace spgl::server {
 class ApiError : public std::runtime_error
 {
 public:
-    ApiError(int status, std::string type, std::string title, std::string detail,
-             Errors errors = {}, nlohmann::json extra = nlohmann::json::object());
+    ApiError(int status, std::string type, std::string title, std::string detail, Errors errors = {},
+             nlohmann::json extra = nlohmann::json::object());
 
     int status() const { return m_status; }
     const std::string &type() const { return m_type; }

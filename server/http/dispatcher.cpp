@@ -25,14 +25,15 @@ std::string newRequestId()
 
 bool saneRequestId(const std::string &id)
 {
-    return !id.empty() && id.size() <= 64
-        && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+    });
 }
 
 Response problem(const ApiError &e)
 {
-    nlohmann::json body = {{"type", "urn:spgl:problem:" + e.type()}, {"title", e.title()}, {"status", e.status()},
-                           {"detail", e.detail()}};
+    nlohmann::json body = {
+        {"type", "urn:spgl:problem:" + e.type()}, {"title", e.title()}, {"status", e.status()}, {"detail", e.detail()}};
     if (!e.errors().empty()) {
         nlohmann::json errors = nlohmann::json::array();
         for (const auto &err : e.errors())
@@ -86,8 +87,9 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         if (method == "OPTIONS" && !cors.empty() && raw.get("Origin", "") == cors) {
             response = Response::empty(204);
             response.header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS");
-            response.header("Access-Control-Allow-Headers",
-                            "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match");
+            response.header(
+                "Access-Control-Allow-Headers",
+                "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match");
             response.header("Access-Control-Max-Age", "600");
         } else {
             auto match = m_context.router().match(method, path);
@@ -120,7 +122,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             if (route->streamBody) {
                 req->setStream(&raw.stream());
             } else if (changesState) {
-                req->setBody(readBody(raw, route->bodyLimit ? std::int64_t(route->bodyLimit) : m_context.config().maxBodyBytes));
+                req->setBody(
+                    readBody(raw, route->bodyLimit ? std::int64_t(route->bodyLimit) : m_context.config().maxBodyBytes));
             }
             response = route->handler(*req);
         }
@@ -131,14 +134,16 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             response = problem(ApiError::conflict("数据已存在（重复提交？）"));
         else {
             Poco::Logger::get("spgl").error("%s database error: %s", requestId, std::string(e.what()));
-            response = problem(ApiError(503, "storage", "数据库暂时不可用", "服务器暂时无法访问数据库，请稍后重试（请求编号 " + requestId + "）"));
+            response = problem(ApiError(503, "storage", "数据库暂时不可用",
+                                        "服务器暂时无法访问数据库，请稍后重试（请求编号 " + requestId + "）"));
         }
     } catch (const Poco::Net::NetException &e) {
         Poco::Logger::get("spgl").warning("%s connection error: %s", requestId, e.displayText());
         return; // the client is gone
     } catch (const std::exception &e) {
         Poco::Logger::get("spgl").error("%s internal error: %s", requestId, std::string(e.what()));
-        response = problem(ApiError(500, "internal", "服务器内部错误", "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
+        response = problem(ApiError(500, "internal", "服务器内部错误",
+                                    "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
     }
 
     // Audit every state-changing request that reached a route, whatever its outcome.
@@ -162,7 +167,9 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         } catch (const std::exception &e) {
             Poco::Logger::get("spgl").critical("%s audit write failed: %s", requestId, std::string(e.what()));
             if (response.status < 400)
-                response = problem(ApiError(503, "audit", "审计日志写入失败", "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
+                response
+                    = problem(ApiError(503, "audit", "审计日志写入失败",
+                                       "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
         }
     }
 
@@ -173,7 +180,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         if (!cors.empty() && raw.get("Origin", "") == cors) {
             out.set("Access-Control-Allow-Origin", cors);
             out.set("Vary", "Origin");
-            out.set("Access-Control-Expose-Headers", "Upload-Offset, Upload-Length, Location, X-Request-Id, ETag, Content-Range");
+            out.set("Access-Control-Expose-Headers",
+                    "Upload-Offset, Upload-Length, Location, X-Request-Id, ETag, Content-Range");
         }
         for (const auto &[k, v] : response.headers)
             out.set(k, v);
@@ -195,7 +203,9 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
     } catch (const std::exception &e) {
         Poco::Logger::get("spgl").warning("%s could not send the response: %s", requestId, std::string(e.what()));
     }
-    const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count() / 1000.0;
+    const auto ms
+        = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count()
+          / 1000.0;
     auto &log = Poco::Logger::get("spgl.access");
     if (log.information())
         log.information("%s %s %s %d %.1fms", requestId, method, path, response.status, ms);

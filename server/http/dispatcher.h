@@ -15,7 +15,9 @@ class ServerContext;
 class Dispatcher final : public Poco::Net::HTTPRequestHandler
 {
 public:
-    explicit Dispatcher(ServerContext &context) : m_context(context) {}
+    explicit Dispatcher(ServerContext &context)
+        : m_context(context)
+    {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override;
 
 private:
@@ -26,7 +28,9 @@ private:
 class DispatcherFactory final : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-    explicit DispatcherFactory(ServerContext &context) : m_context(context) {}
+    explicit DispatcherFactory(ServerContext &context)
+        : m_context(context)
+    {}
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &) override
     {
         return new Dispatcher(m_context);

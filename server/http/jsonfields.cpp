@@ -77,7 +77,8 @@ std::optional<std::string> JsonFields::optionalString(const std::string &name, s
     return s;
 }
 
-std::optional<std::int64_t> JsonFields::integer(const std::string &name, bool required, std::int64_t min, std::int64_t max)
+std::optional<std::int64_t> JsonFields::integer(const std::string &name, bool required, std::int64_t min,
+                                                std::int64_t max)
 {
     const auto *v = find(name);
     if (!v) {

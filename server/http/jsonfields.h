@@ -17,7 +17,9 @@ namespace spgl::server {
 class JsonFields
 {
 public:
-    explicit JsonFields(nlohmann::json body) : m_body(std::move(body)) {}
+    explicit JsonFields(nlohmann::json body)
+        : m_body(std::move(body))
+    {}
 
     /// A string field, trimmed; "" when absent and not required. @p maxChars counts characters.
     std::string string(const std::string &name, bool required, std::size_t maxChars = 200);

@@ -62,7 +62,8 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
         nlohmann::json ok = {{"description", "成功"}};
         if (!r.responseSchema.is_null() && r.successStatus != 204 && r.method != "HEAD") {
             const bool binary = r.responseSchema.value("format", "") == "binary";
-            ok["content"] = {{binary ? "application/octet-stream" : "application/json", {{"schema", r.responseSchema}}}};
+            ok["content"]
+                = {{binary ? "application/octet-stream" : "application/json", {{"schema", r.responseSchema}}}};
         }
         responses[std::to_string(r.successStatus)] = ok;
         if (r.method == "HEAD")
@@ -82,7 +83,8 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
             responses["422"] = problemResponse("字段校验失败");
         op["responses"] = responses;
         std::string method = r.method;
-        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        std::transform(method.begin(), method.end(), method.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
         paths[r.pattern][method] = op;
     }
     nlohmann::json tagList = nlohmann::json::array();
@@ -113,7 +115,9 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
                   {"items",
                    {{"type", "object"},
                     {"properties",
-                     {{"field", {{"type", "string"}}}, {"code", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}}}}}}}};
+                     {{"field", {{"type", "string"}}},
+                      {"code", {{"type", "string"}}},
+                      {"message", {{"type", "string"}}}}}}}}}}}}}}}}}};
 }
 
 } // namespace spgl::server

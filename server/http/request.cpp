@@ -30,7 +30,9 @@ bool containsNul(const nlohmann::json &value)
 } // namespace
 
 Request::Request(const Poco::Net::HTTPServerRequest &raw, std::string path, std::string query)
-    : m_raw(raw), m_method(raw.getMethod()), m_path(std::move(path))
+    : m_raw(raw)
+    , m_method(raw.getMethod())
+    , m_path(std::move(path))
 {
     try {
         Poco::URI uri;
@@ -77,8 +79,8 @@ std::int64_t Request::queryInt(const std::string &name, std::int64_t fallback, s
     std::int64_t value = 0;
     const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || ptr != text->data() + text->size() || value < min || value > max) {
-        throw ApiError::badRequest("查询参数 " + name + " 应为 " + std::to_string(min) + " 到 "
-                                       + std::to_string(max) + " 之间的整数",
+        throw ApiError::badRequest("查询参数 " + name + " 应为 " + std::to_string(min) + " 到 " + std::to_string(max)
+                                       + " 之间的整数",
                                    {{"query.range", "取值无效", name}});
     }
     return value;
@@ -88,7 +90,7 @@ nlohmann::json Request::json() const
 {
     const std::string type = header("Content-Type");
     const bool isJson = type.rfind("application/json", 0) == 0
-        || (type.find("+json") != std::string::npos && type.rfind("application/", 0) == 0);
+                        || (type.find("+json") != std::string::npos && type.rfind("application/", 0) == 0);
     if (!isJson) {
         throw ApiError::unsupportedMediaType("请求体应为 JSON（Content-Type: application/json），收到的是“"
                                              + (type.empty() ? std::string("未声明") : type) + "”");

@@ -19,19 +19,19 @@ struct Route
     std::string method;
     std::string pattern; ///< e.g. "/api/v1/users/{id}"
     Handler handler;
-    bool isPublic = false;           ///< no login needed
-    std::vector<std::string> roles;  ///< allowed roles; empty = any logged-in user
-    std::size_t bodyLimit = 0;       ///< 0 = the server default for JSON bodies
-    bool streamBody = false;         ///< the handler reads the body stream itself
-    bool audited = true;             ///< state-changing requests write an audit row (GET/HEAD never)
+    bool isPublic = false;          ///< no login needed
+    std::vector<std::string> roles; ///< allowed roles; empty = any logged-in user
+    std::size_t bodyLimit = 0;      ///< 0 = the server default for JSON bodies
+    bool streamBody = false;        ///< the handler reads the body stream itself
+    bool audited = true;            ///< state-changing requests write an audit row (GET/HEAD never)
 
     // OpenAPI documentation
     std::string tag;
     std::string summary;
-    nlohmann::json requestSchema;                ///< JSON schema of the body, null when none
-    nlohmann::json responseSchema;               ///< JSON schema of the success body
+    nlohmann::json requestSchema;  ///< JSON schema of the body, null when none
+    nlohmann::json responseSchema; ///< JSON schema of the success body
     int successStatus = 200;
-    std::vector<nlohmann::json> parameters;      ///< OpenAPI parameter objects (query, header)
+    std::vector<nlohmann::json> parameters; ///< OpenAPI parameter objects (query, header)
 };
 
 } // namespace spgl::server

@@ -46,7 +46,8 @@ Route &Router::add(Route route)
     return m_routes.back();
 }
 
-bool Router::matches(const Compiled &c, const std::vector<std::string> &parts, std::map<std::string, std::string> &params)
+bool Router::matches(const Compiled &c, const std::vector<std::string> &parts,
+                     std::map<std::string, std::string> &params)
 {
     if (c.segments.size() != parts.size())
         return false;

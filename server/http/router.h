@@ -27,15 +27,16 @@ public:
 private:
     struct Segment
     {
-        std::string literal;  ///< literal text, or the suffix after a parameter
-        std::string param;    ///< parameter name when the segment captures
+        std::string literal; ///< literal text, or the suffix after a parameter
+        std::string param;   ///< parameter name when the segment captures
     };
     struct Compiled
     {
         std::vector<Segment> segments;
     };
     static Compiled compile(const std::string &pattern);
-    static bool matches(const Compiled &c, const std::vector<std::string> &parts, std::map<std::string, std::string> &params);
+    static bool matches(const Compiled &c, const std::vector<std::string> &parts,
+                        std::map<std::string, std::string> &params);
 
     std::vector<Route> m_routes;
     std::vector<Compiled> m_compiled;

@@ -40,8 +40,8 @@ void AuditLog::append(Connection &c, const AuditEntry &e)
     const std::string prev = last ? last->text(1) : kGenesis;
     c.execute("INSERT INTO audit_log (id, at, request_id, actor_id, actor, action, target, ip, result, detail, "
               "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {id, e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip,
-               std::int64_t(e.result), e.detail, prev, rowHash(id, e, prev)});
+              {id, e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip, std::int64_t(e.result),
+               e.detail, prev, rowHash(id, e, prev)});
 }
 
 void AuditLog::append(Database &db, const AuditEntry &entry)
@@ -57,9 +57,10 @@ AuditLog::Verification AuditLog::verify(Database &db)
     constexpr std::int64_t page = 5000;
     for (;;) {
         const SqlRows rows = db.read([&](Connection &c) {
-            return c.query("SELECT id, at, request_id, actor_id, actor, action, target, ip, result, detail, prev_hash, hash "
-                           "FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?",
-                           {expectedId, page});
+            return c.query(
+                "SELECT id, at, request_id, actor_id, actor, action, target, ip, result, detail, prev_hash, hash "
+                "FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?",
+                {expectedId, page});
         });
         for (const auto &r : rows) {
             const std::int64_t id = r.integer(0);
@@ -68,8 +69,8 @@ AuditLog::Verification AuditLog::verify(Database &db)
                 v.firstBrokenId = id;
                 v.reason = std::move(reason);
             };
-            AuditEntry e{r.integer(1), r.text(2), r.optionalInteger(3), r.text(4), r.text(5), r.text(6), r.text(7),
-                         int(r.integer(8)), r.text(9)};
+            AuditEntry e{r.integer(1), r.text(2), r.optionalInteger(3), r.text(4), r.text(5),
+                         r.text(6),    r.text(7), int(r.integer(8)),    r.text(9)};
             if (id != expectedId)
                 broken("rows " + std::to_string(expectedId) + " to " + std::to_string(id - 1) + " are missing");
             else if (r.text(10) != prev)

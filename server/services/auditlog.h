@@ -18,7 +18,7 @@ struct AuditEntry
     std::string action; ///< e.g. "POST /api/v1/auth/login"
     std::string target;
     std::string ip;
-    int result = 0;     ///< the HTTP status, or 0 for operator actions that succeeded
+    int result = 0; ///< the HTTP status, or 0 for operator actions that succeeded
     std::string detail;
 };
 
@@ -36,7 +36,7 @@ public:
         std::int64_t rows = 0;
         std::int64_t firstBrokenId = 0; ///< the first row that does not verify
         std::string reason;
-        std::int64_t headId = 0;        ///< the last row (record it outside to detect truncation)
+        std::int64_t headId = 0; ///< the last row (record it outside to detect truncation)
         std::string headHash;
     };
 

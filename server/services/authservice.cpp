@@ -11,7 +11,8 @@ namespace spgl::server {
 namespace {
 std::string loginKey(std::string username)
 {
-    std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(username.begin(), username.end(), username.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return username;
 }
 
@@ -19,8 +20,8 @@ ApiError lockedError(std::int64_t until)
 {
     const std::string time = beijing::rfc3339(until).substr(11, 5);
     ApiError e(429, "login-locked", "账户已临时锁定",
-               "连续登录失败次数过多，该账户已锁定15分钟，请于北京时间 " + time + " 后再试",
-               {}, {{"locked_until", beijing::rfc3339(until)}});
+               "连续登录失败次数过多，该账户已锁定15分钟，请于北京时间 " + time + " 后再试", {},
+               {{"locked_until", beijing::rfc3339(until)}});
     const std::int64_t seconds = std::max<std::int64_t>(1, (until - beijing::nowMs() + 999) / 1000);
     e.headers.emplace_back("Retry-After", std::to_string(seconds));
     return e;
@@ -48,7 +49,8 @@ void AuthService::failLogin(const std::string &key)
     if (lockedUntil)
         throw lockedError(lockedUntil);
     throw ApiError(401, "login-failed", "登录失败",
-                   "用户名或密码错误，再失败 " + std::to_string(m_policy.maxFailures - failures) + " 次账户将被锁定15分钟",
+                   "用户名或密码错误，再失败 " + std::to_string(m_policy.maxFailures - failures)
+                       + " 次账户将被锁定15分钟",
                    {}, {{"attempts_left", m_policy.maxFailures - failures}});
 }
 
@@ -100,13 +102,15 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken, std::int64_
     const std::int64_t now = beijing::nowMs();
     bool reused = false;
     auto result = m_db.write([&](Connection &c) -> nlohmann::json {
-        const auto row = c.queryOne("SELECT user_id, family, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = ?", {hash});
+        const auto row = c.queryOne(
+            "SELECT user_id, family, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = ?", {hash});
         if (!row)
             return nullptr;
         const std::string family = row->text(1);
         if (!row->isNull(3)) {
             // A rotated token came back: someone holds a copy. Revoke the family.
-            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", {now, family});
+            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL",
+                      {now, family});
             reused = true;
             return nullptr;
         }
@@ -134,7 +138,8 @@ void AuthService::logout(const std::string &refreshToken)
     m_db.write([&](Connection &c) {
         const auto row = c.queryOne("SELECT family FROM refresh_tokens WHERE token_hash = ?", {hash});
         if (row)
-            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", {now, row->text(0)});
+            c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL",
+                      {now, row->text(0)});
     });
 }
 

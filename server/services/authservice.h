@@ -28,9 +28,11 @@ public:
     using Policy = AuthPolicy;
 
     AuthService(Database &db, const PasswordHasher &hasher, const TokenService &tokens, Policy policy = {})
-        : m_db(db), m_hasher(hasher), m_tokens(tokens), m_policy(policy)
-    {
-    }
+        : m_db(db)
+        , m_hasher(hasher)
+        , m_tokens(tokens)
+        , m_policy(policy)
+    {}
 
     /// The login response of API.md; throws ApiError 401 (wrong) or 429 (locked).
     nlohmann::json login(const std::string &username, const std::string &password, std::int64_t *userId = nullptr);

@@ -81,10 +81,12 @@ private:
 
 nlohmann::json FileService::describe(const Upload &u, std::int64_t offset) const
 {
-    nlohmann::json j = {{"id", u.id}, {"filename", u.filename}, {"length", u.length}, {"offset", offset},
-                        {"status", u.status}};
+    nlohmann::json j
+        = {{"id", u.id}, {"filename", u.filename}, {"length", u.length}, {"offset", offset}, {"status", u.status}};
     if (!u.sha256.empty())
-        j["file"] = {{"sha256", u.sha256}, {"size", u.length}, {"media_type", u.mediaType},
+        j["file"] = {{"sha256", u.sha256},
+                     {"size", u.length},
+                     {"media_type", u.mediaType},
                      {"url", "/api/v1/files/" + u.sha256}};
     return j;
 }
@@ -97,7 +99,8 @@ nlohmann::json FileService::create(const Principal &who, const std::string &file
     }
     JsonFields f(nlohmann::json::object());
     if (filename.empty() || JsonFields::characters(filename) > 200
-        || std::any_of(filename.begin(), filename.end(), [](unsigned char c) { return c < 0x20 || c == '/' || c == '\\'; }))
+        || std::any_of(filename.begin(), filename.end(),
+                       [](unsigned char c) { return c < 0x20 || c == '/' || c == '\\'; }))
         f.addFor("filename", {"filename", "文件名无效（1到200个字符，不能含路径）", {}});
     if (length <= 0)
         f.addFor("length", {"range", "文件不能为空", {}});
@@ -105,7 +108,8 @@ nlohmann::json FileService::create(const Principal &who, const std::string &file
     Upload u{TokenService::randomToken(18), who.userId, filename, length, "open", {}, {}};
     const std::int64_t now = beijing::nowMs();
     m_db.write([&](Connection &c) {
-        c.execute("INSERT INTO uploads (id, user_id, filename, length, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        c.execute("INSERT INTO uploads (id, user_id, filename, length, status, created_at, expires_at) VALUES (?, ?, "
+                  "?, ?, ?, ?, ?)",
                   {u.id, u.userId, u.filename, u.length, u.status, now, now + kUploadTtlMs});
     });
     auto j = describe(u, 0);
@@ -124,7 +128,8 @@ FileService::Upload FileService::load(const Principal &who, const std::string &i
     });
     if (!row)
         throw ApiError::notFound("上传任务不存在或已过期");
-    return Upload{row->text(0), row->integer(1), row->text(2), row->integer(3), row->text(4), row->text(5), row->text(6)};
+    return Upload{row->text(0), row->integer(1), row->text(2), row->integer(3),
+                  row->text(4), row->text(5),    row->text(6)};
 }
 
 nlohmann::json FileService::status(const Principal &who, const std::string &id)
@@ -160,7 +165,8 @@ nlohmann::json FileService::append(const Principal &who, const std::string &id, 
     const auto part = partPath(u.id);
     const std::int64_t current = fileSize(part);
     if (offset != current) {
-        ApiError e = ApiError::conflict("上传位置不一致：服务器已收到 " + std::to_string(current) + " 字节，请从该位置继续");
+        ApiError e
+            = ApiError::conflict("上传位置不一致：服务器已收到 " + std::to_string(current) + " 字节，请从该位置继续");
         e.headers.emplace_back("Upload-Offset", std::to_string(current));
         throw e;
     }
@@ -195,14 +201,18 @@ nlohmann::json FileService::append(const Principal &who, const std::string &id, 
             if (got <= 0)
                 break; // the client went away: what arrived stays, the client resumes from it
             if (!sniffed) {
-                head.append(buffer.data(), std::size_t(std::min<std::streamsize>(got, std::streamsize(ContentSniffer::kHeadBytes - head.size()))));
+                head.append(buffer.data(), std::size_t(std::min<std::streamsize>(
+                                               got, std::streamsize(ContentSniffer::kHeadBytes - head.size()))));
                 if (head.size() >= ContentSniffer::kHeadBytes || offset + written + got >= u.length) {
                     const auto type = ContentSniffer::sniff(head, u.filename);
                     if (!type) {
-                        m_db.write([&](Connection &c) { c.execute("UPDATE uploads SET status = 'rejected' WHERE id = ?", {u.id}); });
+                        m_db.write([&](Connection &c) {
+                            c.execute("UPDATE uploads SET status = 'rejected' WHERE id = ?", {u.id});
+                        });
                         std::filesystem::remove(part);
-                        throw ApiError::unsupportedMediaType(
-                            "文件“" + u.filename + "”的内容与其类型不符或不在允许范围内（允许：PDF、图片、Office文档、DWG/DXF、ZIP、GeoPackage、Shapefile）");
+                        throw ApiError::unsupportedMediaType("文件“" + u.filename
+                                                             + "”的内容与其类型不符或不在允许范围内（允许：PDF、图片、O"
+                                                               "ffice文档、DWG/DXF、ZIP、GeoPackage、Shapefile）");
                     }
                     sniffed = true;
                 }
@@ -241,8 +251,10 @@ nlohmann::json FileService::complete(Upload &u)
     const std::int64_t now = beijing::nowMs();
     m_db.write([&](Connection &c) {
         if (!c.queryOne("SELECT 1 FROM files WHERE sha256 = ?", {sha}))
-            c.execute("INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)", {sha, u.length, *type, now});
-        c.execute("UPDATE uploads SET status = 'complete', sha256 = ?, media_type = ? WHERE id = ?", {sha, *type, u.id});
+            c.execute("INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                      {sha, u.length, *type, now});
+        c.execute("UPDATE uploads SET status = 'complete', sha256 = ?, media_type = ? WHERE id = ?",
+                  {sha, *type, u.id});
     });
     u.status = "complete";
     u.sha256 = sha;
@@ -258,10 +270,13 @@ FileService::Download FileService::download(const Principal &who, const std::str
     // and agencies only what they uploaded themselves.
     const auto row = m_db.read([&](Connection &c) {
         if (who.isStaff())
-            return c.queryOne("SELECT f.size, f.media_type, (SELECT filename FROM uploads u WHERE u.sha256 = f.sha256 LIMIT 1) "
-                              "FROM files f WHERE f.sha256 = ?", {sha256});
+            return c.queryOne(
+                "SELECT f.size, f.media_type, (SELECT filename FROM uploads u WHERE u.sha256 = f.sha256 LIMIT 1) "
+                "FROM files f WHERE f.sha256 = ?",
+                {sha256});
         return c.queryOne("SELECT f.size, f.media_type, u.filename FROM files f JOIN uploads u ON u.sha256 = f.sha256 "
-                          "WHERE f.sha256 = ? AND u.user_id = ? LIMIT 1", {sha256, who.userId});
+                          "WHERE f.sha256 = ? AND u.user_id = ? LIMIT 1",
+                          {sha256, who.userId});
     });
     if (!row || !m_blobs.exists(sha256))
         throw ApiError::notFound("文件不存在");

@@ -31,9 +31,10 @@ public:
     };
 
     FileService(Database &db, BlobStore &blobs, std::int64_t maxFileBytes)
-        : m_db(db), m_blobs(blobs), m_maxFileBytes(maxFileBytes)
-    {
-    }
+        : m_db(db)
+        , m_blobs(blobs)
+        , m_maxFileBytes(maxFileBytes)
+    {}
 
     nlohmann::json create(const Principal &who, const std::string &filename, std::int64_t length);
     nlohmann::json status(const Principal &who, const std::string &id);

@@ -14,9 +14,8 @@ bool UserService::validUsername(const std::string &u)
 {
     if (u.size() < 3 || u.size() > 64)
         return false;
-    return std::all_of(u.begin(), u.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
-    });
+    return std::all_of(u.begin(), u.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '@'; });
 }
 
 User UserService::insertChecked(User user)
@@ -63,13 +62,15 @@ User UserService::createStaff(const nlohmann::json &body, const DataScope &creat
     for (auto &e : PasswordHasher::checkPolicy(u.passwordHash, u.username))
         f.addFor("password", e);
     if (!u.regionCode.empty() && !f.hasErrorFor("region_code")) {
-        if (!RegionCode::parse(u.regionCode) || !m_db.read([&](Connection &c) { return UserRepository::regionExists(c, u.regionCode); }))
+        if (!RegionCode::parse(u.regionCode)
+            || !m_db.read([&](Connection &c) { return UserRepository::regionExists(c, u.regionCode); }))
             f.addFor("region_code", {"region_code.unknown", "行政区划代码不存在", {}});
         else if (!creatorScope.isSystem() && !creatorScope.coversRegion(u.regionCode))
             f.addFor("region_code", {"scope", "只能在本级及下级行政区划内创建用户", {}});
     }
-    if (u.departmentId && !f.hasErrorFor("region_code")
-        && !m_db.read([&](Connection &c) { return UserRepository::departmentExists(c, *u.departmentId, u.regionCode); }))
+    if (u.departmentId && !f.hasErrorFor("region_code") && !m_db.read([&](Connection &c) {
+            return UserRepository::departmentExists(c, *u.departmentId, u.regionCode);
+        }))
         f.addFor("department_id", {"department.unknown", "该行政区划下没有这个部门", {}});
     f.check();
     return insertChecked(std::move(u));
@@ -113,7 +114,8 @@ User UserService::registerApplicant(const nlohmann::json &body)
     }
     if (u.regionCode.empty())
         u.regionCode = "650000";
-    else if (!RegionCode::parse(u.regionCode) || !m_db.read([&](Connection &c) { return UserRepository::regionExists(c, u.regionCode); }))
+    else if (!RegionCode::parse(u.regionCode)
+             || !m_db.read([&](Connection &c) { return UserRepository::regionExists(c, u.regionCode); }))
         f.addFor("region_code", {"region_code.unknown", "行政区划代码不存在", {}});
     f.check();
     return insertChecked(std::move(u));
@@ -127,7 +129,8 @@ User UserService::find(std::int64_t id, const DataScope &scope)
     return *user;
 }
 
-std::vector<User> UserService::list(const DataScope &scope, std::int64_t afterId, int limit, const std::optional<std::string> &role)
+std::vector<User> UserService::list(const DataScope &scope, std::int64_t afterId, int limit,
+                                    const std::optional<std::string> &role)
 {
     return m_db.read([&](Connection &c) { return UserRepository::list(c, scope, afterId, limit, role); });
 }

@@ -14,7 +14,10 @@ namespace spgl::server {
 class UserService
 {
 public:
-    UserService(Database &db, const PasswordHasher &hasher) : m_db(db), m_hasher(hasher) {}
+    UserService(Database &db, const PasswordHasher &hasher)
+        : m_db(db)
+        , m_hasher(hasher)
+    {}
 
     /// Creates a staff account from @p body ({username, password, display_name, roles, region_code,
     /// department_id}); the new account must lie within @p creatorScope. Throws ApiError 422.
@@ -24,7 +27,8 @@ public:
     User registerApplicant(const nlohmann::json &body);
 
     User find(std::int64_t id, const DataScope &scope);
-    std::vector<User> list(const DataScope &scope, std::int64_t afterId, int limit, const std::optional<std::string> &role);
+    std::vector<User> list(const DataScope &scope, std::int64_t afterId, int limit,
+                           const std::optional<std::string> &role);
 
     static bool validUsername(const std::string &username);
 

@@ -37,7 +37,9 @@ std::unique_ptr<Database> Database::open(const std::string &spec, const std::str
     } else if (spec.rfind("sqlite:", 0) == 0) {
         path = spec.substr(7);
     } else {
-        throw DbError(DbError::Kind::Other, "unknown database '" + spec + "': use sqlite, sqlite:/path/file.db or postgresql://user@host:port/db");
+        throw DbError(DbError::Kind::Other,
+                      "unknown database '" + spec
+                          + "': use sqlite, sqlite:/path/file.db or postgresql://user@host:port/db");
     }
     std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
                                             ? std::filesystem::path(".")
@@ -49,10 +51,13 @@ std::unique_ptr<Database> Database::open(const std::string &spec, const std::str
     return db;
 }
 
-Database::Database(Backend backend, std::string location, std::function<std::unique_ptr<Connection>()> factory, int poolSize)
-    : m_backend(backend), m_location(std::move(location)), m_factory(std::move(factory)), m_poolSize(poolSize)
-{
-}
+Database::Database(Backend backend, std::string location, std::function<std::unique_ptr<Connection>()> factory,
+                   int poolSize)
+    : m_backend(backend)
+    , m_location(std::move(location))
+    , m_factory(std::move(factory))
+    , m_poolSize(poolSize)
+{}
 
 Database::~Database() = default;
 

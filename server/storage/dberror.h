@@ -12,7 +12,10 @@ class DbError : public std::runtime_error
 public:
     enum class Kind { Other, UniqueViolation, ForeignKeyViolation, Retryable, ConnectionLost };
 
-    DbError(Kind kind, const std::string &message) : std::runtime_error(message), m_kind(kind) {}
+    DbError(Kind kind, const std::string &message)
+        : std::runtime_error(message)
+        , m_kind(kind)
+    {}
     Kind kind() const { return m_kind; }
 
 private:

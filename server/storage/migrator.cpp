@@ -22,12 +22,15 @@ int versionOf(std::string_view name)
 
 std::int64_t nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 } // namespace
 
-Migrator::Migrator(Database &db, const std::vector<EmbeddedFile> &files) : m_db(db), m_files(files) {}
+Migrator::Migrator(Database &db, const std::vector<EmbeddedFile> &files)
+    : m_db(db)
+    , m_files(files)
+{}
 
 std::string Migrator::render(std::string_view content, Backend backend)
 {
@@ -51,8 +54,8 @@ std::string Migrator::render(std::string_view content, Backend backend)
         if (!include)
             continue;
         for (size_t pos; (pos = line.find("{{id}}")) != std::string::npos;) {
-            line.replace(pos, 6, backend == Backend::Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-                                                            : "BIGSERIAL PRIMARY KEY");
+            line.replace(pos, 6,
+                         backend == Backend::Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");
         }
         out += line;
         out += '\n';
@@ -71,9 +74,11 @@ int Migrator::latestVersion() const
 int Migrator::currentVersion()
 {
     return m_db.read([](Connection &c) {
-        const auto exists = c.backend() == Backend::Sqlite
-            ? c.queryOne("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
-            : c.queryOne("SELECT 1 FROM information_schema.tables WHERE table_name='schema_migrations' AND table_schema=current_schema()");
+        const auto exists
+            = c.backend() == Backend::Sqlite
+                  ? c.queryOne("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
+                  : c.queryOne("SELECT 1 FROM information_schema.tables WHERE table_name='schema_migrations' AND "
+                               "table_schema=current_schema()");
         if (!exists)
             return 0;
         const auto row = c.queryOne("SELECT COALESCE(MAX(version),0) FROM schema_migrations");

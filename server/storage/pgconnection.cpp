@@ -105,8 +105,8 @@ pg_result *PgConnection::run(std::string_view sql, const SqlParams &params)
             },
             params[i]);
     }
-    pg_result *result = PQexecParams(m_conn, it->second.c_str(), int(params.size()), nullptr,
-                                     values.data(), nullptr, nullptr, 0);
+    pg_result *result
+        = PQexecParams(m_conn, it->second.c_str(), int(params.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const auto status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         fail(result, "query");

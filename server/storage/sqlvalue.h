@@ -16,7 +16,9 @@ using SqlParams = std::vector<SqlValue>;
 class SqlRow
 {
 public:
-    explicit SqlRow(std::vector<std::optional<std::string>> values) : m_values(std::move(values)) {}
+    explicit SqlRow(std::vector<std::optional<std::string>> values)
+        : m_values(std::move(values))
+    {}
 
     size_t size() const { return m_values.size(); }
     bool isNull(size_t i) const { return !m_values.at(i).has_value(); }

@@ -7,9 +7,9 @@
 namespace spgl::server {
 
 namespace {
-constexpr const char *kColumns =
-    "id, username, display_name, password_hash, roles, region_code, department_id, kind, credit_code, id_number, "
-    "organization, phone, email, disabled, created_at, version";
+constexpr const char *kColumns
+    = "id, username, display_name, password_hash, roles, region_code, department_id, kind, credit_code, id_number, "
+      "organization, phone, email, disabled, created_at, version";
 
 std::vector<std::string> splitRoles(const std::string &text)
 {
@@ -82,16 +82,17 @@ Principal User::principal() const
 
 nlohmann::json User::toJson() const
 {
-    nlohmann::json j = {{"id", std::to_string(id)},
-                        {"username", username},
-                        {"display_name", displayName},
-                        {"roles", roles},
-                        {"region_code", regionCode},
-                        {"department_id", departmentId ? nlohmann::json(std::to_string(*departmentId)) : nlohmann::json()},
-                        {"kind", kind},
-                        {"disabled", disabled},
-                        {"created_at", beijing::rfc3339(createdAt)},
-                        {"version", version}};
+    nlohmann::json j
+        = {{"id", std::to_string(id)},
+           {"username", username},
+           {"display_name", displayName},
+           {"roles", roles},
+           {"region_code", regionCode},
+           {"department_id", departmentId ? nlohmann::json(std::to_string(*departmentId)) : nlohmann::json()},
+           {"kind", kind},
+           {"disabled", disabled},
+           {"created_at", beijing::rfc3339(createdAt)},
+           {"version", version}};
     if (creditCode)
         j["credit_code"] = *creditCode;
     if (idNumber && idNumber->size() == 18)

@@ -22,8 +22,8 @@ Error formatError(std::string message, std::string field = {})
 }
 
 /// Reads a required string member; sets @p error when missing or not a string.
-bool readString(const nlohmann::json &object, const char *key, const std::string &path,
-                std::string &out, Error &error, bool required = true)
+bool readString(const nlohmann::json &object, const char *key, const std::string &path, std::string &out, Error &error,
+                bool required = true)
 {
     const auto it = object.find(key);
     if (it == object.end()) {
@@ -40,16 +40,15 @@ bool readString(const nlohmann::json &object, const char *key, const std::string
     return true;
 }
 
-bool readDate(const nlohmann::json &object, const char *key, const std::string &path,
-              CalendarLayer::Date &out, Error &error)
+bool readDate(const nlohmann::json &object, const char *key, const std::string &path, CalendarLayer::Date &out,
+              Error &error)
 {
     std::string text;
     if (!readString(object, key, path, text, error))
         return false;
     const auto date = parseIsoDate(text);
     if (!date) {
-        error = Error{"calendar.date", path + "." + key + "：日期“" + text + "”无效，应为YYYY-MM-DD",
-                      path + "." + key};
+        error = Error{"calendar.date", path + "." + key + "：日期“" + text + "”无效，应为YYYY-MM-DD", path + "." + key};
         return false;
     }
     out = *date;
@@ -115,14 +114,12 @@ Result<CalendarLayer::Year> readYear(const nlohmann::json &node, const std::stri
 
 } // namespace
 
-Result<CalendarLayer> CalendarLayer::create(std::string id, std::string name,
-                                            std::string regionPrefix)
+Result<CalendarLayer> CalendarLayer::create(std::string id, std::string name, std::string regionPrefix)
 {
     if (id.empty())
         return formatError("日历图层缺少标识（id）", "id");
     if (!validPrefix(regionPrefix))
-        return formatError("日历图层的区域前缀“" + regionPrefix + "”无效，应为空（全国）或1至6位数字",
-                           "regionPrefix");
+        return formatError("日历图层的区域前缀“" + regionPrefix + "”无效，应为空（全国）或1至6位数字", "regionPrefix");
     CalendarLayer layer;
     layer.m_id = std::move(id);
     layer.m_name = std::move(name);
@@ -142,8 +139,7 @@ Result<CalendarLayer> CalendarLayer::fromJson(const nlohmann::json &document)
             return formatError("日历文件缺少“format”字段", "format");
         if (format->get<int>() != kFormat)
             return Error{"calendar.version",
-                         "不支持的日历文件格式版本" + std::to_string(format->get<int>())
-                             + "（本程序读取格式1）",
+                         "不支持的日历文件格式版本" + std::to_string(format->get<int>()) + "（本程序读取格式1）",
                          "format"};
         Error error;
         std::string id, name, prefix;
@@ -163,8 +159,7 @@ Result<CalendarLayer> CalendarLayer::fromJson(const nlohmann::json &document)
             if (!entry)
                 return entry.error();
             if (layer->year(entry->year))
-                return Error{"calendar.duplicate",
-                             path + "：年份" + std::to_string(entry->year) + "重复", path};
+                return Error{"calendar.duplicate", path + "：年份" + std::to_string(entry->year) + "重复", path};
             if (Status status = layer.value().setYear(std::move(entry).value()); !status) {
                 Error e = status.error();
                 e.message = path + "：" + e.message;
@@ -235,14 +230,13 @@ nlohmann::json CalendarLayer::toJson() const
 
 bool CalendarLayer::appliesTo(std::string_view regionCode) const
 {
-    return regionCode.substr(0, m_regionPrefix.size()) == m_regionPrefix
-        && regionCode.size() >= m_regionPrefix.size();
+    return regionCode.substr(0, m_regionPrefix.size()) == m_regionPrefix && regionCode.size() >= m_regionPrefix.size();
 }
 
 const CalendarLayer::Year *CalendarLayer::year(int year) const
 {
-    const auto it = std::lower_bound(m_years.begin(), m_years.end(), year,
-                                     [](const Year &e, int y) { return e.year < y; });
+    const auto it
+        = std::lower_bound(m_years.begin(), m_years.end(), year, [](const Year &e, int y) { return e.year < y; });
     return it != m_years.end() && it->year == year ? &*it : nullptr;
 }
 
@@ -250,8 +244,8 @@ Status CalendarLayer::setYear(Year entry)
 {
     if (Status status = validate(entry); !status)
         return status;
-    const auto it = std::lower_bound(m_years.begin(), m_years.end(), entry.year,
-                                     [](const Year &e, int y) { return e.year < y; });
+    const auto it
+        = std::lower_bound(m_years.begin(), m_years.end(), entry.year, [](const Year &e, int y) { return e.year < y; });
     if (it != m_years.end() && it->year == entry.year)
         *it = std::move(entry);
     else
@@ -261,8 +255,7 @@ Status CalendarLayer::setYear(Year entry)
 
 bool CalendarLayer::removeYear(int year)
 {
-    const auto it = std::find_if(m_years.begin(), m_years.end(),
-                                 [year](const Year &e) { return e.year == year; });
+    const auto it = std::find_if(m_years.begin(), m_years.end(), [year](const Year &e) { return e.year == year; });
     if (it == m_years.end())
         return false;
     m_years.erase(it);
@@ -288,9 +281,8 @@ Status CalendarLayer::validate(const Year &entry)
         if (!h.from.ok() || !h.to.ok() || sys_days{h.to} < sys_days{h.from})
             return Error{"calendar.range", what + "的放假结束日期早于开始日期", "holidays"};
         if (!near(h.from) || !near(h.to))
-            return Error{"calendar.range", what + "的放假日期" + isoDate(h.from) + "至"
-                             + isoDate(h.to) + "不在该年份内",
-                         "holidays"};
+            return Error{"calendar.range",
+                         what + "的放假日期" + isoDate(h.from) + "至" + isoDate(h.to) + "不在该年份内", "holidays"};
         if ((sys_days{h.to} - sys_days{h.from}).count() > 30)
             return Error{"calendar.range", what + "的放假期间超过31天", "holidays"};
         for (sys_days d{h.from}; d <= sys_days{h.to}; d += days{1})
@@ -305,8 +297,7 @@ Status CalendarLayer::validate(const Year &entry)
             return Error{"calendar.range", what + "不在该年份内", "workdays"};
         const int day = int(sys_days{w.date}.time_since_epoch().count());
         if (off.count(day))
-            return Error{"calendar.conflict",
-                         what + "同时是“" + off[day] + "”的放假日", "workdays"};
+            return Error{"calendar.conflict", what + "同时是“" + off[day] + "”的放假日", "workdays"};
         if (!worked.emplace(day, w.name).second)
             return Error{"calendar.duplicate", what + "重复", "workdays"};
     }

@@ -32,9 +32,10 @@ class Counter
 {
 public:
     Counter(const WorkCalendar &calendar, const std::string &region, Clock::Unit unit)
-        : m_calendar(calendar), m_region(region), m_workdays(unit == Clock::Unit::Workday)
-    {
-    }
+        : m_calendar(calendar)
+        , m_region(region)
+        , m_workdays(unit == Clock::Unit::Workday)
+    {}
 
     /// Unit days in (a, b], negative when b < a.
     int between(int a, int b) const
@@ -125,8 +126,7 @@ struct Deadline
 // The pauses as seen at nowMs, as day spans (a, b] in order; f(a, b) is called for each span
 // that takes out at least one day.
 template<typename F>
-void forEachSpan(const std::vector<Clock::Pause> &pauses, std::int64_t startMs,
-                        std::int64_t nowMs, F &&f)
+void forEachSpan(const std::vector<Clock::Pause> &pauses, std::int64_t startMs, std::int64_t nowMs, F &&f)
 {
     for (const Clock::Pause &p : pauses) {
         if (p.start > nowMs)
@@ -183,9 +183,8 @@ Clock::State Clock::state(const WorkCalendar &calendar, std::int64_t nowMs) cons
     const Counter counter(calendar, m_region, m_unit);
     const Deadline d = computeDeadline(*this, counter, nowMs);
     State state;
-    state.deadline = m_unit == Unit::Day
-        ? calendar.addDays(Date{toDays(d.day)}, 0, m_region, m_dayRule)
-        : Date{toDays(d.day)};
+    state.deadline
+        = m_unit == Unit::Day ? calendar.addDays(Date{toDays(d.day)}, 0, m_region, m_dayRule) : Date{toDays(d.day)};
     state.pausedDays = d.pausedDays;
 
     const int start = dayNumber(m_start);
@@ -196,9 +195,8 @@ Clock::State Clock::state(const WorkCalendar &calendar, std::int64_t nowMs) cons
 
     const int deadline = dayNumber(state.deadline);
     state.remaining = counter.between(today, deadline);
-    state.paused = std::any_of(m_pauses.begin(), m_pauses.end(), [nowMs](const Pause &p) {
-        return p.start <= nowMs && (!p.end || *p.end > nowMs);
-    });
+    state.paused = std::any_of(m_pauses.begin(), m_pauses.end(),
+                               [nowMs](const Pause &p) { return p.start <= nowMs && (!p.end || *p.end > nowMs); });
     if (dayNumber(nowMs) > deadline) {
         state.level = Level::Overdue;
         state.firstOverdue = Date{toDays(deadline + 1)};

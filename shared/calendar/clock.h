@@ -65,8 +65,8 @@ public:
     /// A pause (补正, 特别程序): from @c start to @c end, open while @c end is empty.
     struct Pause
     {
-        std::int64_t start = 0;           ///< epoch milliseconds
-        std::optional<std::int64_t> end;  ///< epoch milliseconds; empty: still paused
+        std::int64_t start = 0;          ///< epoch milliseconds
+        std::optional<std::int64_t> end; ///< epoch milliseconds; empty: still paused
 
         bool operator==(const Pause &) const = default;
     };
@@ -74,11 +74,11 @@ public:
     /// The clock read at one instant.
     struct State
     {
-        Date deadline;                   ///< the last day of the limit
-        int used = 0;                    ///< unit days used, pauses excluded
-        int remaining = 0;               ///< see the class description
-        int pausedDays = 0;              ///< unit days taken out by the pauses that moved the deadline
-        bool paused = false;             ///< a pause is open at the instant
+        Date deadline;       ///< the last day of the limit
+        int used = 0;        ///< unit days used, pauses excluded
+        int remaining = 0;   ///< see the class description
+        int pausedDays = 0;  ///< unit days taken out by the pauses that moved the deadline
+        bool paused = false; ///< a pause is open at the instant
         Level level = Level::Normal;
         std::optional<Date> firstOverdue; ///< the day after the deadline, when overdue
 
@@ -94,8 +94,7 @@ public:
      * @param limit the limit, 0–36500 unit days
      * @param regionCode the region whose calendar applies ("" = national only)
      */
-    static Result<Clock> create(std::int64_t startMs, int limit, Unit unit,
-                                std::string regionCode = {});
+    static Result<Clock> create(std::int64_t startMs, int limit, Unit unit, std::string regionCode = {});
 
     std::int64_t start() const { return m_start; }
     int limit() const { return m_limit; }

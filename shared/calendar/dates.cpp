@@ -30,8 +30,7 @@ std::optional<std::chrono::year_month_day> make(int y, int m, int d)
 std::string format(std::chrono::year_month_day date, const char *pattern)
 {
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, pattern, int(date.year()), unsigned(date.month()),
-                  unsigned(date.day()));
+    std::snprintf(buffer, sizeof buffer, pattern, int(date.year()), unsigned(date.month()), unsigned(date.day()));
     return buffer;
 }
 
@@ -40,8 +39,8 @@ std::string format(std::chrono::year_month_day date, const char *pattern)
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text)
 {
     int y = 0, m = 0, d = 0;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, y)
-        || !digits(text, 5, 2, m) || !digits(text, 8, 2, d))
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, y) || !digits(text, 5, 2, m)
+        || !digits(text, 8, 2, d))
         return std::nullopt;
     return make(y, m, d);
 }
@@ -54,8 +53,7 @@ std::string isoDate(std::chrono::year_month_day date)
 std::optional<std::chrono::year_month_day> parseBasicDate(std::string_view text)
 {
     int y = 0, m = 0, d = 0;
-    if (text.size() != 8 || !digits(text, 0, 4, y) || !digits(text, 4, 2, m)
-        || !digits(text, 6, 2, d))
+    if (text.size() != 8 || !digits(text, 0, 4, y) || !digits(text, 4, 2, m) || !digits(text, 6, 2, d))
         return std::nullopt;
     return make(y, m, d);
 }

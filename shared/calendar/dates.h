@@ -34,8 +34,8 @@ inline std::chrono::sys_days beijingDay(std::int64_t epochMs)
 /// The instant (epoch milliseconds) of 00:00 Beijing time on @p date, plus @p hour hours.
 inline std::int64_t beijingMs(std::chrono::year_month_day date, int hour = 0)
 {
-    return std::int64_t(std::chrono::sys_days{date}.time_since_epoch().count()) * kMsPerDay
-        - kBeijingOffsetMs + std::int64_t(hour) * 3600 * 1000;
+    return std::int64_t(std::chrono::sys_days{date}.time_since_epoch().count()) * kMsPerDay - kBeijingOffsetMs
+           + std::int64_t(hour) * 3600 * 1000;
 }
 
 /// Parses "YYYY-MM-DD" (exactly that shape); nullopt when malformed or not a real date.

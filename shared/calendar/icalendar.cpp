@@ -29,12 +29,22 @@ std::string escapeText(std::string_view text)
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case ';': out += "\\;"; break;
-        case ',': out += "\\,"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': break;
-        default: out += c;
+        case '\\':
+            out += "\\\\";
+            break;
+        case ';':
+            out += "\\;";
+            break;
+        case ',':
+            out += "\\,";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -71,8 +81,8 @@ std::string utcStamp(std::int64_t epochMs)
     }
     const std::chrono::year_month_day date{sys_days{days{dayCount}}};
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%sT%02d%02d%02dZ", basicDate(date).c_str(),
-                  int(rest / 3600), int(rest / 60 % 60), int(rest % 60));
+    std::snprintf(buffer, sizeof buffer, "%sT%02d%02d%02dZ", basicDate(date).c_str(), int(rest / 3600),
+                  int(rest / 60 % 60), int(rest % 60));
     return buffer;
 }
 
@@ -81,8 +91,8 @@ std::string utcStamp(std::int64_t epochMs)
 
 struct ContentLine
 {
-    int line = 0; ///< physical line number where it starts (1-based)
-    std::string name; ///< upper case
+    int line = 0;                              ///< physical line number where it starts (1-based)
+    std::string name;                          ///< upper case
     std::map<std::string, std::string> params; ///< upper-case keys, unquoted values
     std::string value;
 };
@@ -244,8 +254,7 @@ Result<Date> eventDate(const ContentLine &cl)
     const auto valueType = cl.params.find("VALUE");
     if (value.find('T') != std::string::npos
         || (valueType != cl.params.end() && upper(valueType->second) == "DATE-TIME"))
-        return syntaxError(cl.line, cl.name + "应为全天日期（VALUE=DATE，如20240210），而不是日期时间“"
-                                        + value + "”");
+        return syntaxError(cl.line, cl.name + "应为全天日期（VALUE=DATE，如20240210），而不是日期时间“" + value + "”");
     const auto date = parseBasicDate(value);
     if (!date)
         return syntaxError(cl.line, cl.name + "的日期“" + value + "”无效，应为YYYYMMDD");
@@ -293,9 +302,8 @@ Kind stripSuffix(std::string &name)
     static const std::pair<std::string_view, Kind> suffixes[] = {
         {"（调休上班）", Kind::Workday}, {"(调休上班)", Kind::Workday}, {"调休上班", Kind::Workday},
         {"（补班）", Kind::Workday},     {"(补班)", Kind::Workday},     {"补班", Kind::Workday},
-        {"（班）", Kind::Workday},       {"(班)", Kind::Workday},
-        {"（放假）", Kind::Holiday},     {"(放假)", Kind::Holiday},
-        {"（休）", Kind::Holiday},       {"(休)", Kind::Holiday},
+        {"（班）", Kind::Workday},       {"(班)", Kind::Workday},       {"（放假）", Kind::Holiday},
+        {"(放假)", Kind::Holiday},       {"（休）", Kind::Holiday},     {"(休)", Kind::Holiday},
     };
     for (const auto &[suffix, kind] : suffixes) {
         if (endsWith(name, suffix) && name.size() > suffix.size()) {
@@ -328,8 +336,7 @@ Result<ParsedEvent> convert(const Event &event, bool ownFormat)
     } else if (event.duration) {
         const auto n = durationDays(event.duration->value);
         if (!n || *n <= 0)
-            return syntaxError(event.duration->line,
-                               "DURATION“" + event.duration->value + "”无效，应为整天数，如P3D");
+            return syntaxError(event.duration->line, "DURATION“" + event.duration->value + "”无效，应为整天数，如P3D");
         endExclusive = sys_days{*start} + days{*n};
     }
     if ((endExclusive - sys_days{*start}).count() > 31)
@@ -459,8 +466,7 @@ Result<CalendarLayer> ICalendar::parse(std::string_view text)
             const std::string component = upper(trim(cl.value));
             if (stack.empty() || stack.back() != component)
                 return syntaxError(cl.line, "END:" + component + "与"
-                                                + (stack.empty() ? std::string("（无）")
-                                                                 : "BEGIN:" + stack.back())
+                                                + (stack.empty() ? std::string("（无）") : "BEGIN:" + stack.back())
                                                 + "不匹配");
             stack.pop_back();
             finished = stack.empty();
@@ -563,8 +569,7 @@ Result<CalendarLayer> ICalendar::parse(std::string_view text)
     const std::optional<std::string> prodid = prop("PRODID");
     const bool confirmed = upper(trim(prop("X-SPGL-CONFIRMED").value_or(""))) == "TRUE";
     for (auto &[y, entry] : years) {
-        entry.source = source ? *source
-                              : "iCalendar导入" + (prodid ? "（" + *prodid + "）" : std::string());
+        entry.source = source ? *source : "iCalendar导入" + (prodid ? "（" + *prodid + "）" : std::string());
         entry.confirmed = confirmed;
         if (Status status = layer.value().setYear(std::move(entry)); !status) {
             Error e = status.error();

@@ -68,11 +68,11 @@ bool isWeekday(int x)
  */
 struct WorkCalendar::Index
 {
-    int base = 0;   ///< first day of the range
-    int last = -1;  ///< last day of the range
-    int before = 0; ///< weekdaysUpTo(base - 1)
-    int total = 0;  ///< working days in the range
-    int lastF = 0;  ///< weekdaysUpTo(last)
+    int base = 0;                  ///< first day of the range
+    int last = -1;                 ///< last day of the range
+    int before = 0;                ///< weekdaysUpTo(base - 1)
+    int total = 0;                 ///< working days in the range
+    int lastF = 0;                 ///< weekdaysUpTo(last)
     std::vector<std::int32_t> cum; ///< cum[i]: working days in [base, base + i]
     std::vector<std::int32_t> pos; ///< pos[j]: offset from base of the (j+1)-th working day
 
@@ -95,8 +95,7 @@ struct WorkCalendar::Index
     }
 
     /// The index of @p layers (applied in order) over days [base, last].
-    static std::shared_ptr<const Index> build(const std::vector<const CalendarLayer *> &layers,
-                                              int base, int last);
+    static std::shared_ptr<const Index> build(const std::vector<const CalendarLayer *> &layers, int base, int last);
 
     bool isWorkday(int x) const
     {
@@ -106,8 +105,8 @@ struct WorkCalendar::Index
     }
 };
 
-std::shared_ptr<const WorkCalendar::Index> WorkCalendar::Index::build(
-    const std::vector<const CalendarLayer *> &layers, int base, int last)
+std::shared_ptr<const WorkCalendar::Index> WorkCalendar::Index::build(const std::vector<const CalendarLayer *> &layers,
+                                                                      int base, int last)
 {
     using namespace std::chrono;
     const std::size_t size = std::size_t(last - base + 1);
@@ -146,7 +145,6 @@ std::shared_ptr<const WorkCalendar::Index> WorkCalendar::Index::build(
     index->total = running;
     return index;
 }
-
 
 struct WorkCalendar::View
 {
@@ -250,16 +248,14 @@ const std::vector<CalendarLayer> &WorkCalendar::layers() const
 
 bool WorkCalendar::covers(int year) const
 {
-    return std::any_of(m_data->layers.begin(), m_data->layers.end(), [year](const CalendarLayer &l) {
-        return l.national() && l.year(year) != nullptr;
-    });
+    return std::any_of(m_data->layers.begin(), m_data->layers.end(),
+                       [year](const CalendarLayer &l) { return l.national() && l.year(year) != nullptr; });
 }
 
 const WorkCalendar::Index &WorkCalendar::indexFor(std::string_view regionCode) const
 {
     for (const View &view : m_data->views) {
-        if (regionCode.substr(0, view.prefix.size()) == view.prefix
-            && regionCode.size() >= view.prefix.size())
+        if (regionCode.substr(0, view.prefix.size()) == view.prefix && regionCode.size() >= view.prefix.size())
             return *view.index;
     }
     return *m_data->views.back().index; // not reached: the national view matches every code
@@ -280,8 +276,7 @@ WorkCalendar::Date WorkCalendar::addWorkdays(Date start, int n, std::string_view
     return fromDayNumber(index.nth(k));
 }
 
-WorkCalendar::Date WorkCalendar::addDays(Date start, int n, std::string_view regionCode,
-                                         NaturalDayRule rule) const
+WorkCalendar::Date WorkCalendar::addDays(Date start, int n, std::string_view regionCode, NaturalDayRule rule) const
 {
     const int d = dayNumber(sys_days{start}) + n;
     if (rule == NaturalDayRule::Fixed)
@@ -296,8 +291,7 @@ int WorkCalendar::workdaysBetween(Date from, Date to, std::string_view regionCod
     return index.count(dayNumber(sys_days{to})) - index.count(dayNumber(sys_days{from}));
 }
 
-int WorkCalendar::workdaysBetween(std::int64_t fromMs, std::int64_t toMs,
-                                  std::string_view regionCode) const
+int WorkCalendar::workdaysBetween(std::int64_t fromMs, std::int64_t toMs, std::string_view regionCode) const
 {
     return workdaysBetween(Date{beijingDay(fromMs)}, Date{beijingDay(toMs)}, regionCode);
 }

@@ -97,8 +97,7 @@ public:
     int workdaysBetween(Date from, Date to, std::string_view regionCode = {}) const;
     /// The working days elapsed between two instants (epoch milliseconds), counted on their
     /// Beijing-time days: the working days after the day of @p fromMs up to the day of @p toMs.
-    int workdaysBetween(std::int64_t fromMs, std::int64_t toMs,
-                        std::string_view regionCode = {}) const;
+    int workdaysBetween(std::int64_t fromMs, std::int64_t toMs, std::string_view regionCode = {}) const;
 
     /// The holidays and adjusted working days of year @p year in every layer: one layer per
     /// layer that has the year, holding only that year (national first).

@@ -14,8 +14,8 @@ inline constexpr std::int64_t kOffsetMs = 8LL * 3600 * 1000;
 /// Milliseconds since the Unix epoch, now.
 inline std::int64_t nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 /// The calendar date in Beijing of an instant.

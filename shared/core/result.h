@@ -18,19 +18,39 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    const T &value() const & { assert(ok()); return std::get<0>(m_data); }
-    T &value() & { assert(ok()); return std::get<0>(m_data); }
-    T &&value() && { assert(ok()); return std::get<0>(std::move(m_data)); }
+    const T &value() const &
+    {
+        assert(ok());
+        return std::get<0>(m_data);
+    }
+    T &value() &
+    {
+        assert(ok());
+        return std::get<0>(m_data);
+    }
+    T &&value() &&
+    {
+        assert(ok());
+        return std::get<0>(std::move(m_data));
+    }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
 
-    const Error &error() const { assert(!ok()); return std::get<1>(m_data); }
+    const Error &error() const
+    {
+        assert(!ok());
+        return std::get<1>(m_data);
+    }
 
 private:
     std::variant<T, Error> m_data;
@@ -41,11 +61,18 @@ class [[nodiscard]] Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)), m_ok(false) {}
+    Status(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const Error &error() const { assert(!m_ok); return m_error; }
+    const Error &error() const
+    {
+        assert(!m_ok);
+        return m_error;
+    }
 
 private:
     Error m_error;

@@ -50,8 +50,7 @@ Result<CreditCode> CreditCode::parse(std::string_view input)
         return Error{"credit_code.length", "统一社会信用代码应为18位", {}};
     for (char c : text) {
         if (valueOf(c) < 0)
-            return Error{"credit_code.character",
-                         "统一社会信用代码只能包含数字和大写字母（不含I、O、Z、S、V）", {}};
+            return Error{"credit_code.character", "统一社会信用代码只能包含数字和大写字母（不含I、O、Z、S、V）", {}};
     }
     for (size_t i = 2; i < 8; ++i) {
         if (!std::isdigit(static_cast<unsigned char>(text[i])))

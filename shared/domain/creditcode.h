@@ -28,7 +28,9 @@ public:
     std::string regionCode() const { return m_text.substr(2, 6); }
 
 private:
-    explicit CreditCode(std::string text) : m_text(std::move(text)) {}
+    explicit CreditCode(std::string text)
+        : m_text(std::move(text))
+    {}
     std::string m_text;
 };
 

@@ -27,7 +27,9 @@ public:
     std::string birthDate() const;
 
 private:
-    explicit IdNumber(std::string text) : m_text(std::move(text)) {}
+    explicit IdNumber(std::string text)
+        : m_text(std::move(text))
+    {}
     std::string m_text;
 };
 

@@ -19,7 +19,8 @@ Result<ProjectCode> ProjectCode::parse(std::string_view input)
         ok = shape[i] == '-' ? text[i] == '-' : std::isdigit(static_cast<unsigned char>(text[i])) != 0;
     }
     if (!ok)
-        return Error{"project_code.format", "项目代码格式应为“年份-行政区划-行业-类型-流水号”，如 2019-650102-47-01-000123", {}};
+        return Error{
+            "project_code.format", "项目代码格式应为“年份-行政区划-行业-类型-流水号”，如 2019-650102-47-01-000123", {}};
     const ProjectCode code(text);
     if (code.year() < 2000 || code.year() > 2100)
         return Error{"project_code.year", "项目代码中的年份无效", {}};

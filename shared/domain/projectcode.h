@@ -24,7 +24,9 @@ public:
     std::string type() const { return m_text.substr(15, 2); }
 
 private:
-    explicit ProjectCode(std::string text) : m_text(std::move(text)) {}
+    explicit ProjectCode(std::string text)
+        : m_text(std::move(text))
+    {}
     std::string m_text;
 };
 

@@ -29,7 +29,9 @@ public:
     int level() const;
 
 private:
-    explicit RegionCode(std::string text) : m_text(std::move(text)) {}
+    explicit RegionCode(std::string text)
+        : m_text(std::move(text))
+    {}
     std::string m_text;
 };
 

@@ -163,8 +163,20 @@ bool utf16Less(std::string_view a, std::string_view b)
 bool isJsSpace(char32_t c)
 {
     switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0: case 0x1680:
-    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
         return true;
     default:
         return c >= 0x2000 && c <= 0x200A;
@@ -293,8 +305,8 @@ double parseDecimal(std::string_view literal)
     const std::size_t first = mantissa.find_first_not_of("0.");
     if (first == std::string_view::npos)
         return 0;
-    const long long magnitude = first < point ? static_cast<long long>(point - first - 1)
-                                              : -static_cast<long long>(first - point);
+    const long long magnitude
+        = first < point ? static_cast<long long>(point - first - 1) : -static_cast<long long>(first - point);
     return magnitude + exponent > 0 ? Infinity : 0;
 }
 
@@ -307,10 +319,20 @@ double stringToNumber(std::string_view s)
     if (s.size() > 2 && s[0] == '0') {
         int base = 0;
         switch (s[1]) {
-        case 'x': case 'X': base = 16; break;
-        case 'o': case 'O': base = 8; break;
-        case 'b': case 'B': base = 2; break;
-        default: break;
+        case 'x':
+        case 'X':
+            base = 16;
+            break;
+        case 'o':
+        case 'O':
+            base = 8;
+            break;
+        case 'b':
+        case 'B':
+            base = 2;
+            break;
+        default:
+            break;
         }
         if (base != 0) {
             double value = 0;
@@ -516,7 +538,8 @@ Value string(std::string s)
 class ValueList
 {
 public:
-    explicit ValueList(std::size_t count) : m_count(count)
+    explicit ValueList(std::size_t count)
+        : m_count(count)
     {
         if (count > inlineCapacity)
             m_heap.resize(count);
@@ -940,11 +963,41 @@ std::optional<std::size_t> arrayIndex(std::string_view key)
 
 enum class Op {
     // Control operations: their arguments are evaluated lazily; they cannot be replaced.
-    If, And, Or, Filter, Map, Reduce, All, None, Some,
+    If,
+    And,
+    Or,
+    Filter,
+    Map,
+    Reduce,
+    All,
+    None,
+    Some,
     // Operations on evaluated arguments.
-    Equal, StrictEqual, NotEqual, StrictNotEqual, Greater, GreaterEqual, Less, LessEqual,
-    NotNot, Not, Modulo, Log, In, Cat, Substr, Add, Multiply, Subtract, Divide, Min, Max, Merge,
-    Var, Missing, MissingSome,
+    Equal,
+    StrictEqual,
+    NotEqual,
+    StrictNotEqual,
+    Greater,
+    GreaterEqual,
+    Less,
+    LessEqual,
+    NotNot,
+    Not,
+    Modulo,
+    Log,
+    In,
+    Cat,
+    Substr,
+    Add,
+    Multiply,
+    Subtract,
+    Divide,
+    Min,
+    Max,
+    Merge,
+    Var,
+    Missing,
+    MissingSome,
 };
 
 bool isControl(Op op)
@@ -955,16 +1008,41 @@ bool isControl(Op op)
 std::optional<Op> builtinOperation(std::string_view name)
 {
     static const std::unordered_map<std::string_view, Op> operations = {
-        {"if", Op::If}, {"?:", Op::If}, {"and", Op::And}, {"or", Op::Or},
-        {"filter", Op::Filter}, {"map", Op::Map}, {"reduce", Op::Reduce}, {"all", Op::All},
-        {"none", Op::None}, {"some", Op::Some},
-        {"==", Op::Equal}, {"===", Op::StrictEqual}, {"!=", Op::NotEqual},
-        {"!==", Op::StrictNotEqual}, {">", Op::Greater}, {">=", Op::GreaterEqual},
-        {"<", Op::Less}, {"<=", Op::LessEqual}, {"!!", Op::NotNot}, {"!", Op::Not},
-        {"%", Op::Modulo}, {"log", Op::Log}, {"in", Op::In}, {"cat", Op::Cat},
-        {"substr", Op::Substr}, {"+", Op::Add}, {"*", Op::Multiply}, {"-", Op::Subtract},
-        {"/", Op::Divide}, {"min", Op::Min}, {"max", Op::Max}, {"merge", Op::Merge},
-        {"var", Op::Var}, {"missing", Op::Missing}, {"missing_some", Op::MissingSome},
+        {"if", Op::If},
+        {"?:", Op::If},
+        {"and", Op::And},
+        {"or", Op::Or},
+        {"filter", Op::Filter},
+        {"map", Op::Map},
+        {"reduce", Op::Reduce},
+        {"all", Op::All},
+        {"none", Op::None},
+        {"some", Op::Some},
+        {"==", Op::Equal},
+        {"===", Op::StrictEqual},
+        {"!=", Op::NotEqual},
+        {"!==", Op::StrictNotEqual},
+        {">", Op::Greater},
+        {">=", Op::GreaterEqual},
+        {"<", Op::Less},
+        {"<=", Op::LessEqual},
+        {"!!", Op::NotNot},
+        {"!", Op::Not},
+        {"%", Op::Modulo},
+        {"log", Op::Log},
+        {"in", Op::In},
+        {"cat", Op::Cat},
+        {"substr", Op::Substr},
+        {"+", Op::Add},
+        {"*", Op::Multiply},
+        {"-", Op::Subtract},
+        {"/", Op::Divide},
+        {"min", Op::Min},
+        {"max", Op::Max},
+        {"merge", Op::Merge},
+        {"var", Op::Var},
+        {"missing", Op::Missing},
+        {"missing_some", Op::MissingSome},
     };
     const auto it = operations.find(name);
     if (it == operations.end())
@@ -977,7 +1055,9 @@ using Operations = std::map<std::string, JsonLogic::Operation, std::less<>>;
 class Evaluator
 {
 public:
-    explicit Evaluator(const Operations *added) : m_added(added) {}
+    explicit Evaluator(const Operations *added)
+        : m_added(added)
+    {}
 
     /// jsonLogic.apply(rule, data); @p depth: nesting level of @p rule, 1 for the top.
     Value eval(const json &rule, const json &data, int depth);
@@ -994,11 +1074,7 @@ private:
         }
         return Value();
     }
-    Value tooDeep()
-    {
-        return fail("rules.too_deep",
-                    "规则嵌套超过 " + std::to_string(JsonLogic::maxDepth) + " 层");
-    }
+    Value tooDeep() { return fail("rules.too_deep", "规则嵌套超过 " + std::to_string(JsonLogic::maxDepth) + " 层"); }
 
     Value operation(std::string_view name, const json &values, const json &data, int depth);
     Value control(Op op, const RuleArgs &args, const json &data, int depth);

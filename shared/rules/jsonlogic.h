@@ -56,7 +56,8 @@ public:
     {
     public:
         Arguments(const nlohmann::json *const *items, std::size_t count)
-            : m_items(items), m_count(count)
+            : m_items(items)
+            , m_count(count)
         {}
 
         /// Number of arguments given in the rule.
@@ -74,8 +75,7 @@ public:
      * @brief An added operation: gets its evaluated arguments and the current data (the item in
      *        `map`, `filter`, `all`, ...; `{"current", "accumulator"}` in `reduce`).
      */
-    using Operation =
-        std::function<Result<nlohmann::json>(const Arguments &args, const nlohmann::json &data)>;
+    using Operation = std::function<Result<nlohmann::json>(const Arguments &args, const nlohmann::json &data)>;
 
     /// An evaluator with the standard operations only.
     JsonLogic() = default;

@@ -72,8 +72,8 @@ int main(int argc, char **argv)
     dir.createDirectories();
     const std::string portFile = dir.path() + "/port";
     // First start: migrations and demo seeding (a one-time cost), then stop.
-    std::vector<std::string> args = {"--listen=127.0.0.1:0", "--port-file=" + portFile, "--data-dir=" + dir.path() + "/data",
-                                     "--db=" + db, "--demo"};
+    std::vector<std::string> args = {"--listen=127.0.0.1:0", "--port-file=" + portFile,
+                                     "--data-dir=" + dir.path() + "/data", "--db=" + db, "--demo"};
     {
         auto handle = Poco::Process::launch(SPGL_SERVER_BIN, args);
         while (readPort(portFile) == 0 || request(readPort(portFile), "GET", "/api/v1/health") != 200)
@@ -96,7 +96,8 @@ int main(int argc, char **argv)
     std::vector<double> times;
     for (int i = 0; i < logins; ++i) {
         const auto a = Clock::now();
-        const int status = request(port, "POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})");
+        const int status
+            = request(port, "POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})");
         times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
         if (status != 200) {
             std::cerr << "login failed with HTTP " << status << "\n";

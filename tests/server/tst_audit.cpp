@@ -3,17 +3,14 @@
 
 #include <QtTest>
 
-using spgl::test::TestServer;
 using nlohmann::json;
+using spgl::test::TestServer;
 
 class tst_Audit : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
-    }
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.lastError())); }
 
     void stateChangesAreRecordedWithWhoWhatWhereAndResult()
     {
@@ -29,7 +26,8 @@ private slots:
         QCOMPARE(m_server.get("/api/v1/auth/me", token).status, 200);
         QCOMPARE(m_server.sql("SELECT COUNT(*) FROM audit_log"), before);
 
-        const auto rows = m_server.sql("SELECT actor, action, target, ip, result, request_id FROM audit_log ORDER BY id");
+        const auto rows
+            = m_server.sql("SELECT actor, action, target, ip, result, request_id FROM audit_log ORDER BY id");
         QVERIFY(rows.size() >= 3);
         bool sawFailedLogin = false, sawUpload = false;
         for (const auto &r : rows) {

@@ -3,8 +3,8 @@
 
 #include <QtTest>
 
-using spgl::test::TestServer;
 using nlohmann::json;
+using spgl::test::TestServer;
 
 class tst_Auth : public QObject
 {
@@ -61,7 +61,8 @@ private slots:
 
     void refreshRotatesAndReuseRevokesTheFamily()
     {
-        const auto first = m_server.postJson("/api/v1/auth/login", {{"username", "supervisor"}, {"password", "Demo@2026"}}).json();
+        const auto first
+            = m_server.postJson("/api/v1/auth/login", {{"username", "supervisor"}, {"password", "Demo@2026"}}).json();
         const std::string r1 = first["refresh_token"];
         const auto second = m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", r1}});
         QCOMPARE(second.status, 200);
@@ -78,7 +79,8 @@ private slots:
 
     void logoutRevokesTheRefreshToken()
     {
-        const auto login = m_server.postJson("/api/v1/auth/login", {{"username", "head"}, {"password", "Demo@2026"}}).json();
+        const auto login
+            = m_server.postJson("/api/v1/auth/login", {{"username", "head"}, {"password", "Demo@2026"}}).json();
         const std::string access = login["access_token"], refresh = login["refresh_token"];
         const auto out = m_server.postJson("/api/v1/auth/logout", {{"refresh_token", refresh}}, access);
         QCOMPARE(out.status, 204);
@@ -90,11 +92,13 @@ private slots:
         // A real user and a name that does not exist must answer exactly alike.
         for (const std::string name : {"coordinator", "no-such-user"}) {
             for (int i = 1; i <= 4; ++i) {
-                const auto r = m_server.postJson("/api/v1/auth/login", {{"username", name}, {"password", "Wrong#Pass1"}});
+                const auto r
+                    = m_server.postJson("/api/v1/auth/login", {{"username", name}, {"password", "Wrong#Pass1"}});
                 QCOMPARE(r.status, 401);
                 QCOMPARE(r.json()["attempts_left"].get<int>(), 5 - i);
             }
-            const auto fifth = m_server.postJson("/api/v1/auth/login", {{"username", name}, {"password", "Wrong#Pass1"}});
+            const auto fifth
+                = m_server.postJson("/api/v1/auth/login", {{"username", name}, {"password", "Wrong#Pass1"}});
             QCOMPARE(fifth.status, 429);
             QVERIFY(fifth.isProblem());
             QVERIFY(QString::fromStdString(fifth.json()["detail"]).contains(QStringLiteral("锁定15分钟")));
@@ -109,9 +113,10 @@ private slots:
 
     void registerEnterprise()
     {
-        json body = {{"kind", "enterprise"}, {"username", "tianshan_build"}, {"password", "Tianshan#2026"},
-                     {"display_name", "张三"}, {"organization", "新疆天山建工有限公司"},
-                     {"credit_code", "91350100M000100Y44"}, {"phone", "13899990000"}};
+        json body = {
+            {"kind", "enterprise"},   {"username", "tianshan_build"},           {"password", "Tianshan#2026"},
+            {"display_name", "张三"}, {"organization", "新疆天山建工有限公司"}, {"credit_code", "91350100M000100Y44"},
+            {"phone", "13899990000"}};
         auto reply = m_server.postJson("/api/v1/auth/register", body);
         QCOMPARE(reply.status, 422);
         const json errors = reply.json()["errors"];
@@ -135,8 +140,11 @@ private slots:
 
     void registerPersonChecksIdNumberAndPassword()
     {
-        json body = {{"kind", "person"}, {"username", "aygul"}, {"password", "short"},
-                     {"display_name", "阿依古丽"}, {"id_number", "650102199003071236"}};
+        json body = {{"kind", "person"},
+                     {"username", "aygul"},
+                     {"password", "short"},
+                     {"display_name", "阿依古丽"},
+                     {"id_number", "650102199003071236"}};
         auto reply = m_server.postJson("/api/v1/auth/register", body);
         QCOMPARE(reply.status, 422);
         QStringList fields;

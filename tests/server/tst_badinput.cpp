@@ -12,9 +12,9 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
+using nlohmann::json;
 using spgl::test::HttpReply;
 using spgl::test::TestServer;
-using nlohmann::json;
 
 namespace {
 constexpr std::size_t kMiB = 1024 * 1024;
@@ -28,14 +28,17 @@ bool hasChinese(const std::string &utf8)
 /// Why @p r is not a proper problem+json answer with @p status; empty when it is.
 QString problemIssue(const HttpReply &r, int status)
 {
-    const QString where = QStringLiteral(" [status %1, body %2%3]")
-                              .arg(r.status)
-                              .arg(QString::fromUtf8(r.body.substr(0, 300).c_str()))
-                              .arg(r.error.empty() ? QString() : QStringLiteral(", error ") + QString::fromStdString(r.error));
+    const QString where
+        = QStringLiteral(" [status %1, body %2%3]")
+              .arg(r.status)
+              .arg(QString::fromUtf8(r.body.substr(0, 300).c_str()))
+              .arg(r.error.empty() ? QString() : QStringLiteral(", error ") + QString::fromStdString(r.error));
     if (r.status != status)
         return QStringLiteral("expected status %1").arg(status) + where;
     if (!r.isProblem())
-        return QStringLiteral("Content-Type is \"%1\", not application/problem+json").arg(QString::fromStdString(r.header("Content-Type"))) + where;
+        return QStringLiteral("Content-Type is \"%1\", not application/problem+json")
+                   .arg(QString::fromStdString(r.header("Content-Type")))
+               + where;
     const json body = r.json();
     if (!body.is_object())
         return QStringLiteral("body is not a JSON object") + where;
@@ -104,7 +107,8 @@ HttpReply rawExchange(int port, const std::string &head, const std::string &body
         const auto sendAll = [&socket](const std::string &data) {
             std::size_t sent = 0;
             while (sent < data.size()) {
-                const int n = socket.sendBytes(data.data() + sent, int(std::min<std::size_t>(data.size() - sent, 16384)));
+                const int n
+                    = socket.sendBytes(data.data() + sent, int(std::min<std::size_t>(data.size() - sent, 16384)));
                 if (n <= 0)
                     throw std::runtime_error("send failed");
                 sent += std::size_t(n);
@@ -183,7 +187,9 @@ private slots:
         QTest::newRow("trailing comma") << QByteArray(R"({"username":"a","password":"b",})");
         QTest::newRow("single quotes") << QByteArray("{'username':'a','password':'b'}");
         QTest::newRow("unquoted keys") << QByteArray("{username:\"a\"}");
-        QTest::newRow("comment") << QByteArray("{/" "* hi *" "/ \"username\":\"a\"}");
+        QTest::newRow("comment") << QByteArray("{/"
+                                               "* hi *"
+                                               "/ \"username\":\"a\"}");
         QTest::newRow("NaN") << QByteArray(R"({"username":NaN})");
         QTest::newRow("trailing garbage") << QByteArray(R"({"username":"a","password":"b"} xyz)");
         QTest::newRow("two objects") << QByteArray(R"({"username":"a"}{"password":"b"})");
@@ -198,7 +204,8 @@ private slots:
     void malformedJson()
     {
         QFETCH(QByteArray, body);
-        const auto reply = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
+        const auto reply
+            = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(reply, 400);
         QVERIFY2(QString::fromStdString(reply.json()["detail"]).contains(QStringLiteral("JSON")), reply.body.c_str());
     }
@@ -218,7 +225,8 @@ private slots:
     void jsonThatIsNotAnObject()
     {
         QFETCH(QByteArray, body);
-        const auto reply = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
+        const auto reply
+            = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(reply, 400);
         QVERIFY2(QString::fromStdString(reply.json()["detail"]).contains(QStringLiteral("对象")), reply.body.c_str());
     }
@@ -244,21 +252,21 @@ private slots:
         QCOMPARE(errorFields(reply), QStringList({QStringLiteral("password"), QStringLiteral("username")}));
 
         // An unknown enum value.
-        reply = m_server.postJson("/api/v1/auth/register",
-                                  {{"kind", "alien"}, {"username", "zhangsan"}, {"password", "Xinjiang#2026"},
-                                   {"display_name", "张三"}});
+        reply = m_server.postJson(
+            "/api/v1/auth/register",
+            {{"kind", "alien"}, {"username", "zhangsan"}, {"password", "Xinjiang#2026"}, {"display_name", "张三"}});
         QVERIFY_PROBLEM(reply, 422);
         QVERIFY(errorFields(reply).contains(QStringLiteral("kind")));
 
         // Wrong types on a staff-only endpoint: every field at once.
-        reply = m_server.postJson("/api/v1/users",
-                                  {{"username", 1}, {"password", 2}, {"display_name", false}, {"roles", "admin"},
-                                   {"region_code", 650100}},
-                                  m_admin);
+        reply = m_server.postJson(
+            "/api/v1/users",
+            {{"username", 1}, {"password", 2}, {"display_name", false}, {"roles", "admin"}, {"region_code", 650100}},
+            m_admin);
         QVERIFY_PROBLEM(reply, 422);
-        QCOMPARE(errorFields(reply), QStringList({QStringLiteral("display_name"), QStringLiteral("password"),
-                                                  QStringLiteral("region_code"), QStringLiteral("roles"),
-                                                  QStringLiteral("username")}));
+        QCOMPARE(errorFields(reply),
+                 QStringList({QStringLiteral("display_name"), QStringLiteral("password"), QStringLiteral("region_code"),
+                              QStringLiteral("roles"), QStringLiteral("username")}));
     }
 
     void unrepresentableNumbers_data()
@@ -273,7 +281,8 @@ private slots:
     {
         // A number JSON allows but C++ cannot hold is still bad input: 400 or 422, never 500.
         QFETCH(QByteArray, body);
-        const auto reply = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
+        const auto reply
+            = m_server.request("POST", "/api/v1/auth/login", bytesOf(body), {{"Content-Type", "application/json"}});
         QVERIFY2(reply.status == 400 || reply.status == 422,
                  qPrintable(QStringLiteral("status %1: %2").arg(reply.status).arg(QString::fromStdString(reply.body))));
         QVERIFY_PROBLEM(reply, reply.status);
@@ -318,10 +327,13 @@ private slots:
     void nulCharactersAreNotSilentlyTruncatedInLogin()
     {
         // "admin\u0000x" is not "admin": it must not log in as admin on any backend.
-        const auto reply = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin\u0000x","password":"Demo@2026"})",
-                                      {{"Content-Type", "application/json"}});
+        const auto reply
+            = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin\u0000x","password":"Demo@2026"})",
+                               {{"Content-Type", "application/json"}});
         QVERIFY2(reply.status == 400 || reply.status == 401 || reply.status == 422,
-                 qPrintable(QStringLiteral("status %1: %2").arg(reply.status).arg(QString::fromStdString(reply.body.substr(0, 200)))));
+                 qPrintable(QStringLiteral("status %1: %2")
+                                .arg(reply.status)
+                                .arg(QString::fromStdString(reply.body.substr(0, 200)))));
         QVERIFY_PROBLEM(reply, reply.status);
     }
 
@@ -329,17 +341,22 @@ private slots:
     {
         // Text with a NUL is refused or kept whole, never cut short in storage.
         const std::string name = std::string("阿依") + '\0' + "古丽";
-        const auto reply = m_server.postJson("/api/v1/auth/register",
-                                  {{"kind", "enterprise"}, {"username", "nul_test"}, {"password", "Tianshan#2026"},
-                                   {"display_name", name}, {"organization", "新疆测试有限公司"},
-                                   {"credit_code", "91350100M000100Y43"}});
+        const auto reply = m_server.postJson("/api/v1/auth/register", {{"kind", "enterprise"},
+                                                                       {"username", "nul_test"},
+                                                                       {"password", "Tianshan#2026"},
+                                                                       {"display_name", name},
+                                                                       {"organization", "新疆测试有限公司"},
+                                                                       {"credit_code", "91350100M000100Y43"}});
         if (reply.status == 201) {
             const std::string token = m_server.login("nul_test", "Tianshan#2026");
             QVERIFY(!token.empty());
             const auto me = m_server.get("/api/v1/auth/me", token);
             QCOMPARE(me.status, 200);
             const std::string stored = me.json()["display_name"];
-            QVERIFY2(stored == name, qPrintable(QStringLiteral("stored display_name has %1 bytes, sent %2").arg(stored.size()).arg(name.size())));
+            QVERIFY2(
+                stored == name,
+                qPrintable(
+                    QStringLiteral("stored display_name has %1 bytes, sent %2").arg(stored.size()).arg(name.size())));
         } else {
             QVERIFY_PROBLEM(reply, reply.status);
             QVERIFY(reply.status == 400 || reply.status == 422);
@@ -349,19 +366,24 @@ private slots:
     void bodyOverTheLimitWithContentLength()
     {
         const std::string body = jsonOfSize(kMiB + 1);
-        const auto viaSession = m_server.request("POST", "/api/v1/auth/login", body, {{"Content-Type", "application/json"}});
+        const auto viaSession
+            = m_server.request("POST", "/api/v1/auth/login", body, {{"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(viaSession, 413);
-        QVERIFY2(QString::fromStdString(viaSession.json()["detail"]).contains(QStringLiteral("1024 KB")), viaSession.body.c_str());
+        QVERIFY2(QString::fromStdString(viaSession.json()["detail"]).contains(QStringLiteral("1024 KB")),
+                 viaSession.body.c_str());
 
         // A much larger body (the client keeps sending until it sees the answer).
         const std::string big = jsonOfSize(8 * kMiB);
-        const std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                 "Content-Length: " + std::to_string(big.size()) + "\r\n\r\n";
+        const std::string head
+            = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              "Content-Length: "
+              + std::to_string(big.size()) + "\r\n\r\n";
         const auto raw = rawExchange(m_server.port(), head, big, false);
         QVERIFY_PROBLEM(raw, 413);
 
         // Exactly at the limit is not too large: the body is read and judged (too long a name).
-        const auto atLimit = m_server.request("POST", "/api/v1/auth/login", jsonOfSize(kMiB), {{"Content-Type", "application/json"}});
+        const auto atLimit
+            = m_server.request("POST", "/api/v1/auth/login", jsonOfSize(kMiB), {{"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(atLimit, 422);
         QCOMPARE(errorFields(atLimit), QStringList({QStringLiteral("username")}));
     }
@@ -396,8 +418,9 @@ private slots:
         QVERIFY_PROBLEM(reply, 413);
 
         // The same over a raw socket that stops sending once the answer is there.
-        const std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                 "Transfer-Encoding: chunked\r\n\r\n";
+        const std::string head
+            = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              "Transfer-Encoding: chunked\r\n\r\n";
         const auto raw = rawExchange(m_server.port(), head, jsonOfSize(8 * kMiB), true);
         QVERIFY_PROBLEM(raw, 413);
 
@@ -425,14 +448,16 @@ private slots:
         std::map<std::string, std::string> headers;
         if (!contentType.isEmpty())
             headers["Content-Type"] = contentType.toStdString();
-        const auto reply = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})", headers);
+        const auto reply
+            = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})", headers);
         QVERIFY_PROBLEM(reply, 415);
         QVERIFY(reply.json()["detail"].get<std::string>().find("application/json") != std::string::npos);
     }
 
     void jsonContentTypeVariantsAreAccepted()
     {
-        for (const char *type : {"application/json", "application/json; charset=utf-8", "application/merge-patch+json"}) {
+        for (const char *type :
+             {"application/json", "application/json; charset=utf-8", "application/merge-patch+json"}) {
             const auto reply = m_server.request("POST", "/api/v1/auth/login", "{}", {{"Content-Type", type}});
             QVERIFY2(reply.status == 422, type);
         }
@@ -448,7 +473,8 @@ private slots:
         QTest::newRow("GET trailing slash") << QStringLiteral("GET") << QStringLiteral("/api/v1/users/");
         QTest::newRow("GET outside api") << QStringLiteral("GET") << QStringLiteral("/wp-admin/setup.php");
         QTest::newRow("GET traversal") << QStringLiteral("GET") << QStringLiteral("/api/v1/../../etc/passwd");
-        QTest::newRow("GET encoded traversal") << QStringLiteral("GET") << QStringLiteral("/api/v1/files/..%2F..%2Fetc%2Fpasswd");
+        QTest::newRow("GET encoded traversal")
+            << QStringLiteral("GET") << QStringLiteral("/api/v1/files/..%2F..%2Fetc%2Fpasswd");
         QTest::newRow("POST unknown") << QStringLiteral("POST") << QStringLiteral("/api/v1/no-such-thing");
         QTest::newRow("DELETE unknown") << QStringLiteral("DELETE") << QStringLiteral("/api/v1/no-such-thing/1");
     }
@@ -470,11 +496,15 @@ private slots:
         QTest::addColumn<QStringList>("allow");
         QTest::newRow("DELETE users") << QStringLiteral("DELETE") << QStringLiteral("/api/v1/users")
                                       << QStringList({QStringLiteral("GET"), QStringLiteral("POST")});
-        QTest::newRow("PUT health") << QStringLiteral("PUT") << QStringLiteral("/api/v1/health") << QStringList({QStringLiteral("GET")});
-        QTest::newRow("GET login") << QStringLiteral("GET") << QStringLiteral("/api/v1/auth/login") << QStringList({QStringLiteral("POST")});
-        QTest::newRow("PATCH user") << QStringLiteral("PATCH") << QStringLiteral("/api/v1/users/1") << QStringList({QStringLiteral("GET")});
+        QTest::newRow("PUT health") << QStringLiteral("PUT") << QStringLiteral("/api/v1/health")
+                                    << QStringList({QStringLiteral("GET")});
+        QTest::newRow("GET login") << QStringLiteral("GET") << QStringLiteral("/api/v1/auth/login")
+                                   << QStringList({QStringLiteral("POST")});
+        QTest::newRow("PATCH user") << QStringLiteral("PATCH") << QStringLiteral("/api/v1/users/1")
+                                    << QStringList({QStringLiteral("GET")});
         QTest::newRow("DELETE upload") << QStringLiteral("DELETE") << QStringLiteral("/api/v1/uploads/abc")
-                                       << QStringList({QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("PATCH")});
+                                       << QStringList(
+                                              {QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("PATCH")});
     }
 
     void wrongMethod()
@@ -489,7 +519,8 @@ private slots:
                                                 {{"Content-Type", "application/json"}}, token);
             QVERIFY_PROBLEM(reply, 405);
             QStringList got;
-            for (const auto &m : QString::fromStdString(reply.header("Allow")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            for (const auto &m :
+                 QString::fromStdString(reply.header("Allow")).split(QLatin1Char(','), Qt::SkipEmptyParts))
                 got << m.trimmed();
             got.sort();
             got.removeDuplicates();
@@ -549,12 +580,14 @@ private slots:
     void garbageAuthorization()
     {
         QFETCH(QString, authorization);
-        const auto reply = m_server.request("GET", "/api/v1/auth/me", {}, {{"Authorization", authorization.toStdString()}});
+        const auto reply
+            = m_server.request("GET", "/api/v1/auth/me", {}, {{"Authorization", authorization.toStdString()}});
         QVERIFY_PROBLEM(reply, 401);
         QCOMPARE(reply.header("WWW-Authenticate"), std::string("Bearer"));
         // The same on a state-changing, role-restricted route.
-        const auto post = m_server.request("POST", "/api/v1/users", "{}",
-                                           {{"Authorization", authorization.toStdString()}, {"Content-Type", "application/json"}});
+        const auto post
+            = m_server.request("POST", "/api/v1/users", "{}",
+                               {{"Authorization", authorization.toStdString()}, {"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(post, 401);
     }
 
@@ -567,13 +600,14 @@ private slots:
         const auto opts = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
         json payload = json::parse(bytesOf(QByteArray::fromBase64(parts[1], opts)));
         payload["roles"] = json::array({"admin"});
-        const QByteArray forged = parts[0] + '.' + QByteArray::fromStdString(payload.dump()).toBase64(opts) + '.' + parts[2];
+        const QByteArray forged
+            = parts[0] + '.' + QByteArray::fromStdString(payload.dump()).toBase64(opts) + '.' + parts[2];
         auto reply = m_server.get("/api/v1/users", bytesOf(forged));
         QVERIFY_PROBLEM(reply, 401);
 
         // "alg":"none" with no signature.
         const QByteArray none = QByteArray(R"({"alg":"none","typ":"JWT"})").toBase64(opts) + '.'
-            + QByteArray::fromStdString(payload.dump()).toBase64(opts) + '.';
+                                + QByteArray::fromStdString(payload.dump()).toBase64(opts) + '.';
         reply = m_server.get("/api/v1/users", bytesOf(none));
         QVERIFY_PROBLEM(reply, 401);
 
@@ -616,7 +650,8 @@ private slots:
         QVERIFY_PROBLEM(reply, 404);
         QCOMPARE(reply.header("X-Request-Id"), std::string("req-404-check"));
 
-        reply = m_server.request("POST", "/api/v1/auth/login", "[", {{"X-Request-Id", "req-400-check"}, {"Content-Type", "application/json"}});
+        reply = m_server.request("POST", "/api/v1/auth/login", "[",
+                                 {{"X-Request-Id", "req-400-check"}, {"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(reply, 400);
         QCOMPARE(reply.header("X-Request-Id"), std::string("req-400-check"));
 
@@ -625,8 +660,8 @@ private slots:
         QVERIFY(!reply.header("X-Request-Id").empty());
 
         // An insane one (spaces, markup, too long) is replaced, never reflected.
-        for (const std::string &insane : {std::string("has spaces"), std::string("<script>"), std::string(65, 'a'),
-                                         std::string("a;b=c")}) {
+        for (const std::string &insane :
+             {std::string("has spaces"), std::string("<script>"), std::string(65, 'a'), std::string("a;b=c")}) {
             reply = m_server.request("GET", "/api/v1/health", {}, {{"X-Request-Id", insane}});
             QCOMPARE(reply.status, 200);
             QVERIFY(!reply.header("X-Request-Id").empty());

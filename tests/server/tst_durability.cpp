@@ -43,7 +43,12 @@ private slots:
             });
         }
         // Let the writers run until a good number of writes is acknowledged, then pull the plug.
-        QTRY_VERIFY_WITH_TIMEOUT([&] { std::lock_guard lock(mutex); return acknowledged.size() >= 150; }(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                std::lock_guard lock(mutex);
+                return acknowledged.size() >= 150;
+            }(),
+            60000);
         server.kill();
         stop = true;
         for (auto &t : writers)
@@ -57,8 +62,8 @@ private slots:
             if (server.get("/api/v1/uploads/" + id, again).status != 200)
                 ++missing;
         }
-        qInfo("acknowledged %zu of %d attempted writes before SIGKILL; missing after restart: %d",
-              acknowledged.size(), attempts.load(), missing);
+        qInfo("acknowledged %zu of %d attempted writes before SIGKILL; missing after restart: %d", acknowledged.size(),
+              attempts.load(), missing);
         QCOMPARE(missing, 0);
         // The audit chain survived the crash too.
         QString out;
@@ -72,16 +77,13 @@ private slots:
         const std::string token = server.login("applicant");
         // A slow upload is in flight when SIGTERM arrives: it completes and the server exits 0.
         const std::string content = "%PDF-1.7\n" + std::string(200000, 'x');
-        const auto created = server.request("POST", "/api/v1/uploads", R"({"filename":"slow.pdf"})",
-                                            {{"Content-Type", "application/json"},
-                                             {"Upload-Length", std::to_string(content.size())}},
-                                            token);
+        const auto created = server.request(
+            "POST", "/api/v1/uploads", R"({"filename":"slow.pdf"})",
+            {{"Content-Type", "application/json"}, {"Upload-Length", std::to_string(content.size())}}, token);
         QCOMPARE(created.status, 201);
         const std::string id = created.json()["id"];
         spgl::test::HttpReply reply;
-        std::thread client([&] {
-            reply = server.slowPatch("/api/v1/uploads/" + id, content, token, 600);
-        });
+        std::thread client([&] { reply = server.slowPatch("/api/v1/uploads/" + id, content, token, 600); });
         QTest::qWait(300);
         const int code = server.stop();
         client.join();

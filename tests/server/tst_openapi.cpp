@@ -7,8 +7,8 @@
 
 #include <fstream>
 
-using spgl::test::TestServer;
 using nlohmann::json;
+using spgl::test::TestServer;
 
 class tst_OpenApi : public QObject
 {
@@ -29,7 +29,8 @@ private slots:
         const QString file = dir.filePath(QStringLiteral("openapi.json"));
         std::ofstream(file.toStdString()) << m_doc.dump(2);
         const QString redocly = QStringLiteral(SPGL_SOURCE_DIR "/tools/node_modules/.bin/redocly");
-        QVERIFY2(QFile::exists(redocly), "the linter is missing: run scripts/bootstrap.sh (installs tools/ from its lock file)");
+        QVERIFY2(QFile::exists(redocly),
+                 "the linter is missing: run scripts/bootstrap.sh (installs tools/ from its lock file)");
         QProcess lint;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("REDOCLY_TELEMETRY"), QStringLiteral("off"));
@@ -66,7 +67,8 @@ private slots:
                 QVERIFY2(reply.status != 405, (upper + " " + path).c_str());
                 if (reply.status == 404) {
                     const std::string detail = reply.json().value("detail", "");
-                    QVERIFY2(detail.find("没有这个接口") == std::string::npos, (upper + " " + path + " is not routed").c_str());
+                    QVERIFY2(detail.find("没有这个接口") == std::string::npos,
+                             (upper + " " + path + " is not routed").c_str());
                 }
                 QVERIFY2(op.contains("x-spgl-roles"), (upper + " " + path).c_str());
                 QVERIFY2(op.contains("responses"), (upper + " " + path).c_str());
@@ -78,13 +80,14 @@ private slots:
     void documentsTheContractOfApiMd()
     {
         // The endpoints of API.md that this build implements must be in the document.
-        const std::vector<std::pair<std::string, std::string>> expected = {
-            {"/api/v1/health", "get"}, {"/api/v1/auth/login", "post"}, {"/api/v1/auth/refresh", "post"},
-            {"/api/v1/auth/register", "post"}, {"/api/v1/regions", "get"}, {"/api/v1/departments", "get"},
-            {"/api/v1/uploads", "post"}, {"/api/v1/uploads/{id}", "patch"}, {"/api/v1/uploads/{id}", "head"},
-            {"/api/v1/files/{sha256}", "get"}, {"/api/v1/openapi.json", "get"}};
+        const std::vector<std::pair<std::string, std::string>> expected
+            = {{"/api/v1/health", "get"},         {"/api/v1/auth/login", "post"},    {"/api/v1/auth/refresh", "post"},
+               {"/api/v1/auth/register", "post"}, {"/api/v1/regions", "get"},        {"/api/v1/departments", "get"},
+               {"/api/v1/uploads", "post"},       {"/api/v1/uploads/{id}", "patch"}, {"/api/v1/uploads/{id}", "head"},
+               {"/api/v1/files/{sha256}", "get"}, {"/api/v1/openapi.json", "get"}};
         for (const auto &[path, method] : expected)
-            QVERIFY2(m_doc["paths"].contains(path) && m_doc["paths"][path].contains(method), (method + " " + path).c_str());
+            QVERIFY2(m_doc["paths"].contains(path) && m_doc["paths"][path].contains(method),
+                     (method + " " + path).c_str());
         QCOMPARE(m_doc["paths"]["/api/v1/health"]["get"]["x-spgl-roles"], "public");
         QCOMPARE(m_doc["paths"]["/api/v1/users"]["post"]["x-spgl-roles"], json::array({"admin"}));
     }

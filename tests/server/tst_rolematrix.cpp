@@ -5,27 +5,28 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+using nlohmann::json;
 using spgl::test::HttpReply;
 using spgl::test::TestServer;
-using nlohmann::json;
 
 namespace {
 const std::string kPassword = "Matrix#2026x";
 
 /// The eight roles of the permission matrix, and the user that holds exactly that role.
-const std::vector<std::pair<std::string, std::string>> kRoleUsers = {
-    {"applicant", "applicant"},         {"agency", "agency"},         {"window_clerk", "clerk"},
-    {"reviewer", "reviewer"},           {"department_head", "dh_only"}, {"coordinator", "coord_only"},
-    {"supervisor", "supervisor"},       {"admin", "admin"}};
+const std::vector<std::pair<std::string, std::string>> kRoleUsers
+    = {{"applicant", "applicant"},     {"agency", "agency"},
+       {"window_clerk", "clerk"},      {"reviewer", "reviewer"},
+       {"department_head", "dh_only"}, {"coordinator", "coord_only"},
+       {"supervisor", "supervisor"},   {"admin", "admin"}};
 
 const char *const kAnonymous = "anonymous";
 
 struct Operation
 {
-    std::string method;   ///< upper case
-    std::string pattern;  ///< as documented
-    std::string path;     ///< with dummy parameter values
-    json roles;           ///< "public", "any" or an array of role names
+    std::string method;  ///< upper case
+    std::string pattern; ///< as documented
+    std::string path;    ///< with dummy parameter values
+    json roles;          ///< "public", "any" or an array of role names
     std::string contentType;
     std::string body;
     std::map<std::string, std::string> headers;
@@ -59,7 +60,8 @@ QString describe(const HttpReply &r)
     return QStringLiteral("status %1: %2%3")
         .arg(r.status)
         .arg(QString::fromUtf8(r.body.substr(0, 300).c_str()))
-        .arg(r.error.empty() ? QString() : QStringLiteral(" (") + QString::fromStdString(r.error) + QStringLiteral(")"));
+        .arg(r.error.empty() ? QString()
+                             : QStringLiteral(" (") + QString::fromStdString(r.error) + QStringLiteral(")"));
 }
 } // namespace
 
@@ -87,9 +89,10 @@ private slots:
         QVERIFY(addUser("coord_only", "coordinator", resources));
 
         for (const auto &[role, username] : kRoleUsers) {
-            const auto login = m_server.postJson("/api/v1/auth/login",
-                                                 {{"username", username},
-                                                  {"password", username == "dh_only" || username == "coord_only" ? kPassword : "Demo@2026"}});
+            const auto login = m_server.postJson(
+                "/api/v1/auth/login",
+                {{"username", username},
+                 {"password", username == "dh_only" || username == "coord_only" ? kPassword : "Demo@2026"}});
             QVERIFY2(login.status == 200, username.c_str());
             const json user = login.json()["user"];
             // Exactly the one role: otherwise the matrix would not say what it claims.
@@ -112,15 +115,18 @@ private slots:
                     if (p.value("in", "") == "header" && p.value("required", false))
                         o.headers[p["name"].get<std::string>()] = p["name"] == "Upload-Offset" ? "0" : "1";
                     if (p.value("in", "") == "query" && p.value("required", false))
-                        o.path += (o.path.find('?') == std::string::npos ? "?" : "&") + p["name"].get<std::string>() + "=1";
+                        o.path += (o.path.find('?') == std::string::npos ? "?" : "&") + p["name"].get<std::string>()
+                                  + "=1";
                 }
                 std::string bodyType = "application/json";
-                if (op.contains("requestBody") && op["requestBody"].contains("content") && !op["requestBody"]["content"].empty())
+                if (op.contains("requestBody") && op["requestBody"].contains("content")
+                    && !op["requestBody"]["content"].empty())
                     bodyType = op["requestBody"]["content"].begin().key();
                 if (bodyType == "application/offset+octet-stream") {
                     o.contentType = bodyType;
                     o.headers["Upload-Offset"] = "0";
-                } else if (o.method == "POST" || o.method == "PATCH" || o.method == "PUT" || op.contains("requestBody")) {
+                } else if (o.method == "POST" || o.method == "PATCH" || o.method == "PUT"
+                           || op.contains("requestBody")) {
                     o.contentType = "application/json";
                     o.body = "{}";
                 }
@@ -132,8 +138,8 @@ private slots:
 
     void everyOperationDeclaresItsRoles()
     {
-        const std::vector<std::string> known = {"applicant", "agency", "window_clerk", "reviewer",
-                                                "department_head", "coordinator", "supervisor", "admin"};
+        const std::vector<std::string> known = {"applicant",       "agency",      "window_clerk", "reviewer",
+                                                "department_head", "coordinator", "supervisor",   "admin"};
         for (const auto &o : m_operations) {
             const QByteArray what = QByteArray::fromStdString(o.method + " " + o.pattern + ": " + o.roles.dump());
             if (o.roles.is_string()) {
@@ -142,7 +148,8 @@ private slots:
             }
             QVERIFY2(o.roles.is_array() && !o.roles.empty(), what.constData());
             for (const auto &r : o.roles)
-                QVERIFY2(r.is_string() && std::find(known.begin(), known.end(), r.get<std::string>()) != known.end(), what.constData());
+                QVERIFY2(r.is_string() && std::find(known.begin(), known.end(), r.get<std::string>()) != known.end(),
+                         what.constData());
         }
         // The documented security agrees with the roles.
         for (const auto &[pattern, item] : m_spec["paths"].items()) {
@@ -179,10 +186,11 @@ private slots:
         std::map<std::string, std::string> headers = o.headers;
         if (!o.contentType.empty())
             headers["Content-Type"] = o.contentType;
-        const auto reply = m_server.request(o.method, o.path, o.body, headers, anonymous ? std::string() : m_tokens.at(role));
+        const auto reply
+            = m_server.request(o.method, o.path, o.body, headers, anonymous ? std::string() : m_tokens.at(role));
         const QByteArray what = QString(QStringLiteral("%1 %2 as %3 (roles %4) → ")
-                                            .arg(QString::fromStdString(o.method), QString::fromStdString(o.path), caller,
-                                                 QString::fromStdString(o.roles.dump()))
+                                            .arg(QString::fromStdString(o.method), QString::fromStdString(o.path),
+                                                 caller, QString::fromStdString(o.roles.dump()))
                                         + describe(reply))
                                     .toUtf8();
         QVERIFY2(reply.status != 0, what.constData());

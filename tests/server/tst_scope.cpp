@@ -5,9 +5,9 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+using nlohmann::json;
 using spgl::test::HttpReply;
 using spgl::test::TestServer;
-using nlohmann::json;
 
 namespace {
 const std::string kPassword = "Scope#2026x";
@@ -21,7 +21,10 @@ std::vector<json> listAll(const TestServer &server, const std::string &token, QS
         const std::string path = "/api/v1/users?limit=2" + (cursor.empty() ? std::string() : "&cursor=" + cursor);
         const auto reply = server.get(path, token);
         if (reply.status != 200) {
-            *failure = QStringLiteral("GET %1 → %2 %3").arg(QString::fromStdString(path)).arg(reply.status).arg(QString::fromStdString(reply.body));
+            *failure = QStringLiteral("GET %1 → %2 %3")
+                           .arg(QString::fromStdString(path))
+                           .arg(reply.status)
+                           .arg(QString::fromStdString(reply.body));
             return users;
         }
         const json body = reply.json();
@@ -60,7 +63,8 @@ private slots:
         // The operator sub-command is not bound by any scope.
         m_karamayAdminId = addUser(QStringLiteral("karamay_admin"), QStringLiteral("admin"), QStringLiteral("650200"));
         QVERIFY(!m_karamayAdminId.empty());
-        m_regionSupervisorId = addUser(QStringLiteral("xj_supervisor"), QStringLiteral("supervisor"), QStringLiteral("650000"));
+        m_regionSupervisorId
+            = addUser(QStringLiteral("xj_supervisor"), QStringLiteral("supervisor"), QStringLiteral("650000"));
         QVERIFY(!m_regionSupervisorId.empty());
         m_karamayAdmin = m_server.login("karamay_admin", kPassword);
         QVERIFY(!m_karamayAdmin.empty());
@@ -77,8 +81,11 @@ private slots:
 
     void adminCannotCreateUsersOutsideTheirRegion()
     {
-        json body = {{"username", "karamay_clerk"}, {"password", kPassword}, {"display_name", "克拉玛依 窗口"},
-                     {"roles", {"window_clerk"}}, {"region_code", "650200"}};
+        json body = {{"username", "karamay_clerk"},
+                     {"password", kPassword},
+                     {"display_name", "克拉玛依 窗口"},
+                     {"roles", {"window_clerk"}},
+                     {"region_code", "650200"}};
         auto reply = m_server.postJson("/api/v1/users", body, m_urumqiAdmin);
         QCOMPARE(reply.status, 422);
         QVERIFY(reply.isProblem());
@@ -276,7 +283,8 @@ private:
     std::string addUser(const QString &username, const QString &roles, const QString &region)
     {
         QString out;
-        const int rc = m_server.runCommand({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username=") + username,
+        const int rc = m_server.runCommand({QStringLiteral("user"), QStringLiteral("add"),
+                                            QStringLiteral("--username=") + username,
                                             QStringLiteral("--password=") + QString::fromStdString(kPassword),
                                             QStringLiteral("--roles=") + roles, QStringLiteral("--region=") + region},
                                            &out);

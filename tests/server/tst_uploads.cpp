@@ -10,9 +10,9 @@
 #include <Poco/Net/SocketStream.h>
 #include <Poco/Net/StreamSocket.h>
 
+using nlohmann::json;
 using spgl::test::HttpReply;
 using spgl::test::TestServer;
-using nlohmann::json;
 
 namespace {
 constexpr std::int64_t kMiB = 1024 * 1024;
@@ -69,17 +69,20 @@ QString describe(const HttpReply &r)
     return QStringLiteral("status %1: %2%3")
         .arg(r.status)
         .arg(body)
-        .arg(r.error.empty() ? QString() : QStringLiteral(" (") + QString::fromStdString(r.error) + QStringLiteral(")"));
+        .arg(r.error.empty() ? QString()
+                             : QStringLiteral(" (") + QString::fromStdString(r.error) + QStringLiteral(")"));
 }
 
 #define QCOMPARE_STATUS(reply, expected)                                                                               \
     do {                                                                                                               \
         const auto &r_ = (reply);                                                                                      \
-        QVERIFY2(r_.status == (expected), qPrintable(QStringLiteral("expected %1, got ").arg(expected) + describe(r_))); \
+        QVERIFY2(r_.status == (expected),                                                                              \
+                 qPrintable(QStringLiteral("expected %1, got ").arg(expected) + describe(r_)));                        \
     } while (false)
 
 /// A raw HTTP request head for @p method @p path with @p headers.
-std::string requestHead(const std::string &method, const std::string &path, const std::map<std::string, std::string> &headers)
+std::string requestHead(const std::string &method, const std::string &path,
+                        const std::map<std::string, std::string> &headers)
 {
     std::string head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     for (const auto &[k, v] : headers)
@@ -158,9 +161,11 @@ private slots:
         QVERIFY(!m_applicant.empty());
         m_clerk = m_server.login("clerk");
         QVERIFY(!m_clerk.empty());
-        const auto reg = m_server.postJson("/api/v1/auth/register",
-                                           {{"kind", "person"}, {"username", "second_applicant"}, {"password", "Xinjiang#2026"},
-                                            {"display_name", "阿依古丽"}, {"id_number", "650102199003071235"}});
+        const auto reg = m_server.postJson("/api/v1/auth/register", {{"kind", "person"},
+                                                                     {"username", "second_applicant"},
+                                                                     {"password", "Xinjiang#2026"},
+                                                                     {"display_name", "阿依古丽"},
+                                                                     {"id_number", "650102199003071235"}});
         QCOMPARE_STATUS(reg, 201);
         m_other = m_server.login("second_applicant", "Xinjiang#2026");
         QVERIFY(!m_other.empty());
@@ -199,15 +204,17 @@ private slots:
         }
         // Bounded wait until the server has finished with the cut request: it writes the audit
         // row of the PATCH once the handler is done with it.
-        const std::string auditCount = "SELECT COUNT(*) FROM audit_log WHERE action = 'PATCH /api/v1/uploads/{id}' AND target = 'upload:"
-            + m_uploadId + "'";
+        const std::string auditCount
+            = "SELECT COUNT(*) FROM audit_log WHERE action = 'PATCH /api/v1/uploads/{id}' AND target = 'upload:"
+              + m_uploadId + "'";
         QTRY_VERIFY_WITH_TIMEOUT(m_server.sql(auditCount).at(0).at(0) == "1", 30000);
 
         auto head = m_server.request("HEAD", "/api/v1/uploads/" + m_uploadId, {}, {}, m_applicant);
         QCOMPARE_STATUS(head, 200);
         QVERIFY(head.body.empty());
         const std::int64_t arrived = std::stoll(head.header("Upload-Offset"));
-        QVERIFY2(arrived > 0 && arrived <= half, qPrintable(QStringLiteral("Upload-Offset %1 of %2 sent").arg(arrived).arg(half)));
+        QVERIFY2(arrived > 0 && arrived <= half,
+                 qPrintable(QStringLiteral("Upload-Offset %1 of %2 sent").arg(arrived).arg(half)));
         QCOMPARE(head.header("Upload-Length"), std::to_string(total));
         QCOMPARE(head.header("Cache-Control"), std::string("no-store"));
 
@@ -297,23 +304,28 @@ private slots:
         QCOMPARE(part.header("Content-Range"),
                  "bytes " + std::to_string(size - 10) + "-" + std::to_string(size - 1) + "/" + std::to_string(size));
 
-        part = m_server.request("GET", path, {}, {{"Range", "bytes=" + std::to_string(size - 1000) + "-"}}, m_applicant);
+        part
+            = m_server.request("GET", path, {}, {{"Range", "bytes=" + std::to_string(size - 1000) + "-"}}, m_applicant);
         QCOMPARE_STATUS(part, 206);
         QVERIFY(part.body == m_content.substr(m_content.size() - 1000));
 
         // A last byte past the end is clipped to the end.
-        part = m_server.request("GET", path, {}, {{"Range", "bytes=" + std::to_string(size - 5) + "-" + std::to_string(size + 100)}}, m_applicant);
+        part = m_server.request("GET", path, {},
+                                {{"Range", "bytes=" + std::to_string(size - 5) + "-" + std::to_string(size + 100)}},
+                                m_applicant);
         QCOMPARE_STATUS(part, 206);
         QVERIFY(part.body == m_content.substr(m_content.size() - 5));
 
         const auto cached = m_server.request("GET", path, {}, {{"If-None-Match", etag}}, m_applicant);
         QCOMPARE_STATUS(cached, 304);
         QVERIFY(cached.body.empty());
-        const auto stale = m_server.request("GET", path, {}, {{"If-None-Match", "\"" + std::string(64, 'f') + "\""}}, m_applicant);
+        const auto stale
+            = m_server.request("GET", path, {}, {{"If-None-Match", "\"" + std::string(64, 'f') + "\""}}, m_applicant);
         QCOMPARE_STATUS(stale, 200);
         QCOMPARE(stale.body.size(), m_content.size());
 
-        for (const std::string &range : {"bytes=" + std::to_string(size) + "-", "bytes=" + std::to_string(size + 100) + "-" + std::to_string(size + 200)}) {
+        for (const std::string &range : {"bytes=" + std::to_string(size) + "-",
+                                         "bytes=" + std::to_string(size + 100) + "-" + std::to_string(size + 200)}) {
             const auto beyond = m_server.request("GET", path, {}, {{"Range", range}}, m_applicant);
             QCOMPARE_STATUS(beyond, 416);
             QVERIFY(beyond.isProblem());
@@ -335,15 +347,18 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("first"); ///< first byte of the expected body (200/206)
         QTest::addColumn<int>("count"); ///< its length; -1 = to the end
-        const QString etag = QStringLiteral("\"%1\"").arg(QString::fromStdString(sha256Hex(pdfLike(std::size_t(3 * kMiB)))));
+        const QString etag
+            = QStringLiteral("\"%1\"").arg(QString::fromStdString(sha256Hex(pdfLike(std::size_t(3 * kMiB)))));
         QTest::newRow("first byte only") << u"bytes=0-0"_qs << QString() << QString() << 206 << 0 << 1;
         QTest::newRow("suffix of zero bytes") << u"bytes=-0"_qs << QString() << QString() << 416 << 0 << 0;
-        QTest::newRow("suffix longer than the file") << u"bytes=-99999999"_qs << QString() << QString() << 206 << 0 << -1;
+        QTest::newRow("suffix longer than the file")
+            << u"bytes=-99999999"_qs << QString() << QString() << 206 << 0 << -1;
         QTest::newRow("unknown range unit is ignored") << u"items=0-5"_qs << QString() << QString() << 200 << 0 << -1;
-        QTest::newRow("If-Range with another ETag") << u"bytes=0-9"_qs << u"\"other\""_qs << QString() << 200 << 0 << -1;
+        QTest::newRow("If-Range with another ETag")
+            << u"bytes=0-9"_qs << u"\"other\""_qs << QString() << 200 << 0 << -1;
         QTest::newRow("If-Range with the ETag") << u"bytes=10-19"_qs << etag << QString() << 206 << 10 << 10;
-        QTest::newRow("If-None-Match list containing the ETag") << QString() << QString()
-                                                                << QString(u"\"aaaa\", "_qs + etag) << 304 << 0 << 0;
+        QTest::newRow("If-None-Match list containing the ETag")
+            << QString() << QString() << QString(u"\"aaaa\", "_qs + etag) << 304 << 0 << 0;
         QTest::newRow("If-None-Match star") << QString() << QString() << u"*"_qs << 304 << 0 << 0;
         QTest::newRow("If-None-Match weak ETag") << QString() << QString() << QString(u"W/"_qs + etag) << 304 << 0 << 0;
     }
@@ -367,7 +382,8 @@ private slots:
         const auto reply = m_server.request("GET", "/api/v1/files/" + m_sha, {}, headers, m_applicant);
         QCOMPARE_STATUS(reply, status);
         if (status == 200 || status == 206) {
-            const std::string expected = m_content.substr(std::size_t(first), count < 0 ? std::string::npos : std::size_t(count));
+            const std::string expected
+                = m_content.substr(std::size_t(first), count < 0 ? std::string::npos : std::size_t(count));
             QCOMPARE(reply.body.size(), expected.size());
             QVERIFY(reply.body == expected);
         } else if (status == 304) {
@@ -389,7 +405,8 @@ private slots:
 
     void disguisedExecutableIsRefusedAtTheFirstPatch()
     {
-        const std::string exe = withFiller(bytes({'M', 'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00}), 64 * 1024);
+        const std::string exe
+            = withFiller(bytes({'M', 'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00}), 64 * 1024);
         const auto created = create(m_applicant, "说明.pdf", std::int64_t(exe.size()));
         QCOMPARE_STATUS(created, 201);
         const std::string id = created.json()["id"];
@@ -472,7 +489,8 @@ private slots:
         // Bounded wait until the server has stored part of it (it is now inside connection A's append).
         std::int64_t stored = 0;
         const auto storedNow = [&] {
-            const std::string value = m_server.request("HEAD", "/api/v1/uploads/" + id, {}, {}, m_applicant).header("Upload-Offset");
+            const std::string value
+                = m_server.request("HEAD", "/api/v1/uploads/" + id, {}, {}, m_applicant).header("Upload-Offset");
             return value.empty() ? std::int64_t(-1) : std::int64_t(std::stoll(value));
         };
         QTRY_VERIFY_WITH_TIMEOUT((stored = storedNow()) > 0, 30000);
@@ -518,7 +536,8 @@ private slots:
         QCOMPARE_STATUS(reply, 400);
         QVERIFY(reply.isProblem());
         // Nothing was stored.
-        QCOMPARE(m_server.request("HEAD", "/api/v1/uploads/" + id, {}, {}, m_applicant).header("Upload-Offset"), std::string("0"));
+        QCOMPARE(m_server.request("HEAD", "/api/v1/uploads/" + id, {}, {}, m_applicant).header("Upload-Offset"),
+                 std::string("0"));
     }
 
     void emptyFileIsRefused()
@@ -590,9 +609,11 @@ private slots:
 
     void oddIdsAreNotFound()
     {
-        for (const std::string &id : {std::string("nope"), std::string("..%2F..%2Fetc"), std::string(65, 'a'), std::string("a.b")})
+        for (const std::string &id :
+             {std::string("nope"), std::string("..%2F..%2Fetc"), std::string(65, 'a'), std::string("a.b")})
             QCOMPARE_STATUS(m_server.request("HEAD", "/api/v1/uploads/" + id, {}, {}, m_applicant), 404);
-        for (const std::string &sha : {std::string(64, '0'), std::string(63, 'a'), std::string(64, 'g'), std::string("..")})
+        for (const std::string &sha :
+             {std::string(64, '0'), std::string(63, 'a'), std::string(64, 'g'), std::string("..")})
             QCOMPARE_STATUS(m_server.get("/api/v1/files/" + sha, m_applicant), 404);
     }
 
@@ -602,14 +623,15 @@ private slots:
         QTest::addColumn<QString>("filename");
         QTest::addColumn<QString>("mediaType");
         const auto row = [](const char *tag, const std::string &content, const QString &name, const char *type) {
-            QTest::newRow(tag) << QByteArray(content.data(), qsizetype(content.size())) << name << QString::fromLatin1(type);
+            QTest::newRow(tag) << QByteArray(content.data(), qsizetype(content.size())) << name
+                               << QString::fromLatin1(type);
         };
         // A real 1×1 PNG.
-        const std::string png = bytes({0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
-                                       0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
-                                       0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00,
-                                       0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
-                                       0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82});
+        const std::string png = bytes(
+            {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+             0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+             0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
+             0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82});
         row("png", png, u"现场照片.png"_qs, "image/png");
 
         std::string gpkg(std::string_view("SQLite format 3\0", 16));
@@ -619,9 +641,13 @@ private slots:
 
         std::string shp = bytes({0x00, 0x00, 0x27, 0x0a});
         shp.resize(100, '\0');
-        shp[24] = 0; shp[25] = 0; shp[26] = 0; shp[27] = 50; // file length in 16-bit words (big-endian)
-        shp[28] = char(0xe8); shp[29] = 0x03;                  // version 1000 (little-endian)
-        shp[32] = 5;                                           // polygon
+        shp[24] = 0;
+        shp[25] = 0;
+        shp[26] = 0;
+        shp[27] = 50; // file length in 16-bit words (big-endian)
+        shp[28] = char(0xe8);
+        shp[29] = 0x03; // version 1000 (little-endian)
+        shp[32] = 5;    // polygon
         row("shp", shp, u"用地红线.shp"_qs, "application/x-esri-shape");
 
         row("docx", withFiller(bytes({'P', 'K', 0x03, 0x04, 0x14, 0x00, 0x06, 0x00}), 3000), u"设计说明.docx"_qs,
@@ -673,14 +699,15 @@ private:
     HttpReply create(const std::string &token, const std::string &filename, std::int64_t length) const
     {
         return m_server.request("POST", "/api/v1/uploads", json{{"filename", filename}}.dump(),
-                                {{"Content-Type", "application/json"}, {"Upload-Length", std::to_string(length)}}, token);
+                                {{"Content-Type", "application/json"}, {"Upload-Length", std::to_string(length)}},
+                                token);
     }
 
     HttpReply patch(const std::string &token, const std::string &id, std::int64_t offset, const std::string &data) const
     {
-        return m_server.request("PATCH", "/api/v1/uploads/" + id, data,
-                                {{"Content-Type", "application/offset+octet-stream"}, {"Upload-Offset", std::to_string(offset)}},
-                                token);
+        return m_server.request(
+            "PATCH", "/api/v1/uploads/" + id, data,
+            {{"Content-Type", "application/offset+octet-stream"}, {"Upload-Offset", std::to_string(offset)}}, token);
     }
 
     TestServer m_server;

@@ -6,24 +6,22 @@
 namespace spgl::server {
 
 namespace {
-const nlohmann::json kUserSchema = {
-    {"type", "object"},
-    {"properties",
-     {{"id", {{"type", "string"}}},
-      {"username", {{"type", "string"}}},
-      {"display_name", {{"type", "string"}}},
-      {"roles", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-      {"region_code", {{"type", "string"}}},
-      {"department_id", {{"type", {"string", "null"}}}}}}};
+const nlohmann::json kUserSchema = {{"type", "object"},
+                                    {"properties",
+                                     {{"id", {{"type", "string"}}},
+                                      {"username", {{"type", "string"}}},
+                                      {"display_name", {{"type", "string"}}},
+                                      {"roles", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                                      {"region_code", {{"type", "string"}}},
+                                      {"department_id", {{"type", {"string", "null"}}}}}}};
 
-const nlohmann::json kTokensSchema = {
-    {"type", "object"},
-    {"required", {"access_token", "refresh_token", "expires_in", "user"}},
-    {"properties",
-     {{"access_token", {{"type", "string"}}},
-      {"refresh_token", {{"type", "string"}}},
-      {"expires_in", {{"type", "integer"}}},
-      {"user", kUserSchema}}}};
+const nlohmann::json kTokensSchema = {{"type", "object"},
+                                      {"required", {"access_token", "refresh_token", "expires_in", "user"}},
+                                      {"properties",
+                                       {{"access_token", {{"type", "string"}}},
+                                        {"refresh_token", {{"type", "string"}}},
+                                        {"expires_in", {{"type", "integer"}}},
+                                        {"user", kUserSchema}}}};
 
 nlohmann::json stringProps(std::initializer_list<const char *> names, std::initializer_list<const char *> required)
 {

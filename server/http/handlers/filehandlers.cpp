@@ -99,8 +99,10 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
     create.pattern = "/api/v1/uploads";
     create.tag = "files";
     create.summary = "创建可续传上传：Upload-Length 头给出文件长度，请求体给出文件名";
-    create.parameters = {{{"name", "Upload-Length"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
-    create.requestSchema = {{"type", "object"}, {"required", {"filename"}}, {"properties", {{"filename", {{"type", "string"}}}}}};
+    create.parameters
+        = {{{"name", "Upload-Length"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
+    create.requestSchema
+        = {{"type", "object"}, {"required", {"filename"}}, {"properties", {{"filename", {{"type", "string"}}}}}};
     create.responseSchema = uploadSchema;
     create.successStatus = 201;
     create.handler = [&ctx](Request &req) {
@@ -137,7 +139,8 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
     status.tag = "files";
     status.summary = "上传状态";
     status.responseSchema = uploadSchema;
-    status.handler = [&ctx](Request &req) { return uploadResponse(ctx.files().status(req.principal(), req.param("id"))); };
+    status.handler
+        = [&ctx](Request &req) { return uploadResponse(ctx.files().status(req.principal(), req.param("id"))); };
     router.add(std::move(status));
 
     Route patch;
@@ -146,14 +149,17 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
     patch.tag = "files";
     patch.summary = "从 Upload-Offset 处追加一段内容（application/offset+octet-stream）";
     patch.streamBody = true;
-    patch.parameters = {{{"name", "Upload-Offset"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
-    patch.requestSchema = {{"type", "string"}, {"format", "binary"}, {"x-content-type", "application/offset+octet-stream"}};
+    patch.parameters
+        = {{{"name", "Upload-Offset"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
+    patch.requestSchema
+        = {{"type", "string"}, {"format", "binary"}, {"x-content-type", "application/offset+octet-stream"}};
     patch.responseSchema = uploadSchema;
     patch.handler = [&ctx](Request &req) {
         const std::int64_t offset = headerInt(req, "Upload-Offset");
         req.auditTarget = "upload:" + req.param("id");
         auto state = ctx.files().append(req.principal(), req.param("id"), offset, req.stream(), req.contentLength());
-        req.auditDetail = "offset " + std::to_string(offset) + " -> " + std::to_string(state.value("offset", std::int64_t(0)));
+        req.auditDetail
+            = "offset " + std::to_string(offset) + " -> " + std::to_string(state.value("offset", std::int64_t(0)));
         if (state.contains("file"))
             req.auditDetail += ", sha256 " + state["file"]["sha256"].get<std::string>();
         return uploadResponse(state);
@@ -197,15 +203,17 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
         bool bad = false;
         const std::string range = req.header("Range");
         const bool ranged = !range.empty() && (req.header("If-Range").empty() || req.header("If-Range") == etag)
-            && parseRange(range, file.size, first, last, bad);
+                            && parseRange(range, file.size, first, last, bad);
         if (bad) {
-            ApiError e(416, "range-not-satisfiable", "请求的范围无效", "Range 超出文件长度 " + std::to_string(file.size));
+            ApiError e(416, "range-not-satisfiable", "请求的范围无效",
+                       "Range 超出文件长度 " + std::to_string(file.size));
             e.headers.emplace_back("Content-Range", "bytes */" + std::to_string(file.size));
             throw e;
         }
         if (ranged) {
             r.status = 206;
-            r.header("Content-Range", "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(file.size));
+            r.header("Content-Range",
+                     "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(file.size));
         }
         r.contentLength = last - first + 1;
         const auto path = file.path;

@@ -26,7 +26,9 @@ void UserHandlers::registerRoutes(Router &router, ServerContext &ctx)
     list.parameters = {{{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}}}},
                        {{"name", "cursor"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
                        {{"name", "role"}, {"in", "query"}, {"schema", {{"type", "string"}}}}};
-    list.responseSchema = {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}, {"next_cursor", {{"type", {"string", "null"}}}}}}};
+    list.responseSchema
+        = {{"type", "object"},
+           {"properties", {{"items", {{"type", "array"}}}, {"next_cursor", {{"type", {"string", "null"}}}}}}};
     list.handler = [&ctx](Request &req) {
         const int limit = int(req.queryInt("limit", 50, 1, 500));
         const std::int64_t after = req.queryInt("cursor", 0, 0, INT64_MAX);

@@ -86,7 +86,9 @@ std::string HttpReply::header(const std::string &name) const
     return it == headers.end() ? std::string() : it->second;
 }
 
-TestServer::TestServer() : m_dir(std::make_unique<QTemporaryDir>()) {}
+TestServer::TestServer()
+    : m_dir(std::make_unique<QTemporaryDir>())
+{}
 
 TestServer::~TestServer()
 {
@@ -111,7 +113,8 @@ bool TestServer::start(const QStringList &extraArgs)
     if (m_dbSpec.isEmpty()) {
         if (backend() == QStringLiteral("postgresql")) {
             static std::atomic<int> counter{0};
-            m_pgDatabase = "spgl_t" + std::to_string(QCoreApplication::applicationPid()) + "_" + std::to_string(++counter);
+            m_pgDatabase
+                = "spgl_t" + std::to_string(QCoreApplication::applicationPid()) + "_" + std::to_string(++counter);
             try {
                 pgExec(pgAdminUrl(), "CREATE DATABASE " + m_pgDatabase);
             } catch (const std::exception &e) {
@@ -129,9 +132,9 @@ bool TestServer::start(const QStringList &extraArgs)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir->path() + QStringLiteral("/server.log"), QIODevice::Append);
-    QStringList args = {QStringLiteral("--listen=127.0.0.1:0"), QStringLiteral("--port-file=") + portFile,
-                        QStringLiteral("--data-dir=") + dataDir(), QStringLiteral("--db=") + m_dbSpec,
-                        QStringLiteral("--demo")};
+    QStringList args
+        = {QStringLiteral("--listen=127.0.0.1:0"), QStringLiteral("--port-file=") + portFile,
+           QStringLiteral("--data-dir=") + dataDir(), QStringLiteral("--db=") + m_dbSpec, QStringLiteral("--demo")};
     args += m_args;
     m_process->start(QStringLiteral(SPGL_SERVER_BIN), args);
     if (!m_process->waitForStarted(5000)) {

@@ -15,10 +15,10 @@ namespace spgl::test {
 /// One HTTP answer as the tests look at it.
 struct HttpReply
 {
-    int status = 0;           ///< 0 when the connection failed
+    int status = 0; ///< 0 when the connection failed
     std::string body;
     std::map<std::string, std::string> headers; ///< lower-case names
-    std::string error;        ///< transport error text when status is 0
+    std::string error;                          ///< transport error text when status is 0
 
     nlohmann::json json() const;
     std::string header(const std::string &name) const;
@@ -56,7 +56,8 @@ public:
     HttpReply get(const std::string &path, const std::string &token = {}) const;
     HttpReply postJson(const std::string &path, const nlohmann::json &body, const std::string &token = {}) const;
     /// PATCHes @p content to an upload at offset 0, spreading the bytes over @p milliseconds.
-    HttpReply slowPatch(const std::string &path, const std::string &content, const std::string &token, int milliseconds) const;
+    HttpReply slowPatch(const std::string &path, const std::string &content, const std::string &token,
+                        int milliseconds) const;
     /// Logs in; returns the access token, or "" when the login failed.
     std::string login(const std::string &username, const std::string &password = "Demo@2026") const;
 

@@ -91,9 +91,11 @@ private slots:
         row("dxf CRLF", "0\r\nSECTION\r\n2\r\nHEADER\r\n", u"总图.dxf"_qs, "image/vnd.dxf");
         row("dxf leading spaces", "  0\r\nSECTION\r\n", u"总图.dxf"_qs, "image/vnd.dxf");
         row("dxf comment", "999\nAutoCAD\n0\nSECTION\n", u"总图.dxf"_qs, "image/vnd.dxf");
-        row("prj PROJCS", "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 87E\",GEOGCS[\"China Geodetic Coordinate System 2000\"]]",
+        row("prj PROJCS",
+            "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 87E\",GEOGCS[\"China Geodetic Coordinate System 2000\"]]",
             u"红线.prj"_qs, "text/plain");
-        row("prj GEOGCS", "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"D_China_2000\"]]", u"红线.prj"_qs, "text/plain");
+        row("prj GEOGCS", "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"D_China_2000\"]]", u"红线.prj"_qs,
+            "text/plain");
         row("prj WKT2 with BOM", "\xEF\xBB\xBFGEOGCRS[\"CGCS2000\"]", u"红线.prj"_qs, "text/plain");
         row("cpg", "UTF-8", u"红线.cpg"_qs, "text/plain");
     }
@@ -103,7 +105,8 @@ private slots:
         QFETCH(QByteArray, head);
         QFETCH(QString, filename);
         QFETCH(QString, mediaType);
-        const auto type = ContentSniffer::sniff(std::string_view(head.constData(), std::size_t(head.size())), filename.toStdString());
+        const auto type = ContentSniffer::sniff(std::string_view(head.constData(), std::size_t(head.size())),
+                                                filename.toStdString());
         QVERIFY2(type.has_value(), "refused");
         QCOMPARE(QString::fromStdString(*type), mediaType);
     }
@@ -116,7 +119,8 @@ private slots:
         QCOMPARE(ContentSniffer::sniff(tinyPng, "a.png").value_or("<none>"), std::string("image/png"));
         // A GeoPackage head too short to reach the application id is taken on its SQLite magic.
         const std::string shortGpkg(std::string_view("SQLite format 3\0", 16));
-        QCOMPARE(ContentSniffer::sniff(shortGpkg, "a.gpkg").value_or("<none>"), std::string("application/geopackage+sqlite3"));
+        QCOMPARE(ContentSniffer::sniff(shortGpkg, "a.gpkg").value_or("<none>"),
+                 std::string("application/geopackage+sqlite3"));
     }
 
     void refused_data()
@@ -169,7 +173,8 @@ private slots:
     {
         QFETCH(QByteArray, head);
         QFETCH(QString, filename);
-        const auto type = ContentSniffer::sniff(std::string_view(head.constData(), std::size_t(head.size())), filename.toStdString());
+        const auto type = ContentSniffer::sniff(std::string_view(head.constData(), std::size_t(head.size())),
+                                                filename.toStdString());
         QVERIFY2(!type.has_value(), type ? type->c_str() : "");
     }
 

@@ -27,7 +27,8 @@ private slots:
     void idPlaceholder()
     {
         const char *sql = "CREATE TABLE users (id {{id}}, name TEXT);\n";
-        QCOMPARE(render(sql, Backend::Sqlite), u"CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);\n"_qs);
+        QCOMPARE(render(sql, Backend::Sqlite),
+                 u"CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);\n"_qs);
         QCOMPARE(render(sql, Backend::PostgreSql), u"CREATE TABLE users (id BIGSERIAL PRIMARY KEY, name TEXT);\n"_qs);
     }
 
@@ -44,53 +45,48 @@ private slots:
 
     void sections()
     {
-        const char *sql =
-            "CREATE TABLE common (x INTEGER);\n"
-            "-- @sqlite\n"
-            "CREATE INDEX only_sqlite ON common (x);\n"
-            "PRAGMA foo = 1;\n"
-            "-- @all\n"
-            "CREATE TABLE shared (y INTEGER);\n"
-            "-- @postgresql\n"
-            "CREATE INDEX only_pg ON common USING brin (x);\n"
-            "-- @all\n"
-            "CREATE TABLE tail (z INTEGER);\n";
-        QCOMPARE(render(sql, Backend::Sqlite),
-                 u"CREATE TABLE common (x INTEGER);\n"
-                 "CREATE INDEX only_sqlite ON common (x);\n"
-                 "PRAGMA foo = 1;\n"
-                 "CREATE TABLE shared (y INTEGER);\n"
-                 "CREATE TABLE tail (z INTEGER);\n"_qs);
-        QCOMPARE(render(sql, Backend::PostgreSql),
-                 u"CREATE TABLE common (x INTEGER);\n"
-                 "CREATE TABLE shared (y INTEGER);\n"
-                 "CREATE INDEX only_pg ON common USING brin (x);\n"
-                 "CREATE TABLE tail (z INTEGER);\n"_qs);
+        const char *sql = "CREATE TABLE common (x INTEGER);\n"
+                          "-- @sqlite\n"
+                          "CREATE INDEX only_sqlite ON common (x);\n"
+                          "PRAGMA foo = 1;\n"
+                          "-- @all\n"
+                          "CREATE TABLE shared (y INTEGER);\n"
+                          "-- @postgresql\n"
+                          "CREATE INDEX only_pg ON common USING brin (x);\n"
+                          "-- @all\n"
+                          "CREATE TABLE tail (z INTEGER);\n";
+        QCOMPARE(render(sql, Backend::Sqlite), u"CREATE TABLE common (x INTEGER);\n"
+                                               "CREATE INDEX only_sqlite ON common (x);\n"
+                                               "PRAGMA foo = 1;\n"
+                                               "CREATE TABLE shared (y INTEGER);\n"
+                                               "CREATE TABLE tail (z INTEGER);\n"_qs);
+        QCOMPARE(render(sql, Backend::PostgreSql), u"CREATE TABLE common (x INTEGER);\n"
+                                                   "CREATE TABLE shared (y INTEGER);\n"
+                                                   "CREATE INDEX only_pg ON common USING brin (x);\n"
+                                                   "CREATE TABLE tail (z INTEGER);\n"_qs);
     }
 
     void aSectionRunsToTheNextMarker()
     {
         // One backend's section directly followed by the other's, and a section left open at
         // the end of the file.
-        const char *sql =
-            "-- @postgresql\n"
-            "SELECT 'pg1';\n"
-            "-- @sqlite\n"
-            "SELECT 'lite1';\n"
-            "-- @postgresql\n"
-            "SELECT 'pg2';\n";
+        const char *sql = "-- @postgresql\n"
+                          "SELECT 'pg1';\n"
+                          "-- @sqlite\n"
+                          "SELECT 'lite1';\n"
+                          "-- @postgresql\n"
+                          "SELECT 'pg2';\n";
         QCOMPARE(render(sql, Backend::Sqlite), u"SELECT 'lite1';\n"_qs);
         QCOMPARE(render(sql, Backend::PostgreSql), u"SELECT 'pg1';\nSELECT 'pg2';\n"_qs);
     }
 
     void markersAreDroppedAndIdWorksInsideSections()
     {
-        const char *sql =
-            "-- @sqlite\n"
-            "CREATE TABLE s (id {{id}});\n"
-            "-- @postgresql\n"
-            "CREATE TABLE p (id {{id}});\n"
-            "-- @all\n";
+        const char *sql = "-- @sqlite\n"
+                          "CREATE TABLE s (id {{id}});\n"
+                          "-- @postgresql\n"
+                          "CREATE TABLE p (id {{id}});\n"
+                          "-- @all\n";
         const QString sqlite = render(sql, Backend::Sqlite);
         const QString pg = render(sql, Backend::PostgreSql);
         QVERIFY(!sqlite.contains(u"-- @"_qs));
@@ -102,11 +98,10 @@ private slots:
     void ordinaryCommentsStay()
     {
         // Only the three markers at the start of a line are special.
-        const char *sql =
-            "-- a comment mentioning @sqlite in passing\n"
-            "SELECT 1; -- @postgresql is not a marker here\n"
-            "  -- @sqlite indented is not a marker\n"
-            "SELECT 2;\n";
+        const char *sql = "-- a comment mentioning @sqlite in passing\n"
+                          "SELECT 1; -- @postgresql is not a marker here\n"
+                          "  -- @sqlite indented is not a marker\n"
+                          "SELECT 2;\n";
         QCOMPARE(render(sql, Backend::PostgreSql), QString::fromLatin1(sql));
         QCOMPARE(render(sql, Backend::Sqlite), QString::fromLatin1(sql));
     }

@@ -19,11 +19,10 @@ private slots:
         row("no placeholders", "SELECT 1", "SELECT 1");
         row("empty", "", "");
         row("one", "SELECT * FROM users WHERE id = ?", "SELECT * FROM users WHERE id = $1");
-        row("several in order", "INSERT INTO t (a, b, c) VALUES (?, ?, ?)", "INSERT INTO t (a, b, c) VALUES ($1, $2, $3)");
+        row("several in order", "INSERT INTO t (a, b, c) VALUES (?, ?, ?)",
+            "INSERT INTO t (a, b, c) VALUES ($1, $2, $3)");
         row("adjacent", "SELECT ??", "SELECT $1$2");
-        row("ten and more",
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)");
+        row("ten and more", "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)");
         row("inside a string literal", "SELECT '?' WHERE a = ?", "SELECT '?' WHERE a = $1");
         row("numbering skips quoted marks", "SELECT ?, 'what?', ?", "SELECT $1, 'what?', $2");
         row("string with several marks", "WHERE note = 'a ? b ? c' AND id = ?", "WHERE note = 'a ? b ? c' AND id = $1");
@@ -31,7 +30,8 @@ private slots:
         row("quoted identifier", "SELECT \"col?\" FROM t WHERE x = ?", "SELECT \"col?\" FROM t WHERE x = $1");
         row("double quote inside string", "SELECT 'say \"?\"', ?", "SELECT 'say \"?\"', $1");
         row("single quote inside identifier", "SELECT \"o'?\" , ?", "SELECT \"o'?\" , $1");
-        row("LIKE pattern literal", "WHERE region_code LIKE '65%' AND name LIKE ?", "WHERE region_code LIKE '65%' AND name LIKE $1");
+        row("LIKE pattern literal", "WHERE region_code LIKE '65%' AND name LIKE ?",
+            "WHERE region_code LIKE '65%' AND name LIKE $1");
         row("chinese text", "WHERE name = '克拉玛依？?' AND code = ?", "WHERE name = '克拉玛依？?' AND code = $1");
         row("placeholder right after a string", "SELECT 'x'||?", "SELECT 'x'||$1");
         row("placeholder right after an identifier", "SELECT \"a\"=?", "SELECT \"a\"=$1");

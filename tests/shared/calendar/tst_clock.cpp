@@ -43,8 +43,7 @@ const WorkCalendar &calendar()
     return cal;
 }
 
-Clock make(std::int64_t start, int limit, Clock::Unit unit = Clock::Unit::Workday,
-           std::string region = {})
+Clock make(std::int64_t start, int limit, Clock::Unit unit = Clock::Unit::Workday, std::string region = {})
 {
     auto clock = Clock::create(start, limit, unit, std::move(region));
     if (!clock)

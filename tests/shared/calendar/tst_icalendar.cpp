@@ -101,8 +101,7 @@ private slots:
         QVERIFY(text.find("DTSTAMP:20250101T000000Z\r\n") != std::string::npos);
         QVERIFY(text.find("UID:cn-national-2024-h1@spgl\r\n") != std::string::npos);
         QVERIFY(text.find("END:VCALENDAR\r\n") == text.size() - 15);
-        QCOMPARE(int(std::count(text.begin(), text.end(), '\n')),
-                 int(std::count(text.begin(), text.end(), '\r')));
+        QCOMPARE(int(std::count(text.begin(), text.end(), '\n')), int(std::count(text.begin(), text.end(), '\r')));
         // 7 holidays + 8 adjusted working days.
         int events = 0;
         for (std::size_t p = 0; (p = text.find("BEGIN:VEVENT", p)) != std::string::npos; ++p)
@@ -142,7 +141,7 @@ private slots:
         CalendarLayer::Year entry;
         entry.year = 2024;
         entry.source = std::string("第一行；第二行, with ; and \\ and\n换行") + std::string(60, 'x')
-            + "中文很长的说明文字中文很长的说明文字中文很长的说明文字";
+                       + "中文很长的说明文字中文很长的说明文字中文很长的说明文字";
         entry.confirmed = false;
         entry.holidays.push_back({"节日,名;称", std::chrono::year{2024} / 3 / 5, std::chrono::year{2024} / 3 / 7,
                                   "说明：\"引号\"、逗号,分号;"});
@@ -204,59 +203,58 @@ private slots:
     // calendars, no X-SPGL properties. The 2018-12-29 working day belongs to 元旦 of 2019.
     void foreignFile()
     {
-        const std::string ics =
-            "BEGIN:VCALENDAR\n"
-            "VERSION:2.0\n"
-            "PRODID:-//example//holidays//CN\n"
-            "X-WR-CALNAME:中国节假日\n"
-            "BEGIN:VTIMEZONE\n"
-            "TZID:Asia/Shanghai\n"
-            "BEGIN:STANDARD\n"
-            "DTSTART:19700101T000000\n"
-            "TZOFFSETFROM:+0800\n"
-            "TZOFFSETTO:+0800\n"
-            "END:STANDARD\n"
-            "END:VTIMEZONE\n"
-            "BEGIN:VEVENT\n"
-            "UID:1\n"
-            "DTSTART;VALUE=DATE:20181230\n"
-            "DTEND;VALUE=DATE:20190102\n"
-            "SUMMARY:元旦(休)\n"
-            "CATEGORIES:节假日\n"
-            "X-APPLE-SPECIAL-DAY:WORK-HOLIDAY\n"
-            "BEGIN:VALARM\n"
-            "ACTION:DISPLAY\n"
-            "DESCRIPTION:提醒\n"
-            "TRIGGER:-PT15M\n"
-            "END:VALARM\n"
-            "END:VEVENT\n"
-            "BEGIN:VEVENT\n"
-            "UID:2\n"
-            "DTSTART;VALUE=DATE:20181229\n"
-            "DTEND;VALUE=DATE:20181230\n"
-            "SUMMARY:元旦(班)\n"
-            "CATEGORIES:节假日\n"
-            "END:VEVENT\n"
-            "BEGIN:VEVENT\n"
-            "UID:3\n"
-            "DTSTART;VALUE=DATE:20190204\n"
-            "DURATION:P7D\n"
-            "SUMMARY:春节\n"
-            "CATEGORIES:放假\n"
-            "END:VEVENT\n"
-            "BEGIN:VEVENT\n"
-            "UID:4\n"
-            "DTSTART;VALUE=DATE:20190202\n"
-            "DTEND;VALUE=DATE:20190204\n"
-            "SUMMARY:春节补班\n"
-            "END:VEVENT\n"
-            "BEGIN:VEVENT\n"
-            "UID:5\n"
-            "DTSTART;VALUE=DATE:20190405\n"
-            "SUMMARY:清明节\n"
-            "CATEGORIES:HOLIDAY\n"
-            "END:VEVENT\n"
-            "END:VCALENDAR\n";
+        const std::string ics = "BEGIN:VCALENDAR\n"
+                                "VERSION:2.0\n"
+                                "PRODID:-//example//holidays//CN\n"
+                                "X-WR-CALNAME:中国节假日\n"
+                                "BEGIN:VTIMEZONE\n"
+                                "TZID:Asia/Shanghai\n"
+                                "BEGIN:STANDARD\n"
+                                "DTSTART:19700101T000000\n"
+                                "TZOFFSETFROM:+0800\n"
+                                "TZOFFSETTO:+0800\n"
+                                "END:STANDARD\n"
+                                "END:VTIMEZONE\n"
+                                "BEGIN:VEVENT\n"
+                                "UID:1\n"
+                                "DTSTART;VALUE=DATE:20181230\n"
+                                "DTEND;VALUE=DATE:20190102\n"
+                                "SUMMARY:元旦(休)\n"
+                                "CATEGORIES:节假日\n"
+                                "X-APPLE-SPECIAL-DAY:WORK-HOLIDAY\n"
+                                "BEGIN:VALARM\n"
+                                "ACTION:DISPLAY\n"
+                                "DESCRIPTION:提醒\n"
+                                "TRIGGER:-PT15M\n"
+                                "END:VALARM\n"
+                                "END:VEVENT\n"
+                                "BEGIN:VEVENT\n"
+                                "UID:2\n"
+                                "DTSTART;VALUE=DATE:20181229\n"
+                                "DTEND;VALUE=DATE:20181230\n"
+                                "SUMMARY:元旦(班)\n"
+                                "CATEGORIES:节假日\n"
+                                "END:VEVENT\n"
+                                "BEGIN:VEVENT\n"
+                                "UID:3\n"
+                                "DTSTART;VALUE=DATE:20190204\n"
+                                "DURATION:P7D\n"
+                                "SUMMARY:春节\n"
+                                "CATEGORIES:放假\n"
+                                "END:VEVENT\n"
+                                "BEGIN:VEVENT\n"
+                                "UID:4\n"
+                                "DTSTART;VALUE=DATE:20190202\n"
+                                "DTEND;VALUE=DATE:20190204\n"
+                                "SUMMARY:春节补班\n"
+                                "END:VEVENT\n"
+                                "BEGIN:VEVENT\n"
+                                "UID:5\n"
+                                "DTSTART;VALUE=DATE:20190405\n"
+                                "SUMMARY:清明节\n"
+                                "CATEGORIES:HOLIDAY\n"
+                                "END:VEVENT\n"
+                                "END:VCALENDAR\n";
         const auto layer = ICalendar::parse(ics);
         QVERIFY2(layer.ok(), layer.ok() ? "" : layer.error().message.c_str());
         QCOMPARE(layer->name(), std::string("中国节假日"));
@@ -285,12 +283,14 @@ private slots:
 
     void multiYearForeignFile()
     {
-        const std::string ics =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20240101\r\nDTEND;VALUE=DATE:20240102\r\nSUMMARY:元旦(休)\r\nEND:VEVENT\r\n"
-            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250101\r\nDTEND;VALUE=DATE:20250102\r\nSUMMARY:元旦(休)\r\nEND:VEVENT\r\n"
-            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250126\r\nDTEND;VALUE=DATE:20250127\r\nSUMMARY:春节(班)\r\nEND:VEVENT\r\n"
-            "END:VCALENDAR\r\n";
+        const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20240101\r\nDTEND;VALUE=DATE:20240102\r\nSUMMARY:"
+                                "元旦(休)\r\nEND:VEVENT\r\n"
+                                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250101\r\nDTEND;VALUE=DATE:20250102\r\nSUMMARY:"
+                                "元旦(休)\r\nEND:VEVENT\r\n"
+                                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250126\r\nDTEND;VALUE=DATE:20250127\r\nSUMMARY:"
+                                "春节(班)\r\nEND:VEVENT\r\n"
+                                "END:VCALENDAR\r\n";
         const auto layer = ICalendar::parse(ics);
         QVERIFY2(layer.ok(), layer.ok() ? "" : layer.error().message.c_str());
         QCOMPARE(int(layer->years().size()), 2);
@@ -306,7 +306,8 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString head = u"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"_qs;
         const QString tail = u"END:VCALENDAR\r\n"_qs;
-        const auto event = [](const QString &body) -> QString { return u"BEGIN:VEVENT\r\n"_qs + body + u"END:VEVENT\r\n"_qs; };
+        const auto event
+            = [](const QString &body) -> QString { return u"BEGIN:VEVENT\r\n"_qs + body + u"END:VEVENT\r\n"_qs; };
         QTest::newRow("empty") << QString() << u"ics.syntax"_qs << u"不是iCalendar文件"_qs;
         QTest::newRow("json") << u"{\"format\": 1}"_qs << u"ics.syntax"_qs << u"不是iCalendar文件"_qs;
         QTest::newRow("plain text") << u"hello world\r\n"_qs << u"ics.syntax"_qs << u"缺少“:”"_qs;
@@ -316,8 +317,8 @@ private slots:
         QTest::newRow("END mismatch") << head + u"BEGIN:VEVENT\r\nEND:VTODO\r\n"_qs + tail << u"ics.syntax"_qs
                                       << u"第4行"_qs;
         QTest::newRow("line without colon")
-            << head + u"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE 20240101\r\nEND:VEVENT\r\n"_qs + tail
-            << u"ics.syntax"_qs << u"第4行"_qs;
+            << head + u"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE 20240101\r\nEND:VEVENT\r\n"_qs + tail << u"ics.syntax"_qs
+            << u"第4行"_qs;
         QTest::newRow("continuation first") << u" BEGIN:VCALENDAR\r\n"_qs << u"ics.syntax"_qs << u"续行"_qs;
         QTest::newRow("no DTSTART") << head + event(u"SUMMARY:元旦\r\nCATEGORIES:HOLIDAY\r\n"_qs) + tail
                                     << u"ics.event"_qs << u"缺少DTSTART"_qs;
@@ -334,7 +335,8 @@ private slots:
                    + tail
             << u"ics.syntax"_qs << u"DTEND"_qs;
         QTest::newRow("bad duration")
-            << head + event(u"DTSTART;VALUE=DATE:20240105\r\nDURATION:PT3H\r\nSUMMARY:元旦\r\nCATEGORIES:HOLIDAY\r\n"_qs)
+            << head
+                   + event(u"DTSTART;VALUE=DATE:20240105\r\nDURATION:PT3H\r\nSUMMARY:元旦\r\nCATEGORIES:HOLIDAY\r\n"_qs)
                    + tail
             << u"ics.syntax"_qs << u"DURATION"_qs;
         QTest::newRow("no summary") << head + event(u"DTSTART;VALUE=DATE:20240101\r\nCATEGORIES:HOLIDAY\r\n"_qs) + tail

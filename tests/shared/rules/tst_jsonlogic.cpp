@@ -69,8 +69,9 @@ void verifyRule(const QByteArray &rule, const QByteArray &data, const QByteArray
     const auto result = JsonLogic::evaluate(parse(rule), parse(data));
     QVERIFY2(result.ok(), result.ok() ? "" : (result.error().code + ": " + result.error().message).c_str());
     const json wanted = parse(expected);
-    QVERIFY2(sameJson(*result, wanted),
-             QByteArray("rule " + rule + " on " + data + " gave " + dump(*result) + ", expected " + expected).constData());
+    QVERIFY2(
+        sameJson(*result, wanted),
+        QByteArray("rule " + rule + " on " + data + " gave " + dump(*result) + ", expected " + expected).constData());
 }
 
 /// A rule of @p levels nested "!" operations around true.
@@ -84,8 +85,8 @@ std::string nestedNots(int levels)
     return text;
 }
 
-const char *materialRule =
-    R"({"and":[{"!!":{"var":"materials.site_plan"}},{"or":[{"var":"tolerated"},{"!!":{"var":"materials.eia_report"}}]}]})";
+const char *materialRule
+    = R"({"and":[{"!!":{"var":"materials.site_plan"}},{"or":[{"var":"tolerated"},{"!!":{"var":"materials.eia_report"}}]}]})";
 const char *visibilityRule = R"({"==":[{"var":"project.process_type"},"1"]})";
 
 } // namespace
@@ -223,11 +224,13 @@ private slots:
             R"({"people":[{"name":"a","age":1},{"name":"b"}]})", R"(["a@1","b@"])");
         row("all on string", R"({"all":["abc",{"var":""}]})", "{}", "false");
         row("none on empty", R"({"none":[[],{"var":""}]})", "{}", "true");
-        row("merge nested", R"({"merge":[[1,[2]],[[3]],null,{"x":1,"y":2}]})", "{}", R"([1,[2],[3],null,{"x":1,"y":2}])");
+        row("merge nested", R"({"merge":[[1,[2]],[[3]],null,{"x":1,"y":2}]})", "{}",
+            R"([1,[2],[3],null,{"x":1,"y":2}])");
         row("!! object", R"({"!!":[{}]})", "{}", "true");
         row("!! array of 0", R"({"!!":[[0]]})", "{}", "true");
         row("not logic object", R"({"a":1,"b":2})", "{}", R"({"a":1,"b":2})");
-        row("array of logic", R"([{"var":"a"},{"x":1,"y":{"var":"b"}}])", R"({"a":1})", R"([1,{"x":1,"y":{"var":"b"}}])");
+        row("array of logic", R"([{"var":"a"},{"x":1,"y":{"var":"b"}}])", R"({"a":1})",
+            R"([1,{"x":1,"y":{"var":"b"}}])");
         row("lazy if branch", R"({"if":[false,{"nope":1},2]})", "{}", "2");
     }
     void javascriptSemantics()
@@ -324,11 +327,11 @@ private slots:
             << QByteArray(R"({"materials":{"site_plan":"blob:1"},"tolerated":true})") << true;
         QTest::newRow("site plan and eia")
             << QByteArray(R"({"materials":{"site_plan":"blob:1","eia_report":"blob:2"},"tolerated":false})") << true;
-        QTest::newRow("site plan only")
-            << QByteArray(R"({"materials":{"site_plan":"blob:1"},"tolerated":false})") << false;
+        QTest::newRow("site plan only") << QByteArray(R"({"materials":{"site_plan":"blob:1"},"tolerated":false})")
+                                        << false;
         QTest::newRow("eia empty") << QByteArray(R"({"materials":{"site_plan":"blob:1","eia_report":""}})") << false;
-        QTest::newRow("no site plan")
-            << QByteArray(R"({"materials":{"eia_report":"blob:2"},"tolerated":true})") << false;
+        QTest::newRow("no site plan") << QByteArray(R"({"materials":{"eia_report":"blob:2"},"tolerated":true})")
+                                      << false;
         QTest::newRow("no materials") << QByteArray(R"({"tolerated":true})") << false;
         QTest::newRow("null data") << QByteArray("null") << false;
     }
@@ -369,17 +372,22 @@ private slots:
         JsonLogic logic;
         QVERIFY(!logic.hasOperation("region_in"));
         // region_in(code, prefix): whether a division code lies in a region.
-        QVERIFY(logic.addOperation("region_in", [](const JsonLogic::Arguments &args, const json &) -> spgl::Result<json> {
-                    if (!args[0].is_string() || !args[1].is_string())
-                        return spgl::Error{"rules.region_in", "需要行政区划代码", {}};
-                    return json(args[0].get<std::string>().starts_with(args[1].get<std::string>()));
-                }).ok());
+        QVERIFY(logic
+                    .addOperation("region_in",
+                                  [](const JsonLogic::Arguments &args, const json &) -> spgl::Result<json> {
+                                      if (!args[0].is_string() || !args[1].is_string())
+                                          return spgl::Error{"rules.region_in", "需要行政区划代码", {}};
+                                      return json(args[0].get<std::string>().starts_with(args[1].get<std::string>()));
+                                  })
+                    .ok());
         QVERIFY(logic.hasOperation("region_in"));
 
         const json data = json::parse(R"({"region":"650102","items":[{"r":"650102"},{"r":"110101"}]})");
-        QCOMPARE(dump(*logic.apply(json::parse(R"({"region_in":[{"var":"region"},"6501"]})"), data)), QByteArray("true"));
+        QCOMPARE(dump(*logic.apply(json::parse(R"({"region_in":[{"var":"region"},"6501"]})"), data)),
+                 QByteArray("true"));
         // Inside an iteration the operation sees the item as its data.
-        const auto filtered = logic.apply(json::parse(R"({"filter":[{"var":"items"},{"region_in":[{"var":"r"},"65"]}]})"), data);
+        const auto filtered
+            = logic.apply(json::parse(R"({"filter":[{"var":"items"},{"region_in":[{"var":"r"},"65"]}]})"), data);
         QVERIFY(filtered.ok());
         QCOMPARE(dump(*filtered), QByteArray(R"([{"r":"650102"}])"));
         // Its error is the evaluation's error.
@@ -390,24 +398,29 @@ private slots:
         QVERIFY(!JsonLogic::evaluate(json::parse(R"({"region_in":["650102","65"]})"), data).ok());
 
         // A thrown exception does not escape.
-        QVERIFY(logic.addOperation("boom", [](const JsonLogic::Arguments &, const json &) -> spgl::Result<json> {
-                    throw std::runtime_error("boom");
-                }).ok());
+        QVERIFY(logic
+                    .addOperation("boom",
+                                  [](const JsonLogic::Arguments &, const json &) -> spgl::Result<json> {
+                                      throw std::runtime_error("boom");
+                                  })
+                    .ok());
         const auto thrown = logic.apply(json::parse(R"({"boom":[]})"), data);
         QVERIFY(!thrown.ok());
         QCOMPARE(QString::fromStdString(thrown.error().code), u"rules.operation_failed"_qs);
 
         // Standard operations can be replaced (log, to capture it), control operations cannot.
         json logged;
-        QVERIFY(logic.addOperation("log", [&logged](const JsonLogic::Arguments &args, const json &) -> spgl::Result<json> {
-                    logged = args[0];
-                    return args[0];
-                }).ok());
+        QVERIFY(logic
+                    .addOperation("log",
+                                  [&logged](const JsonLogic::Arguments &args, const json &) -> spgl::Result<json> {
+                                      logged = args[0];
+                                      return args[0];
+                                  })
+                    .ok());
         QCOMPARE(dump(*logic.apply(json::parse(R"({"log":{"var":"region"}})"), data)), QByteArray(R"("650102")"));
         QCOMPARE(dump(logged), QByteArray(R"("650102")"));
-        const spgl::Status reserved = logic.addOperation("if", [](const JsonLogic::Arguments &, const json &) -> spgl::Result<json> {
-            return json();
-        });
+        const spgl::Status reserved = logic.addOperation(
+            "if", [](const JsonLogic::Arguments &, const json &) -> spgl::Result<json> { return json(); });
         QVERIFY(!reserved.ok());
         QCOMPARE(QString::fromStdString(reserved.error().code), u"rules.reserved_operator"_qs);
         QVERIFY(!logic.addOperation("empty", JsonLogic::Operation()).ok());
