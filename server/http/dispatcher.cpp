@@ -50,18 +50,39 @@ Response problem(const ApiError &e)
 }
 
 /// Reads at most @p limit bytes of the body; 413 when there is more.
+/// Reads up to @p bytes of what is left of the body and drops it, so that the client, still
+/// sending, is not reset before it can read the error answer.
+void drain(std::istream &in, std::int64_t bytes)
+{
+    char buffer[16384];
+    while (bytes > 0 && in) {
+        in.read(buffer, std::streamsize(std::min<std::int64_t>(bytes, std::int64_t(sizeof buffer))));
+        bytes -= in.gcount();
+    }
+}
+
+// Enough for an honest client that overshot a little; a large refused body is cut off instead.
+constexpr std::int64_t kDrainLimit = 2LL * 1024 * 1024;
+
+/// Reads at most @p limit bytes of the body; 413 when there is more.
 std::string readBody(Poco::Net::HTTPServerRequest &req, std::int64_t limit)
 {
-    if (req.hasContentLength() && std::int64_t(req.getContentLength64()) > limit)
-        throw ApiError::payloadTooLarge("请求体过大：不能超过 " + std::to_string(limit / 1024) + " KB");
+    const auto tooLarge
+        = [limit] { return ApiError::payloadTooLarge("请求体过大：不能超过 " + std::to_string(limit / 1024) + " KB"); };
+    if (req.hasContentLength() && std::int64_t(req.getContentLength64()) > limit) {
+        drain(req.stream(), std::min<std::int64_t>(std::int64_t(req.getContentLength64()), kDrainLimit));
+        throw tooLarge();
+    }
     std::string body;
     std::istream &in = req.stream();
     char buffer[8192];
     while (in) {
         in.read(buffer, sizeof buffer);
         body.append(buffer, std::size_t(in.gcount()));
-        if (std::int64_t(body.size()) > limit)
-            throw ApiError::payloadTooLarge("请求体过大：不能超过 " + std::to_string(limit / 1024) + " KB");
+        if (std::int64_t(body.size()) > limit) {
+            drain(in, kDrainLimit);
+            throw tooLarge();
+        }
     }
     return body;
 }
@@ -146,6 +167,15 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                                     "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
     }
 
+    // A streaming handler that refused the request left its body unread: drain a bounded amount
+    // so that the client can read the answer instead of a reset.
+    if (route && route->streamBody && response.status >= 400) {
+        try {
+            drain(raw.stream(), kDrainLimit);
+        } catch (const std::exception &) {
+        }
+    }
+
     // Audit every state-changing request that reached a route, whatever its outcome.
     if (changesState && route && route->audited && req) {
         AuditEntry entry;
@@ -175,6 +205,9 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
 
     try {
         out.setStatus(Poco::Net::HTTPResponse::HTTPStatus(response.status));
+        // After an error the request body may be partly unread: never reuse that connection.
+        if (response.status >= 400 && (raw.hasContentLength() || raw.getChunkedTransferEncoding()) && changesState)
+            out.setKeepAlive(false);
         out.set("X-Request-Id", requestId);
         const auto &cors = m_context.config().corsOrigin;
         if (!cors.empty() && raw.get("Origin", "") == cors) {
