@@ -92,71 +92,6 @@ std::string jsonOfSize(std::size_t size)
     return head + std::string(size - head.size() - tail.size(), 'a') + tail;
 }
 
-/**
- * Sends a request over a raw socket and reads the answer, so that a server answering before it
- * has read the whole body (413) is observed the way a browser would observe it: the client
- * stops sending as soon as an answer is there.
- */
-HttpReply rawExchange(int port, const std::string &head, const std::string &body, bool chunked)
-{
-    HttpReply reply;
-    try {
-        Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)));
-        socket.setReceiveTimeout(Poco::Timespan(30, 0));
-        socket.setSendTimeout(Poco::Timespan(30, 0));
-        const auto sendAll = [&socket](const std::string &data) {
-            std::size_t sent = 0;
-            while (sent < data.size()) {
-                const int n
-                    = socket.sendBytes(data.data() + sent, int(std::min<std::size_t>(data.size() - sent, 16384)));
-                if (n <= 0)
-                    throw std::runtime_error("send failed");
-                sent += std::size_t(n);
-            }
-        };
-        sendAll(head);
-        try {
-            constexpr std::size_t piece = 64 * 1024;
-            for (std::size_t at = 0; at < body.size(); at += piece) {
-                // Stop sending once the server has answered.
-                if (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
-                    break;
-                const std::string part = body.substr(at, piece);
-                if (chunked) {
-                    char size[32];
-                    std::snprintf(size, sizeof size, "%zx\r\n", part.size());
-                    sendAll(size + part + "\r\n");
-                } else {
-                    sendAll(part);
-                }
-            }
-            if (chunked && !socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
-                sendAll("0\r\n\r\n");
-        } catch (const std::exception &) {
-            // The server may stop reading and close; the answer is what counts.
-        }
-        Poco::Net::SocketStream stream(socket);
-        Poco::Net::HTTPResponse res;
-        res.read(stream);
-        reply.status = int(res.getStatus());
-        for (const auto &[k, v] : res) {
-            std::string key = k;
-            for (auto &c : key)
-                c = char(std::tolower(static_cast<unsigned char>(c)));
-            reply.headers[key] = v;
-        }
-        if (res.hasContentLength()) {
-            std::string data(std::size_t(res.getContentLength64()), '\0');
-            stream.read(data.data(), std::streamsize(data.size()));
-            data.resize(std::size_t(stream.gcount()));
-            reply.body = data;
-        }
-    } catch (const std::exception &e) {
-        reply.status = 0;
-        reply.error = e.what();
-    }
-    return reply;
-}
 } // namespace
 
 class tst_BadInput : public QObject
@@ -378,7 +313,7 @@ private slots:
             = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
               "Content-Length: "
               + std::to_string(big.size()) + "\r\n\r\n";
-        const auto raw = rawExchange(m_server.port(), head, big, false);
+        const auto raw = spgl::test::sendUntilAnswered(m_server.port(), head, big, false);
         QVERIFY_PROBLEM(raw, 413);
 
         // Exactly at the limit is not too large: the body is read and judged (too long a name).
@@ -421,11 +356,12 @@ private slots:
         const std::string head
             = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
               "Transfer-Encoding: chunked\r\n\r\n";
-        const auto raw = rawExchange(m_server.port(), head, jsonOfSize(8 * kMiB), true);
+        const auto raw = spgl::test::sendUntilAnswered(m_server.port(), head, jsonOfSize(8 * kMiB), true);
         QVERIFY_PROBLEM(raw, 413);
 
         // A small chunked body is fine.
-        const auto small = rawExchange(m_server.port(), head, R"({"username":"admin","password":"Demo@2026"})", true);
+        const auto small = spgl::test::sendUntilAnswered(m_server.port(), head,
+                                                         R"({"username":"admin","password":"Demo@2026"})", true);
         QCOMPARE(small.status, 200);
     }
 

@@ -12,6 +12,8 @@
 
 using nlohmann::json;
 using spgl::test::HttpReply;
+using spgl::test::requestHead;
+using spgl::test::sendAll;
 using spgl::test::TestServer;
 
 namespace {
@@ -81,73 +83,6 @@ QString describe(const HttpReply &r)
     } while (false)
 
 /// A raw HTTP request head for @p method @p path with @p headers.
-std::string requestHead(const std::string &method, const std::string &path,
-                        const std::map<std::string, std::string> &headers)
-{
-    std::string head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    for (const auto &[k, v] : headers)
-        head += k + ": " + v + "\r\n";
-    return head + "\r\n";
-}
-
-void sendAll(Poco::Net::StreamSocket &socket, const char *data, std::size_t size)
-{
-    std::size_t sent = 0;
-    while (sent < size) {
-        const int n = socket.sendBytes(data + sent, int(std::min<std::size_t>(size - sent, 65536)));
-        if (n <= 0)
-            throw std::runtime_error("send failed");
-        sent += std::size_t(n);
-    }
-}
-
-/**
- * Sends @p head and then @p body in pieces over a raw socket, stopping as soon as the server
- * answers (it may refuse after the first bytes), and reads the answer.
- */
-HttpReply sendUntilAnswered(int port, const std::string &head, const std::string &body, std::size_t *sentBody)
-{
-    HttpReply reply;
-    *sentBody = 0;
-    try {
-        Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)));
-        socket.setReceiveTimeout(Poco::Timespan(60, 0));
-        socket.setSendTimeout(Poco::Timespan(60, 0));
-        sendAll(socket, head.data(), head.size());
-        try {
-            constexpr std::size_t piece = 64 * 1024;
-            for (std::size_t at = 0; at < body.size(); at += piece) {
-                if (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
-                    break;
-                const std::size_t n = std::min(piece, body.size() - at);
-                sendAll(socket, body.data() + at, n);
-                *sentBody += n;
-            }
-        } catch (const std::exception &) {
-            // The server stopped reading: its answer is what counts.
-        }
-        Poco::Net::SocketStream stream(socket);
-        Poco::Net::HTTPResponse res;
-        res.read(stream);
-        reply.status = int(res.getStatus());
-        for (const auto &[k, v] : res) {
-            std::string key = k;
-            for (auto &c : key)
-                c = char(std::tolower(static_cast<unsigned char>(c)));
-            reply.headers[key] = v;
-        }
-        if (res.hasContentLength()) {
-            std::string data(std::size_t(res.getContentLength64()), '\0');
-            stream.read(data.data(), std::streamsize(data.size()));
-            data.resize(std::size_t(stream.gcount()));
-            reply.body = data;
-        }
-    } catch (const std::exception &e) {
-        reply.status = 0;
-        reply.error = e.what();
-    }
-    return reply;
-}
 } // namespace
 
 class tst_Uploads : public QObject
@@ -437,13 +372,14 @@ private slots:
         QCOMPARE_STATUS(created, 201);
         const std::string id = created.json()["id"];
         std::size_t sent = 0;
-        const auto reply = sendUntilAnswered(m_server.port(),
-                                             requestHead("PATCH", "/api/v1/uploads/" + id,
-                                                         {{"Authorization", "Bearer " + m_applicant},
-                                                          {"Upload-Offset", "0"},
-                                                          {"Content-Type", "application/offset+octet-stream"},
-                                                          {"Content-Length", std::to_string(exe.size())}}),
-                                             exe, &sent);
+        const auto reply
+            = spgl::test::sendUntilAnswered(m_server.port(),
+                                            requestHead("PATCH", "/api/v1/uploads/" + id,
+                                                        {{"Authorization", "Bearer " + m_applicant},
+                                                         {"Upload-Offset", "0"},
+                                                         {"Content-Type", "application/offset+octet-stream"},
+                                                         {"Content-Length", std::to_string(exe.size())}}),
+                                            exe, false, &sent);
         QCOMPARE_STATUS(reply, 415);
         QVERIFY(reply.isProblem());
         QVERIFY2(sent < exe.size(), "the whole body was sent before the refusal arrived");

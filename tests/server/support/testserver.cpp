@@ -9,6 +9,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/SocketStream.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <libpq-fe.h>
@@ -69,6 +71,78 @@ std::vector<std::vector<std::string>> pgExec(const std::string &url, const std::
     return rows;
 }
 } // namespace
+
+std::string requestHead(const std::string &method, const std::string &path,
+                        const std::map<std::string, std::string> &headers)
+{
+    std::string head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (const auto &[k, v] : headers)
+        head += k + ": " + v + "\r\n";
+    return head + "\r\n";
+}
+
+void sendAll(Poco::Net::StreamSocket &socket, const char *data, std::size_t size)
+{
+    std::size_t sent = 0;
+    while (sent < size) {
+        const int n = socket.sendBytes(data + sent, int(std::min<std::size_t>(size - sent, 65536)));
+        if (n <= 0)
+            throw std::runtime_error("send failed");
+        sent += std::size_t(n);
+    }
+}
+
+HttpReply sendUntilAnswered(int port, const std::string &head, const std::string &body, bool chunked,
+                            std::size_t *sentBody)
+{
+    HttpReply reply;
+    std::size_t sent = 0;
+    try {
+        Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)));
+        socket.setReceiveTimeout(Poco::Timespan(60, 0));
+        socket.setSendTimeout(Poco::Timespan(60, 0));
+        sendAll(socket, head.data(), head.size());
+        try {
+            constexpr std::size_t piece = 64 * 1024;
+            for (std::size_t at = 0; at < body.size(); at += piece) {
+                if (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
+                    break;
+                const std::string part = body.substr(at, piece);
+                if (chunked) {
+                    char size[32];
+                    std::snprintf(size, sizeof size, "%zx\r\n", part.size());
+                    const std::string framed = size + part + "\r\n";
+                    sendAll(socket, framed.data(), framed.size());
+                } else {
+                    sendAll(socket, part.data(), part.size());
+                }
+                sent += part.size();
+            }
+            if (chunked && !socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
+                sendAll(socket, "0\r\n\r\n", 5);
+        } catch (const std::exception &) {
+            // The server stopped reading: its answer is what counts.
+        }
+        Poco::Net::SocketStream stream(socket);
+        Poco::Net::HTTPResponse res;
+        res.read(stream);
+        reply.status = int(res.getStatus());
+        for (const auto &[k, v] : res)
+            reply.headers[lower(k)] = v;
+        if (res.hasContentLength()) {
+            std::string data(std::size_t(res.getContentLength64()), '\0');
+            stream.read(data.data(), std::streamsize(data.size()));
+            data.resize(std::size_t(stream.gcount()));
+            reply.body = data;
+        }
+    } catch (const std::exception &e) {
+        reply.status = 0;
+        reply.error = e.what();
+    }
+    if (sentBody)
+        *sentBody = sent;
+    return reply;
+}
 
 QString kitPath(const QString &relative)
 {

@@ -10,6 +10,10 @@
 #include <memory>
 #include <string>
 
+namespace Poco::Net {
+class StreamSocket;
+}
+
 namespace spgl::test {
 
 /// One HTTP answer as the tests look at it.
@@ -75,6 +79,19 @@ private:
     int m_port = 0;
     QString m_error;
 };
+
+/// An HTTP/1.1 request head (request line, Host, @p headers, blank line) for raw-socket tests.
+std::string requestHead(const std::string &method, const std::string &path,
+                        const std::map<std::string, std::string> &headers);
+/// Sends all of @p size bytes; throws when the peer stops reading.
+void sendAll(Poco::Net::StreamSocket &socket, const char *data, std::size_t size);
+/**
+ * Sends @p head, then @p body in pieces (chunked transfer encoding when @p chunked), stopping
+ * as soon as the server answers, as a browser observes a server that refuses early; then reads
+ * the answer. @p sentBody receives how many body bytes went out.
+ */
+HttpReply sendUntilAnswered(int port, const std::string &head, const std::string &body, bool chunked = false,
+                            std::size_t *sentBody = nullptr);
 
 /// The path of a file in the kit beside the checkout (docs, test data).
 QString kitPath(const QString &relative);
