@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/beijingtime.h"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -17,8 +19,8 @@
 
 namespace spgl {
 
-/// Offset of Beijing time from UTC, in milliseconds.
-inline constexpr std::int64_t kBeijingOffsetMs = 8LL * 3600 * 1000;
+/// Offset of Beijing time from UTC, in milliseconds (the one definition is in core/beijingtime.h).
+inline constexpr std::int64_t kBeijingOffsetMs = beijing::kOffsetMs;
 inline constexpr std::int64_t kMsPerDay = 24LL * 3600 * 1000;
 
 /// The calendar day, in Beijing time, of an instant given in milliseconds since the Unix epoch.
