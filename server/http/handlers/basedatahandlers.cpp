@@ -1,6 +1,7 @@
 #include "http/handlers/basedatahandlers.h"
 
 #include "app/servercontext.h"
+#include "storage/basedatarepository.h"
 
 namespace spgl::server {
 
@@ -16,20 +17,7 @@ void BaseDataHandlers::registerRoutes(Router &router, ServerContext &ctx)
     regions.responseSchema = {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}};
     regions.handler = [&ctx](Request &req) {
         const auto parent = req.query("parent");
-        const auto rows = ctx.db().read([&](Connection &c) {
-            if (parent)
-                return c.query(
-                    "SELECT code, name, parent_code, level, valid FROM regions WHERE parent_code = ? ORDER BY code",
-                    {*parent});
-            return c.query("SELECT code, name, parent_code, level, valid FROM regions ORDER BY code");
-        });
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto &r : rows)
-            items.push_back({{"code", r.text(0)},
-                             {"name", r.text(1)},
-                             {"parent_code", r.isNull(2) ? nlohmann::json() : nlohmann::json(r.text(2))},
-                             {"level", r.integer(3)},
-                             {"valid", r.integer(4) != 0}});
+        const auto items = ctx.db().read([&](Connection &c) { return BaseDataRepository::regions(c, parent); });
         return Response::json({{"items", items}, {"next_cursor", nullptr}});
     };
     router.add(std::move(regions));
@@ -44,23 +32,7 @@ void BaseDataHandlers::registerRoutes(Router &router, ServerContext &ctx)
     departments.responseSchema = {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}};
     departments.handler = [&ctx](Request &req) {
         const auto region = req.query("region");
-        const auto rows = ctx.db().read([&](Connection &c) {
-            if (region)
-                return c.query(
-                    "SELECT id, code, name, short_name, region_code, kind FROM departments WHERE region_code = ? "
-                    "ORDER BY sort_order, id",
-                    {*region});
-            return c.query("SELECT id, code, name, short_name, region_code, kind FROM departments ORDER BY "
-                           "region_code, sort_order, id");
-        });
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto &r : rows)
-            items.push_back({{"id", r.text(0)},
-                             {"code", r.text(1)},
-                             {"name", r.text(2)},
-                             {"short_name", r.text(3)},
-                             {"region_code", r.text(4)},
-                             {"kind", r.text(5)}});
+        const auto items = ctx.db().read([&](Connection &c) { return BaseDataRepository::departments(c, region); });
         return Response::json({{"items", items}, {"next_cursor", nullptr}});
     };
     router.add(std::move(departments));
