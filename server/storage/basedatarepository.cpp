@@ -5,9 +5,10 @@ namespace spgl::server {
 nlohmann::json BaseDataRepository::regions(Connection &c, const std::optional<std::string> &parent)
 {
     const SqlRows rows
-        = parent ? c.query("SELECT code, name, parent_code, level, valid FROM regions WHERE parent_code = ? ORDER BY code",
-                           {*parent})
-                 : c.query("SELECT code, name, parent_code, level, valid FROM regions ORDER BY code");
+        = parent
+              ? c.query("SELECT code, name, parent_code, level, valid FROM regions WHERE parent_code = ? ORDER BY code",
+                        {*parent})
+              : c.query("SELECT code, name, parent_code, level, valid FROM regions ORDER BY code");
     nlohmann::json items = nlohmann::json::array();
     for (const auto &r : rows)
         items.push_back({{"code", r.text(0)},
