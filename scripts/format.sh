@@ -2,7 +2,7 @@
 # Formats (or with --check, only checks) every tracked C++ file with the project's .clang-format.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' '*.h')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 if [[ ${1:-} == --check ]]; then
   clang-format --dry-run -Werror "${files[@]}"
 else
