@@ -74,12 +74,7 @@ void ServerContext::seedDemo()
         User u;
         u.username = d.username;
         u.displayName = d.name;
-        std::string roles = d.roles;
-        for (size_t start = 0; start < roles.size();) {
-            const auto comma = roles.find(',', start);
-            u.roles.push_back(roles.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-            start = comma == std::string::npos ? roles.size() : comma + 1;
-        }
+        u.roles = User::parseRoles(d.roles);
         u.regionCode = "650100";
         if (std::string(d.roles) == "applicant") {
             u.kind = "enterprise";

@@ -176,18 +176,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
         }
         if (cmd == "user" && words.size() > 1 && words[1] == "add") {
             ServerContext context(config);
-            std::string rolesText = option("roles", true);
-            nlohmann::json roles = nlohmann::json::array();
-            for (size_t start = 0; start <= rolesText.size();) {
-                const auto comma = rolesText.find(',', start);
-                const std::string r
-                    = rolesText.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-                if (!r.empty())
-                    roles.push_back(r);
-                if (comma == std::string::npos)
-                    break;
-                start = comma + 1;
-            }
+            const std::string rolesText = option("roles", true);
+            const nlohmann::json roles = User::parseRoles(rolesText);
             nlohmann::json body = {{"username", option("username", true)},
                                    {"password", option("password", true)},
                                    {"display_name", extra.count("display-name") ? option("display-name", false)

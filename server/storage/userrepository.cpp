@@ -11,24 +11,6 @@ constexpr const char *kColumns
     = "id, username, display_name, password_hash, roles, region_code, department_id, kind, credit_code, id_number, "
       "organization, phone, email, disabled, created_at, version";
 
-std::vector<std::string> splitRoles(const std::string &text)
-{
-    std::vector<std::string> roles;
-    std::istringstream in(text);
-    for (std::string r; std::getline(in, r, ',');)
-        if (!r.empty())
-            roles.push_back(r);
-    return roles;
-}
-
-std::string joinRoles(const std::vector<std::string> &roles)
-{
-    std::string out;
-    for (const auto &r : roles)
-        out += (out.empty() ? "" : ",") + r;
-    return out;
-}
-
 User fromRow(const SqlRow &r)
 {
     User u;
@@ -36,7 +18,7 @@ User fromRow(const SqlRow &r)
     u.username = r.text(1);
     u.displayName = r.text(2);
     u.passwordHash = r.text(3);
-    u.roles = splitRoles(r.text(4));
+    u.roles = User::parseRoles(r.text(4));
     u.regionCode = r.text(5);
     u.departmentId = r.optionalInteger(6);
     u.kind = r.text(7);
@@ -67,6 +49,24 @@ void scopeWhere(const DataScope &scope, std::string &sql, SqlParams &params)
     }
 }
 } // namespace
+
+std::vector<std::string> User::parseRoles(const std::string &text)
+{
+    std::vector<std::string> roles;
+    std::istringstream in(text);
+    for (std::string r; std::getline(in, r, ',');)
+        if (!r.empty())
+            roles.push_back(r);
+    return roles;
+}
+
+std::string User::joinRoles(const std::vector<std::string> &roles)
+{
+    std::string out;
+    for (const auto &r : roles)
+        out += (out.empty() ? "" : ",") + r;
+    return out;
+}
 
 Principal User::principal() const
 {
@@ -150,7 +150,7 @@ std::int64_t UserRepository::insert(Connection &c, const User &u)
         "INSERT INTO users (username, display_name, password_hash, roles, region_code, department_id, kind, "
         "credit_code, id_number, organization, phone, email, disabled, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {u.username, u.displayName, u.passwordHash, joinRoles(u.roles), u.regionCode, sqlOptional(u.departmentId),
+        {u.username, u.displayName, u.passwordHash, User::joinRoles(u.roles), u.regionCode, sqlOptional(u.departmentId),
          u.kind, sqlOptional(u.creditCode), sqlOptional(u.idNumber), sqlOptional(u.organization), sqlOptional(u.phone),
          sqlOptional(u.email), std::int64_t(u.disabled ? 1 : 0), now, now});
     return row->integer(0);

@@ -32,6 +32,10 @@ struct User
     std::int64_t version = 1;
 
     Principal principal() const;
+    /// Roles from their stored and command-line form "a,b" (empty items dropped).
+    static std::vector<std::string> parseRoles(const std::string &text);
+    /// The stored form of @p roles: "a,b".
+    static std::string joinRoles(const std::vector<std::string> &roles);
     /// The public shape of API.md (no hash; the ID number masked).
     nlohmann::json toJson() const;
 };
