@@ -3,6 +3,7 @@
 #include "core/beijingtime.h"
 #include "http/handlers/authhandlers.h"
 #include "http/handlers/basedatahandlers.h"
+#include "http/handlers/calendarhandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/systemhandlers.h"
 #include "http/handlers/userhandlers.h"
@@ -37,6 +38,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_auth = std::make_unique<AuthService>(*m_db, m_hasher, *m_tokens);
     m_users = std::make_unique<UserService>(*m_db, m_hasher);
     m_files = std::make_unique<FileService>(*m_db, *m_blobs, m_config.maxUploadBytes);
+    m_calendar = std::make_unique<CalendarService>(*m_db);
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -44,6 +46,7 @@ ServerContext::ServerContext(ServerConfig config)
     BaseDataHandlers::registerRoutes(m_router, *this);
     UserHandlers::registerRoutes(m_router, *this);
     FileHandlers::registerRoutes(m_router, *this);
+    CalendarHandlers::registerRoutes(m_router, *this);
 }
 
 ServerContext::~ServerContext() = default;

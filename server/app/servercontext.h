@@ -6,6 +6,7 @@
 #include "blobs/blobstore.h"
 #include "http/router.h"
 #include "services/authservice.h"
+#include "services/calendarservice.h"
 #include "services/fileservice.h"
 #include "services/userservice.h"
 #include "storage/database.h"
@@ -31,6 +32,8 @@ public:
     AuthService &auth() { return *m_auth; }
     UserService &users() { return *m_users; }
     FileService &files() { return *m_files; }
+    /// The working-day calendar: `calendar().calendar()` is the current WorkCalendar.
+    CalendarService &calendar() { return *m_calendar; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -46,6 +49,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<FileService> m_files;
+    std::unique_ptr<CalendarService> m_calendar;
     Router m_router;
     std::int64_t m_startedAt = 0;
 };

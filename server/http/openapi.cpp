@@ -62,8 +62,11 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
         nlohmann::json ok = {{"description", "成功"}};
         if (!r.responseSchema.is_null() && r.successStatus != 204 && r.method != "HEAD") {
             const bool binary = r.responseSchema.value("format", "") == "binary";
-            ok["content"]
-                = {{binary ? "application/octet-stream" : "application/json", {{"schema", r.responseSchema}}}};
+            const std::string type = r.responseSchema.value(
+                "x-content-type", std::string(binary ? "application/octet-stream" : "application/json"));
+            nlohmann::json schema = r.responseSchema;
+            schema.erase("x-content-type");
+            ok["content"] = {{type, {{"schema", schema}}}};
         }
         responses[std::to_string(r.successStatus)] = ok;
         if (r.method == "HEAD")

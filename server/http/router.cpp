@@ -68,8 +68,9 @@ bool Router::matches(const Compiled &c, const std::vector<std::string> &parts,
 
 Router::Match Router::match(const std::string &method, const std::string &path) const
 {
-    // The most specific route wins (most literal segments), whatever the order of registration:
-    // /users/me beats /users/{id}. HEAD falls back to GET.
+    // The most specific route wins (most literal segments, then most parameters with a literal
+    // suffix), whatever the order of registration: /users/me beats /users/{id}, and
+    // /calendar/{year}.ics beats /calendar/{year}. HEAD falls back to GET.
     Match m;
     const auto parts = split(path);
     int best = -1;
@@ -86,7 +87,7 @@ Router::Match Router::match(const std::string &method, const std::string &path) 
         }
         int literals = 0;
         for (const auto &s : m_compiled[i].segments)
-            literals += s.param.empty() ? 1 : 0;
+            literals += s.param.empty() ? 2 : (s.literal.empty() ? 0 : 1);
         if (literals > best || (literals == best && exact && !bestExact)) {
             best = literals;
             bestExact = exact;

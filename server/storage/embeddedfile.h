@@ -14,5 +14,7 @@ struct EmbeddedFile
 
 /// The numbered SQL migrations of server/storage/migrations, in order.
 const std::vector<EmbeddedFile> &migrationFiles();
+/// The shipped working-day calendar layers of resources/calendar, national first.
+const std::vector<EmbeddedFile> &calendarFiles();
 
 } // namespace spgl::server

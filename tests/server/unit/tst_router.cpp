@@ -140,6 +140,28 @@ private slots:
         QCOMPARE(name(r.match("GET", "/api/v1/blueprint/layers")), QStringLiteral("GET /api/v1/blueprint/layers"));
     }
 
+    void suffixParameterBeatsBareParameter()
+    {
+        // Registered in either order, "/calendar/2025.ics" goes to the .ics route.
+        for (bool icsFirst : {false, true}) {
+            Router r;
+            if (icsFirst)
+                r.add(route("GET", "/api/v1/calendar/{year}.ics"));
+            r.add(route("GET", "/api/v1/calendar/{year}"));
+            if (!icsFirst)
+                r.add(route("GET", "/api/v1/calendar/{year}.ics"));
+            r.add(route("GET", "/api/v1/calendar/deadline"));
+
+            auto m = r.match("GET", "/api/v1/calendar/2025.ics");
+            QCOMPARE(name(m), QStringLiteral("GET /api/v1/calendar/{year}.ics"));
+            QCOMPARE(m.params.at("year"), std::string("2025"));
+            m = r.match("GET", "/api/v1/calendar/2025");
+            QCOMPARE(name(m), QStringLiteral("GET /api/v1/calendar/{year}"));
+            QCOMPARE(name(r.match("GET", "/api/v1/calendar/deadline")),
+                     QStringLiteral("GET /api/v1/calendar/deadline"));
+        }
+    }
+
     void wrongMethodReportsTheAllowedOnes()
     {
         Router r;
