@@ -1,0 +1,99 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "services/calendarservice.h"
+#include "services/catalogservice.h"
+#include "storage/database.h"
+#include "workflow/engine.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace spgl::server {
+
+/**
+ * @brief The application lifecycle on the server (5.5, 5.6): projects, applications, cases,
+ *        their events, clocks, notifications and change-feed rows.
+ *
+ * Every change runs the shared engine (spgl::Engine) on the application's stored state inside
+ * one write transaction that also writes the events (全程留痕), the case rows with their clocks,
+ * the change feed and the notifications. The row is locked for the transaction, so concurrent
+ * commands on one application are decided one after the other: a second decision on a decided
+ * case gets 409.
+ *
+ * Methods take the instant "now" explicitly, so that the demo generator can replay history;
+ * the HTTP handlers pass the current time. Errors are ApiError (404 outside the caller's scope).
+ */
+class ApprovalService
+{
+public:
+    ApprovalService(Database &db, CatalogService &catalog, CalendarService &calendar);
+
+    /// POST /projects.
+    nlohmann::json createProject(const nlohmann::json &body, const Principal &who, std::int64_t now);
+    /// GET /projects?q=&region=&stage=&limit=&cursor=.
+    nlohmann::json listProjects(const Principal &who, const std::map<std::string, std::string> &query);
+    /// GET /projects/{id}: the project with its applications and cases.
+    nlohmann::json project(const std::string &id, const Principal &who, std::int64_t now);
+
+    /// POST /applications.
+    nlohmann::json submit(const nlohmann::json &body, const Principal &who, std::int64_t now);
+    /// The application commands (accept, refuse, request-supplement, supplement, withdraw, deliver).
+    nlohmann::json applicationCommand(const std::string &id, CommandKind kind, const nlohmann::json &body,
+                                      const Principal &who, std::int64_t now);
+    /// The case commands (claim, opinions, consultations, reply, suspend, resume, decide, supplement).
+    nlohmann::json caseCommand(const std::string &caseId, CommandKind kind, const nlohmann::json &body,
+                               const Principal &who, std::int64_t now);
+    /// GET /applications/{id}: state, form, materials, cases with clocks, timeline.
+    nlohmann::json application(const std::string &id, const Principal &who, std::int64_t now);
+    /// GET /applications?status=&stage=&project_id=&channel=&q=&limit=&cursor=.
+    nlohmann::json listApplications(const Principal &who, const std::map<std::string, std::string> &query);
+    /// GET /cases?state=&department=&assignee=me&level=&limit=&cursor=.
+    nlohmann::json listCases(const Principal &who, const std::map<std::string, std::string> &query);
+    /// GET /cases/{id}: the case with its application.
+    nlohmann::json caseDetail(const std::string &caseId, const Principal &who, std::int64_t now);
+    /// GET /notifications: the caller's own and their department's.
+    nlohmann::json notifications(const Principal &who, const std::map<std::string, std::string> &query);
+
+    /// Re-reads every open case's clock at @p now; stores level/deadline changes with an alert,
+    /// a notification to the department and a change-feed row. Returns the number of changes.
+    int scanClocks(std::int64_t now);
+
+    /// Runs one command on one application in an open write transaction (the demo generator
+    /// batches many). Returns the new events; throws ApiError like the HTTP paths.
+    std::vector<Event> execute(Connection &c, const std::string &applicationId, const Command &command,
+                               const Principal &who, std::int64_t now);
+    /// Submits in an open write transaction; returns the new application id.
+    std::string submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now);
+    /// Creates a project in an open write transaction; returns its id.
+    std::int64_t createProject(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now);
+
+    /// The engine's actor for a principal (department id → code).
+    Actor actorOf(const Principal &who);
+    /// Department code of a department id ("" when none).
+    std::string departmentCode(std::optional<std::int64_t> id);
+
+private:
+    struct Stored;
+    Stored load(Connection &c, const std::string &id, const Principal &who, bool forUpdate);
+    void save(Connection &c, const Stored &before, const Application &after, const std::vector<Event> &events,
+              std::int64_t now, bool created);
+    nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form,
+                                   std::int64_t now, bool withTimeline);
+    void loadDepartments(Connection &c);
+    std::string departmentName(const std::string &code);
+
+    Database &m_db;
+    CatalogService &m_catalog;
+    CalendarService &m_calendar;
+    std::mutex m_departmentsMutex;
+    std::map<std::int64_t, std::string> m_departmentCodes;
+    std::map<std::string, std::string> m_departmentNames;
+    std::map<std::string, std::string> m_windows; ///< region code → window department code
+};
+
+} // namespace spgl::server
