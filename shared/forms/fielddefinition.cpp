@@ -521,9 +521,16 @@ Result<nlohmann::json> FieldDefinition::checkValue(const nlohmann::json &value, 
             const auto cents = moneyCents(text);
             if (!cents)
                 return fail("money", l + "应为金额，最多两位小数，如 1234.50");
-            if (min && *cents < std::llround(*min * 100))
+            // limits beyond ±10^15 yuan are compared as doubles (llround would overflow)
+            const auto below = [&](double limit) {
+                return std::fabs(limit) < 1e15 ? *cents < std::llround(limit * 100) : double(*cents) < limit * 100;
+            };
+            const auto above = [&](double limit) {
+                return std::fabs(limit) < 1e15 ? *cents > std::llround(limit * 100) : double(*cents) > limit * 100;
+            };
+            if (min && below(*min))
                 return fail("min", l + "不能小于" + formatNumber(*min));
-            if (max && *cents > std::llround(*max * 100))
+            if (max && above(*max))
                 return fail("max", l + "不能大于" + formatNumber(*max));
             out = moneyText(*cents);
             break;

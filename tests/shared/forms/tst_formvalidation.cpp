@@ -323,6 +323,19 @@ private slots:
         (void)ruleForm().validate(d, d);
     }
 
+    void extremeLimits()
+    {
+        const auto parsed = FormDefinition::fromJson(json::parse(R"({"code": "F", "version": "1", "title": "t",
+          "fields": [{"name": "m", "label": "金额", "type": "money", "min": -1e300, "max": 1e300},
+                     {"name": "n", "label": "数量", "type": "integer", "max": 1e300}]})"));
+        QVERIFY(parsed.ok());
+        auto result = parsed->validate(json{{"m", "9999999999999.99"}, {"n", 9007199254740992LL}});
+        QVERIFY2(result.ok(), qPrintable(codes(result)));
+        QCOMPARE(result.data["m"], json("9999999999999.99"));
+        result = parsed->validate(json{{"m", "99999999999999"}}); // 14 integer digits: too big
+        QCOMPARE(codes(result), u"form.money@m"_qs);
+    }
+
     void hugeAndBinaryInput()
     {
         // a huge string on a pattern field and on a plain field
