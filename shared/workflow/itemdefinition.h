@@ -54,6 +54,8 @@ struct ItemDefinition
     /// application; null = always.
     nlohmann::json appliesIf;
 
+    bool operator==(const ItemDefinition &) const = default;
+
     const MaterialDefinition *material(const std::string &code) const;
     const SpecialProcedureDefinition *specialProcedure(const std::string &kind) const;
 };

@@ -21,6 +21,8 @@ struct ProcessDefinition
     std::string description;   ///< SPLCSM
     std::vector<StageDefinition> stages;
 
+    bool operator==(const ProcessDefinition &) const = default;
+
     const StageDefinition *stage(int seq) const;
 };
 
