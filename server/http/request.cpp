@@ -111,4 +111,12 @@ nlohmann::json Request::json() const
     return value;
 }
 
+std::map<std::string, std::string> Request::queryMap() const
+{
+    std::map<std::string, std::string> out;
+    for (const auto &[k, v] : m_query)
+        out.emplace(k, v);
+    return out;
+}
+
 } // namespace spgl::server

@@ -30,6 +30,8 @@ public:
     const std::string &param(const std::string &name) const;
     std::map<std::string, std::string> &params() { return m_params; }
     std::optional<std::string> query(const std::string &name) const;
+    /// Every query parameter (the first value of repeated names).
+    std::map<std::string, std::string> queryMap() const;
     /// A query parameter as an integer within [min, max]; 400 when it is not one.
     std::int64_t queryInt(const std::string &name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
 

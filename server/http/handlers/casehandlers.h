@@ -1,0 +1,16 @@
+#pragma once
+
+#include "http/router.h"
+
+namespace spgl::server {
+
+class ServerContext;
+
+/// The routes of /api/v1/cases (see docs: API.md).
+class CaseHandlers
+{
+public:
+    static void registerRoutes(Router &router, ServerContext &ctx);
+};
+
+} // namespace spgl::server
