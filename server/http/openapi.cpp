@@ -84,6 +84,8 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
         }
         if (r.method != "GET" && r.method != "HEAD")
             responses["422"] = problemResponse("字段校验失败");
+        for (const auto &[status, description] : r.problems)
+            responses[std::to_string(status)] = problemResponse(description);
         op["responses"] = responses;
         std::string method = r.method;
         std::transform(method.begin(), method.end(), method.begin(),

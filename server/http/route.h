@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace spgl::server {
@@ -32,6 +33,8 @@ struct Route
     nlohmann::json responseSchema; ///< JSON schema of the success body
     int successStatus = 200;
     std::vector<nlohmann::json> parameters; ///< OpenAPI parameter objects (query, header)
+    /// Further documented problem answers beyond the generic ones (e.g. {404, "…"}, {409, "…"}).
+    std::vector<std::pair<int, std::string>> problems;
 };
 
 } // namespace spgl::server

@@ -688,8 +688,7 @@ CalendarService::Edit CalendarService::apply(const CalendarLayer &layer, int y, 
                   {layer.id(), std::int64_t(y), std::int64_t(edit.version), text, action,
                    basedOn ? SqlValue(std::int64_t(*basedOn)) : SqlValue(nullptr), actor, now});
     });
-    if (edit.changed)
-        reload();
+    reload(); // also after a no-op: the revision was bumped either way
     return edit;
 }
 

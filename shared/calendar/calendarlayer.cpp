@@ -163,7 +163,7 @@ Result<CalendarLayer> CalendarLayer::fromJson(const nlohmann::json &document)
             if (Status status = layer.value().setYear(std::move(entry).value()); !status) {
                 Error e = status.error();
                 e.message = path + "：" + e.message;
-                e.field = path;
+                e.field = e.field.empty() ? path : path + "." + e.field;
                 return e;
             }
         }

@@ -174,6 +174,7 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"covered", d.covered},
                                {"postponed", d.postponed}});
     };
+    deadline.problems = {{422, "参数取值无效（日期不存在、天数超出范围、单位或行政区划代码无效）"}};
     router.add(std::move(deadline));
 
     Route ics;
@@ -198,6 +199,7 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
         r.headers.back().second = std::move(disposition);
         return r;
     };
+    ics.problems = {{404, "该图层没有这一年的数据"}, {422, "年份或图层无效"}};
     router.add(std::move(ics));
 
     Route year;
@@ -243,6 +245,7 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"covered", view.covered},
                                {"layers", layers}});
     };
+    year.problems = {{422, "年份或行政区划代码无效"}};
     router.add(std::move(year));
 
     json putBody = layerYearSchema();
@@ -262,94 +265,99 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
         req.auditDetail = "version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
         return Response::json(editJson(edit));
     };
+    put.problems = {{404, "没有这个日历图层"}, {409, "expected_version 与当前版本不一致（附当前数据）"}};
     router.add(std::move(put));
 
-    Route import;
-    import.method = "POST";
-    import.pattern = "/api/v1/admin/calendar/{layer}/{year}/import";
-    import.roles = {role::Admin};
-    import.tag = "calendar";
-    import.summary = "从 iCalendar 文件导入并替换一个日历图层某年的安排（新版本）";
-    import.parameters = {queryParam("expected_version",
-                                    {{"type", "integer"},
-                                     { "minimum",
-                                       0 }},
-                                    "当前版本号；与服务器上的不一致时返回 409")};
-    import.requestSchema = {{"type", "string"}, { "x-content-type", "text/calendar" }};
-    import.responseSchema = editSchema();
-    import.handler = [&ctx](Request & req) { req.auditTarget = auditTarget(req);
-    const std::string type = req.header("Content-Type");
-    if (type.rfind("text/calendar", 0) != 0 && type.rfind("text/plain", 0) != 0)
-        throw ApiError::unsupportedMediaType("请求体应为 iCalendar 文件（Content-Type: text/calendar），收到的是“"
-                                             + (type.empty() ? std::string("未声明") : type) + "”");
-    const auto edit = ctx.calendar().importIcs(req.param("layer"), req.param("year"), req.body(),
-                                               req.query("expected_version"), req.principal().username);
-    req.auditDetail = "import, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
-    return Response::json(editJson(edit));
-};
-router.add(std::move(import));
+    Route importIcs;
+    importIcs.method = "POST";
+    importIcs.pattern = "/api/v1/admin/calendar/{layer}/{year}/import";
+    importIcs.roles = {role::Admin};
+    importIcs.tag = "calendar";
+    importIcs.summary = "从 iCalendar 文件导入并替换一个日历图层某年的安排（新版本）";
+    importIcs.parameters = {queryParam("expected_version", {{"type", "integer"}, {"minimum", 0}},
+                                       "当前版本号；与服务器上的不一致时返回 409")};
+    importIcs.requestSchema = {{"type", "string"}, {"x-content-type", "text/calendar"}};
+    importIcs.responseSchema = editSchema();
+    importIcs.handler = [&ctx](Request &req) {
+        req.auditTarget = auditTarget(req);
+        const std::string type = req.header("Content-Type");
+        if (type.rfind("text/calendar", 0) != 0 && type.rfind("text/plain", 0) != 0)
+            throw ApiError::unsupportedMediaType("请求体应为 iCalendar 文件（Content-Type: text/calendar），收到的是“"
+                                                 + (type.empty() ? std::string("未声明") : type) + "”");
+        const auto edit = ctx.calendar().importIcs(req.param("layer"), req.param("year"), req.body(),
+                                                   req.query("expected_version"), req.principal().username);
+        req.auditDetail = "import, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
+        return Response::json(editJson(edit));
+    };
+    importIcs.problems = {{404, "没有这个日历图层"},
+                          {409, "expected_version 与当前版本不一致（附当前数据）"},
+                          {415, "请求体不是 text/calendar"}};
+    router.add(std::move(importIcs));
 
-Route versions;
-versions.method = "GET";
-versions.pattern = "/api/v1/admin/calendar/{layer}/{year}/versions";
-versions.roles = {role::Admin};
-versions.tag = "calendar";
-versions.summary = "一个日历图层某年的全部版本（最新在前；第1版为随程序发布的数据）";
-versions.responseSchema = {{"type", "object"},
-                           {"required", {"layer", "year", "current_version", "items"}},
-                           {"properties",
-                            {{"layer", {{"type", "string"}}},
-                             {"id", {{"type", "string"}}},
-                             {"year", {{"type", "integer"}}},
-                             {"current_version", {{"type", "integer"}}},
-                             {"items",
-                              {{"type", "array"},
-                               {"items",
-                                {{"type", "object"},
-                                 {"properties",
-                                  {{"version", {{"type", "integer"}}},
-                                   {"builtin", {{"type", "boolean"}}},
-                                   {"action", {{"type", "string"}, {"enum", {"builtin", "edit", "import", "revert"}}}},
-                                   {"based_on", {{"type", {"integer", "null"}}}},
-                                   {"updated_by", {{"type", "string"}}},
-                                   {"updated_at", nullableString()},
-                                   {"data", layerYearSchema()}}}}}}}}}};
-versions.handler = [&ctx](Request &req) {
-    const auto v = ctx.calendar().versions(req.param("layer"), req.param("year"));
-    json items = json::array();
-    for (const auto &item : v.items)
-        items.push_back({{"version", item.version},
-                         {"builtin", item.builtin},
-                         {"action", item.action},
-                         {"based_on", item.basedOn ? json(*item.basedOn) : json(nullptr)},
-                         {"updated_by", item.updatedBy},
-                         {"updated_at", timestamp(item.updatedAt)},
-                         {"data", item.data}});
-    return Response::json(
-        {{"layer", v.key}, {"id", v.id}, {"year", v.year}, {"current_version", v.current}, {"items", items}});
-};
-router.add(std::move(versions));
+    Route versions;
+    versions.method = "GET";
+    versions.pattern = "/api/v1/admin/calendar/{layer}/{year}/versions";
+    versions.roles = {role::Admin};
+    versions.tag = "calendar";
+    versions.summary = "一个日历图层某年的全部版本（最新在前；第1版为随程序发布的数据）";
+    versions.responseSchema
+        = {{"type", "object"},
+           {"required", {"layer", "year", "current_version", "items"}},
+           {"properties",
+            {{"layer", {{"type", "string"}}},
+             {"id", {{"type", "string"}}},
+             {"year", {{"type", "integer"}}},
+             {"current_version", {{"type", "integer"}}},
+             {"items",
+              {{"type", "array"},
+               {"items",
+                {{"type", "object"},
+                 {"properties",
+                  {{"version", {{"type", "integer"}}},
+                   {"builtin", {{"type", "boolean"}}},
+                   {"action", {{"type", "string"}, {"enum", {"builtin", "edit", "import", "revert"}}}},
+                   {"based_on", {{"type", {"integer", "null"}}}},
+                   {"updated_by", {{"type", "string"}}},
+                   {"updated_at", nullableString()},
+                   {"data", layerYearSchema()}}}}}}}}}};
+    versions.handler = [&ctx](Request &req) {
+        const auto v = ctx.calendar().versions(req.param("layer"), req.param("year"));
+        json items = json::array();
+        for (const auto &item : v.items)
+            items.push_back({{"version", item.version},
+                             {"builtin", item.builtin},
+                             {"action", item.action},
+                             {"based_on", item.basedOn ? json(*item.basedOn) : json(nullptr)},
+                             {"updated_by", item.updatedBy},
+                             {"updated_at", timestamp(item.updatedAt)},
+                             {"data", item.data}});
+        return Response::json(
+            {{"layer", v.key}, {"id", v.id}, {"year", v.year}, {"current_version", v.current}, {"items", items}});
+    };
+    versions.problems = {{404, "该图层没有这一年的数据"}, {422, "年份无效"}};
+    router.add(std::move(versions));
 
-Route revert;
-revert.method = "POST";
-revert.pattern = "/api/v1/admin/calendar/{layer}/{year}/revert";
-revert.roles = {role::Admin};
-revert.tag = "calendar";
-revert.summary = "恢复某个旧版本（作为新版本保存；不能更改今天及以前的日期）";
-revert.requestSchema = {{"type", "object"},
-                        {"required", {"version"}},
-                        {"properties",
-                         {{"version", {{"type", "integer"}, {"minimum", 1}}},
-                          {"expected_version", {{"type", "integer"}, {"minimum", 0}}}}}};
-revert.responseSchema = editSchema();
-revert.handler = [&ctx](Request &req) {
-    req.auditTarget = auditTarget(req);
-    const auto edit
-        = ctx.calendar().revert(req.param("layer"), req.param("year"), req.json(), req.principal().username);
-    req.auditDetail = "revert, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
-    return Response::json(editJson(edit));
-};
-router.add(std::move(revert));
+    Route revert;
+    revert.method = "POST";
+    revert.pattern = "/api/v1/admin/calendar/{layer}/{year}/revert";
+    revert.roles = {role::Admin};
+    revert.tag = "calendar";
+    revert.summary = "恢复某个旧版本（作为新版本保存；不能更改今天及以前的日期）";
+    revert.requestSchema = {{"type", "object"},
+                            {"required", {"version"}},
+                            {"properties",
+                             {{"version", {{"type", "integer"}, {"minimum", 1}}},
+                              {"expected_version", {{"type", "integer"}, {"minimum", 0}}}}}};
+    revert.responseSchema = editSchema();
+    revert.handler = [&ctx](Request &req) {
+        req.auditTarget = auditTarget(req);
+        const auto edit
+            = ctx.calendar().revert(req.param("layer"), req.param("year"), req.json(), req.principal().username);
+        req.auditDetail = "revert, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
+        return Response::json(editJson(edit));
+    };
+    revert.problems = {{404, "没有这个版本"}, {409, "expected_version 与当前版本不一致（附当前数据）"}};
+    router.add(std::move(revert));
 } // namespace spgl::server
 
 } // namespace spgl::server

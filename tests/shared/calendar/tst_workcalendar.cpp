@@ -251,6 +251,8 @@ private slots:
         row("2025 国庆中秋 +4 crosses", u"2025-09-26", 4, u"2025-10-09");
         row("2025 国庆中秋 +6 = Sat 10-11", u"2025-09-26", 6, u"2025-10-11");
         row("2025 国庆中秋 +7", u"2025-09-26", 7, u"2025-10-13");
+        // The API example: from Tue 09-30, 10-09, 10-10, 10-11 (Sat, worked), 10-13, 10-14.
+        row("2025 国庆中秋 from 09-30 +5", u"2025-09-30", 5, u"2025-10-14");
 
         // ---- 2026
         // 元旦 01-01..01-03, Sun 01-04 worked.
@@ -462,6 +464,34 @@ private slots:
         QCOMPARE(str(cal.addDays(date(u"2026-01-26"_qs), 30)), u"2026-02-25"_qs);
         // 2026-01-22 + 30 = 02-21, inside 春节 (02-15..02-23) → Tue 02-24.
         QCOMPARE(str(cal.addDays(date(u"2026-01-22"_qs), 30)), u"2026-02-24"_qs);
+    }
+
+    // Natural-day limits ending in a holiday period move to the next working day (an adjusted
+    // working weekend day counts as one); checked by hand against the notices.
+    void naturalDaysAcrossPeriods_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("2019 国庆: 10-01 → Tue 10-08") << u"2019-09-27"_qs << 4 << u"2019-10-08"_qs;
+        // 2020: 01-30 in 春节, extended to 02-02; Sat 02-01 no longer worked → Mon 02-03.
+        QTest::newRow("2020 春节 extended: 01-30 → Mon 02-03") << u"2020-01-20"_qs << 10 << u"2020-02-03"_qs;
+        QTest::newRow("2021 春节: 02-11 → Thu 02-18") << u"2021-02-01"_qs << 10 << u"2021-02-18"_qs;
+        QTest::newRow("2022 清明: Sat 04-02 worked, kept") << u"2022-04-01"_qs << 1 << u"2022-04-02"_qs;
+        QTest::newRow("2023 端午: 06-22 → Sun 06-25 worked") << u"2023-06-20"_qs << 2 << u"2023-06-25"_qs;
+        QTest::newRow("2024 春节: Sun 02-18 worked, kept") << u"2024-02-01"_qs << 17 << u"2024-02-18"_qs;
+        // 2025 reform: 除夕 01-28 and 05-02 are holidays.
+        QTest::newRow("2025 除夕 01-28 → Wed 02-05") << u"2025-01-21"_qs << 7 << u"2025-02-05"_qs;
+        QTest::newRow("2025 劳动 05-02 → Tue 05-06") << u"2025-04-30"_qs << 2 << u"2025-05-06"_qs;
+        QTest::newRow("2026 春节: 02-15 → Tue 02-24") << u"2026-02-10"_qs << 5 << u"2026-02-24"_qs;
+    }
+
+    void naturalDaysAcrossPeriods()
+    {
+        QFETCH(QString, start);
+        QFETCH(int, n);
+        QFETCH(QString, expected);
+        QCOMPARE(str(calendar().addDays(date(start), n)), expected);
     }
 
     void instantsUseBeijingDays()
