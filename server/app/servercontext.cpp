@@ -1,10 +1,15 @@
 #include "app/servercontext.h"
 
 #include "core/beijingtime.h"
+#include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
 #include "http/handlers/basedatahandlers.h"
 #include "http/handlers/calendarhandlers.h"
+#include "http/handlers/casehandlers.h"
+#include "http/handlers/cataloghandlers.h"
 #include "http/handlers/filehandlers.h"
+#include "http/handlers/notificationhandlers.h"
+#include "http/handlers/projecthandlers.h"
 #include "http/handlers/systemhandlers.h"
 #include "http/handlers/userhandlers.h"
 #include "storage/migrator.h"
@@ -39,6 +44,9 @@ ServerContext::ServerContext(ServerConfig config)
     m_users = std::make_unique<UserService>(*m_db, m_hasher);
     m_files = std::make_unique<FileService>(*m_db, *m_blobs, m_config.maxUploadBytes);
     m_calendar = std::make_unique<CalendarService>(*m_db);
+    m_catalog = std::make_unique<CatalogService>(*m_db);
+    m_catalog->initialize();
+    m_approvals = std::make_unique<ApprovalService>(*m_db, *m_catalog, *m_calendar);
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -47,6 +55,11 @@ ServerContext::ServerContext(ServerConfig config)
     UserHandlers::registerRoutes(m_router, *this);
     FileHandlers::registerRoutes(m_router, *this);
     CalendarHandlers::registerRoutes(m_router, *this);
+    CatalogHandlers::registerRoutes(m_router, *this);
+    ProjectHandlers::registerRoutes(m_router, *this);
+    ApplicationHandlers::registerRoutes(m_router, *this);
+    CaseHandlers::registerRoutes(m_router, *this);
+    NotificationHandlers::registerRoutes(m_router, *this);
 }
 
 ServerContext::~ServerContext() = default;

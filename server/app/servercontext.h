@@ -5,8 +5,10 @@
 #include "auth/tokenservice.h"
 #include "blobs/blobstore.h"
 #include "http/router.h"
+#include "services/approvalservice.h"
 #include "services/authservice.h"
 #include "services/calendarservice.h"
+#include "services/catalogservice.h"
 #include "services/fileservice.h"
 #include "services/userservice.h"
 #include "storage/database.h"
@@ -34,6 +36,8 @@ public:
     FileService &files() { return *m_files; }
     /// The working-day calendar: `calendar().calendar()` is the current WorkCalendar.
     CalendarService &calendar() { return *m_calendar; }
+    CatalogService &catalog() { return *m_catalog; }
+    ApprovalService &approvals() { return *m_approvals; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -50,6 +54,8 @@ private:
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<FileService> m_files;
     std::unique_ptr<CalendarService> m_calendar;
+    std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<ApprovalService> m_approvals;
     Router m_router;
     std::int64_t m_startedAt = 0;
 };

@@ -231,7 +231,8 @@ std::int64_t ApprovalService::createProject(Connection &c, const json &body, con
     std::string investment = "0";
     if (body.contains("investment") && !body["investment"].is_null()) {
         if (!body["investment"].is_string() || !isMoney(body["investment"].get<std::string>()))
-            f.addFor("investment", {"money.format", "投资额应为以元为单位的十进制字符串，最多两位小数，如 \"12000000.00\"", {}});
+            f.addFor("investment",
+                     {"money.format", "投资额应为以元为单位的十进制字符串，最多两位小数，如 \"12000000.00\"", {}});
         else
             investment = body["investment"].get<std::string>();
     }
@@ -372,7 +373,7 @@ json ApprovalService::listProjects(const Principal &who, const std::map<std::str
     if (auto region = get("region")) {
         sql += " AND region_code LIKE ?";
         params.push_back(RegionCode::parse(*region).ok() ? RegionCode::parse(*region).value().scopePrefix() + "%"
-                                                          : *region);
+                                                         : *region);
     }
     if (auto q = get("q")) {
         if (q->size() > 100)
@@ -411,8 +412,8 @@ json ApprovalService::project(const std::string &idText, const Principal &who, s
             throw ApiError::notFound("项目不存在");
         json p = projectRow(*row);
         json apps = json::array();
-        for (const auto &a : c.query("SELECT state, form FROM applications WHERE project_id = ? ORDER BY submitted_at",
-                                     {id})) {
+        for (const auto &a :
+             c.query("SELECT state, form FROM applications WHERE project_id = ? ORDER BY submitted_at", {id})) {
             auto parsed = workflowjson::applicationFromJson(json::parse(a.text(0), nullptr, false));
             if (parsed.ok())
                 apps.push_back(applicationView(c, parsed.value(), json::parse(a.text(1), nullptr, false), now, false));
@@ -430,10 +431,10 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
 {
     if (id.empty() || id.size() > 40)
         throw ApiError::notFound("申报不存在");
-    const auto row = c.queryOne(
-        "SELECT state, form, applicant_id, project_id, region_code FROM applications WHERE id = ?"
-            + (forUpdate ? lockSuffix(c) : std::string()),
-        {id});
+    const auto row
+        = c.queryOne("SELECT state, form, applicant_id, project_id, region_code FROM applications WHERE id = ?"
+                         + (forUpdate ? lockSuffix(c) : std::string()),
+                     {id});
     if (!row || !inScope(who, row->text(4), row->integer(2)))
         throw ApiError::notFound("申报不存在");
     auto parsed = workflowjson::applicationFromJson(json::parse(row->text(0), nullptr, false));
@@ -482,16 +483,17 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
         process = catalog->process(data.value("process_code", ""), data.value("process_version", ""));
     if (!process)
         for (const ProcessDefinition *p : catalog->publishedProcesses())
-            if (p->processType == project["process_type"].get<std::int64_t>() && region.rfind(p->regionCode, 0) == 0) {
+            if (p->processType == project["process_type"].get<std::int64_t>() && RegionCode::parse(p->regionCode).ok()
+                && RegionCode::parse(p->regionCode).value().covers(region)) {
                 process = p;
                 break;
             }
     if (!process)
-        throw ApiError::validation(
-            {{"process.none", "没有适用于该项目类型和行政区划的审批流程", "project_id"}});
+        throw ApiError::validation({{"process.none", "没有适用于该项目类型和行政区划的审批流程", "project_id"}});
     const StageDefinition *stageDef = process->stage(int(*stage));
     if (!stageDef)
-        throw ApiError::validation({{"stage.none", "审批流程「" + process->name + "」没有第 " + std::to_string(*stage) + " 阶段", "stage"}});
+        throw ApiError::validation(
+            {{"stage.none", "审批流程「" + process->name + "」没有第 " + std::to_string(*stage) + " 阶段", "stage"}});
 
     // One open application per stage; a stage passed is not filed again; stages go in order
     // (the parallel track 5 aside).
@@ -507,17 +509,16 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
             throw ApiError::conflict("该项目本阶段已有办理中的申报");
     }
     // delivered applications that did not pass do not count as passed
-    for (const auto &r : c.query("SELECT stage, state FROM applications WHERE project_id = ? AND status = 'delivered'",
-                                 {projectId})) {
+    for (const auto &r :
+         c.query("SELECT stage, state FROM applications WHERE project_id = ? AND status = 'delivered'", {projectId})) {
         auto parsed = workflowjson::applicationFromJson(json::parse(r.text(1), nullptr, false));
         if (parsed.ok()) {
             bool anyPassed = false;
             for (const auto &k : parsed.value().cases)
                 anyPassed = anyPassed || k.status == CaseStatus::Approved || k.status == CaseStatus::ApprovedTolerated;
-            const bool notPassedEvent = std::any_of(parsed.value().cases.begin(), parsed.value().cases.end(),
-                                                    [](const ApprovalCase &k) {
-                                                        return k.milestone && k.status == CaseStatus::Disapproved;
-                                                    });
+            const bool notPassedEvent
+                = std::any_of(parsed.value().cases.begin(), parsed.value().cases.end(),
+                              [](const ApprovalCase &k) { return k.milestone && k.status == CaseStatus::Disapproved; });
             if (notPassedEvent)
                 passed.erase(int(r.integer(0)));
         }
@@ -525,9 +526,9 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     if (passed.count(int(*stage)))
         throw ApiError::conflict("该项目本阶段已办结，无需重复申报");
     if (*stage >= 2 && *stage <= 4 && !passed.count(int(*stage) - 1))
-        throw ApiError::validation({{"stage.order", "请先办结第 " + std::to_string(*stage - 1) + " 阶段（"
-                                                        + stageName(int(*stage) - 1) + "）",
-                                     "stage"}});
+        throw ApiError::validation(
+            {{"stage.order", "请先办结第 " + std::to_string(*stage - 1) + " 阶段（" + stageName(int(*stage) - 1) + "）",
+              "stage"}});
 
     // The unified form of the stage.
     const FormDefinition *form = catalog->form(stageDef->formCode, stageDef->formVersion);
@@ -725,19 +726,20 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
         if (!touched.count(k.id) || !k.clock)
             continue;
         const json view = workflowjson::clockView(*k.clock, calendar, now);
-        c.execute("INSERT INTO cases (id, application_id, project_id, region_code, department, item_code, item_name, "
-                  "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, "
-                  "version = excluded.version, deadline = excluded.deadline, level = excluded.level, "
-                  "first_overdue = excluded.first_overdue, paused = excluded.paused, clock = excluded.clock, "
-                  "updated_at = excluded.updated_at",
-                  {k.id, before.projectId, app.regionCode, k.department, k.itemCode, k.itemName,
-                   std::string(toString(k.status)), k.assignee, k.version, view["deadline"].get<std::string>(),
-                   isDecided(k.status) ? std::string("done") : view["level"].get<std::string>(),
-                   view["first_overdue"].is_null() ? SqlValue(nullptr) : SqlValue(view["first_overdue"].get<std::string>()),
-                   std::int64_t(view["paused"].get<bool>() ? 1 : 0), workflowjson::toJson(*k.clock).dump(), k.clock->start(),
-                   now});
+        c.execute(
+            "INSERT INTO cases (id, application_id, project_id, region_code, department, item_code, item_name, "
+            "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, "
+            "version = excluded.version, deadline = excluded.deadline, level = excluded.level, "
+            "first_overdue = excluded.first_overdue, paused = excluded.paused, clock = excluded.clock, "
+            "updated_at = excluded.updated_at",
+            {k.id, app.id, before.projectId, app.regionCode, k.department, k.itemCode, k.itemName,
+             std::string(toString(k.status)), k.assignee, k.version, view["deadline"].get<std::string>(),
+             isDecided(k.status) ? std::string("done") : view["level"].get<std::string>(),
+             view["first_overdue"].is_null() ? SqlValue(nullptr) : SqlValue(view["first_overdue"].get<std::string>()),
+             std::int64_t(view["paused"].get<bool>() ? 1 : 0), workflowjson::toJson(*k.clock).dump(), k.clock->start(),
+             now});
     }
 
     // Notifications for whoever must act now.
@@ -773,7 +775,8 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
         }
         case EventKind::SupplementProvided:
             if (k)
-                notify(std::nullopt, k->department, k->id, "supplemented", "办件 " + k->id + item + " 已补正，计时恢复");
+                notify(std::nullopt, k->department, k->id, "supplemented",
+                       "办件 " + k->id + item + " 已补正，计时恢复");
             else
                 notify(std::nullopt, window, {}, "supplemented", "申报 " + app.id + " 已补正，待受理");
             break;
@@ -791,7 +794,8 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
             break;
         case EventKind::ConsultationReplied:
             if (k)
-                notify(std::nullopt, k->department, k->id, "consultation_reply", "办件 " + k->id + item + " 收到征求意见回复");
+                notify(std::nullopt, k->department, k->id, "consultation_reply",
+                       "办件 " + k->id + item + " 收到征求意见回复");
             break;
         case EventKind::StageConcluded:
             notify(applicant, {}, {}, "concluded", "申报 " + app.id + " 本阶段审批已办结，待统一出件");
@@ -909,7 +913,7 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
                 holders.push_back({{"who", departmentName(k.department)},
                                    {"person", k.assigneeName},
                                    {"case_id", k.id},
-                                   {"action", k.status == CaseStatus::Supplement       ? "等待申请人补正"
+                                   {"action", k.status == CaseStatus::Supplement         ? "等待申请人补正"
                                               : k.status == CaseStatus::SpecialProcedure ? "特别程序中"
                                               : k.status == CaseStatus::Accepted         ? "待签收"
                                                                                          : "审查中"}});
@@ -1062,8 +1066,8 @@ json ApprovalService::listCases(const Principal &who, const std::map<std::string
     SqlParams params{DataScope::of(who).regionPattern()};
     // Reviewers see their department's cases; supervisors, coordinators and the window may ask for any.
     const std::string own = departmentCode(who.departmentId);
-    const bool broad = who.hasRole(role::Supervisor) || who.hasRole(role::Coordinator)
-                       || who.hasRole(role::WindowClerk) || who.hasRole(role::Admin);
+    const bool broad = who.hasRole(role::Supervisor) || who.hasRole(role::Coordinator) || who.hasRole(role::WindowClerk)
+                       || who.hasRole(role::Admin);
     if (auto dept = get("department")) {
         if (!broad && *dept != own)
             throw ApiError::forbidden("只能查看本部门的办件");

@@ -82,8 +82,8 @@ private:
     Stored load(Connection &c, const std::string &id, const Principal &who, bool forUpdate);
     void save(Connection &c, const Stored &before, const Application &after, const std::vector<Event> &events,
               std::int64_t now, bool created);
-    nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form,
-                                   std::int64_t now, bool withTimeline);
+    nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form, std::int64_t now,
+                                   bool withTimeline);
     void loadDepartments(Connection &c);
     std::string departmentName(const std::string &code);
 

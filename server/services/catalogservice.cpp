@@ -115,8 +115,7 @@ std::optional<CatalogService::Kind> CatalogService::kindFromPath(const std::stri
 void CatalogService::initialize()
 {
     const bool empty = m_db.read([](Connection &c) {
-        return c.queryOne("SELECT 1 FROM catalog_processes")
-                   .has_value()
+        return c.queryOne("SELECT 1 FROM catalog_processes").has_value()
                    ? false
                    : !c.queryOne("SELECT 1 FROM catalog_items").has_value();
     });
@@ -167,7 +166,8 @@ void CatalogService::load()
     });
     auto parsed = Catalog::fromJson(doc);
     if (!parsed.ok())
-        throw std::runtime_error("stored catalog is unreadable: " + parsed.error().field + " " + parsed.error().message);
+        throw std::runtime_error("stored catalog is unreadable: " + parsed.error().field + " "
+                                 + parsed.error().message);
     std::lock_guard lock(m_mutex);
     m_catalog = std::make_shared<const Catalog>(std::move(parsed).value());
     m_revision = revision;

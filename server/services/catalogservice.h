@@ -43,8 +43,7 @@ public:
     nlohmann::json createDraft(Kind kind, const nlohmann::json &body);
     /// Changes the status of one version: publish (checked), retire, or back to draft (only if
     /// never published). Returns the definition.
-    nlohmann::json setStatus(Kind kind, const std::string &code, const std::string &version,
-                             const std::string &status);
+    nlohmann::json setStatus(Kind kind, const std::string &code, const std::string &version, const std::string &status);
     /// Every version of one code, newest first, with status.
     nlohmann::json versions(Kind kind, const std::string &code);
 

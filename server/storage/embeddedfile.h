@@ -16,5 +16,7 @@ struct EmbeddedFile
 const std::vector<EmbeddedFile> &migrationFiles();
 /// The shipped working-day calendar layers of resources/calendar, national first.
 const std::vector<EmbeddedFile> &calendarFiles();
+/// The shipped catalog of resources/catalog (items, processes, forms).
+const std::vector<EmbeddedFile> &catalogFiles();
 
 } // namespace spgl::server

@@ -20,31 +20,31 @@ const nlohmann::json kStrings = {{"type", "array"}, {"items", {{"type", "string"
 
 void ApplicationHandlers::registerRoutes(Router &router, ServerContext &ctx)
 {
-    router.add(RouteBuilder("POST", "/api/v1/applications")
-                   .roles({role::Applicant, role::Agency, role::WindowClerk})
-                   .tag("applications")
-                   .summary("申报一个阶段（一张表单、一套材料）；窗口可代办")
-                   .idempotent()
-                   .request({{"type", "object"},
-                             {"required", {"project_id", "stage"}},
-                             {"properties",
-                              {{"project_id", kText},
-                               {"stage", {{"type", "integer"}}},
-                               {"form", {{"type", "object"}}},
-                               {"materials",
-                                {{"type", "array"},
-                                 {"items",
-                                  {{"type", "object"},
-                                   {"properties",
-                                    {{"item_code", kText}, {"material_code", kText}, {"file_id", kText}}}}}}},
-                               {"channel", {{"type", "string"}, {"enum", {"online", "window"}}}}}}})
-                   .response({{"type", "object"}}, 201)
-                   .handler([&ctx](Request &req) {
-                       nlohmann::json app = ctx.approvals().submit(req.json(), req.principal(), beijing::nowMs());
-                       req.auditTarget = "application:" + app["id"].get<std::string>();
-                       return Response::json(app, 201);
-                   })
-                   .build());
+    router.add(
+        RouteBuilder("POST", "/api/v1/applications")
+            .roles({role::Applicant, role::Agency, role::WindowClerk})
+            .tag("applications")
+            .summary("申报一个阶段（一张表单、一套材料）；窗口可代办")
+            .idempotent()
+            .request({{"type", "object"},
+                      {"required", {"project_id", "stage"}},
+                      {"properties",
+                       {{"project_id", kText},
+                        {"stage", {{"type", "integer"}}},
+                        {"form", {{"type", "object"}}},
+                        {"materials",
+                         {{"type", "array"},
+                          {"items",
+                           {{"type", "object"},
+                            {"properties", {{"item_code", kText}, {"material_code", kText}, {"file_id", kText}}}}}}},
+                        {"channel", {{"type", "string"}, {"enum", {"online", "window"}}}}}}})
+            .response({{"type", "object"}}, 201)
+            .handler([&ctx](Request &req) {
+                nlohmann::json app = ctx.approvals().submit(req.json(), req.principal(), beijing::nowMs());
+                req.auditTarget = "application:" + app["id"].get<std::string>();
+                return Response::json(app, 201);
+            })
+            .build());
     router.add(RouteBuilder("GET", "/api/v1/applications")
                    .tag("applications")
                    .summary("申报列表（窗口的受理队列、申请人自己的申报）")
@@ -79,16 +79,19 @@ void ApplicationHandlers::registerRoutes(Router &router, ServerContext &ctx)
     const std::vector<std::string> window = {role::WindowClerk};
     const std::vector<std::string> applicant = {role::Applicant, role::Agency, role::WindowClerk};
     const Action actions[] = {
-        {"accept", CommandKind::Accept, window, "受理（容缺 tolerated、告知承诺 commitment）；每个事项生成一个办件并开始计时",
+        {"accept", CommandKind::Accept, window,
+         "受理（容缺 tolerated、告知承诺 commitment）；每个事项生成一个办件并开始计时",
          commandSchema({{"opinion", kText}, {"tolerated", kStrings}, {"commitment", kStrings}})},
-        {"refuse", CommandKind::Refuse, window, "不予受理（须写明理由）", commandSchema({{"reason", kText}, {"opinion", kText}})},
+        {"refuse", CommandKind::Refuse, window, "不予受理（须写明理由）",
+         commandSchema({{"reason", kText}, {"opinion", kText}})},
         {"request-supplement", CommandKind::RequestSupplement, window, "受理前要求补正材料（不计时）",
          commandSchema({{"opinion", kText}, {"missing_materials", kStrings}})},
         {"supplement", CommandKind::ProvideSupplement, applicant, "提交补正材料（受理前，或带 case_id 为办件补正）",
          commandSchema({{"case_id", kText}, {"materials", kStrings}, {"opinion", kText}})},
         {"withdraw", CommandKind::Withdraw, applicant, "受理前撤件", commandSchema({{"reason", kText}})},
         {"deliver", CommandKind::Deliver, window, "统一出件（online / in_person / post）",
-         commandSchema({{"method", {{"type", "string"}, {"enum", {"online", "in_person", "post"}}}}, {"opinion", kText}})},
+         commandSchema(
+             {{"method", {{"type", "string"}, {"enum", {"online", "in_person", "post"}}}}, {"opinion", kText}})},
     };
     for (const auto &a : actions) {
         const CommandKind kind = a.kind;

@@ -21,8 +21,8 @@ const nlohmann::json kStrings = {{"type", "array"}, {"items", {{"type", "string"
 
 void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
 {
-    const std::vector<std::string> staff = {role::WindowClerk, role::Reviewer, role::DepartmentHead,
-                                            role::Coordinator, role::Supervisor, role::Admin};
+    const std::vector<std::string> staff
+        = {role::WindowClerk, role::Reviewer, role::DepartmentHead, role::Coordinator, role::Supervisor, role::Admin};
     router.add(RouteBuilder("GET", "/api/v1/cases")
                    .roles(staff)
                    .tag("cases")
@@ -41,7 +41,8 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .tag("cases")
                    .summary("办件详情：计时、意见、征求意见、特别程序、所属申报与其他部门进度")
                    .handler([&ctx](Request &req) {
-                       return Response::json(ctx.approvals().caseDetail(req.param("id"), req.principal(), beijing::nowMs()));
+                       return Response::json(
+                           ctx.approvals().caseDetail(req.param("id"), req.principal(), beijing::nowMs()));
                    })
                    .build());
 
@@ -58,7 +59,8 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
         {"opinions", CommandKind::AddOpinion, "填写审查意见", commandSchema({{"opinion", kText}})},
         {"consultations", CommandKind::RequestConsultation, "征求其他部门意见",
          commandSchema({{"department", kText}, {"question", kText}, {"consultation_id", kText}})},
-        {"consultations/{cid}/reply", CommandKind::ReplyConsultation, "回复征求意见", commandSchema({{"answer", kText}})},
+        {"consultations/{cid}/reply", CommandKind::ReplyConsultation, "回复征求意见",
+         commandSchema({{"answer", kText}})},
         {"suspend", CommandKind::StartSpecialProcedure, "启动特别程序（专家评审、听证、现场勘察…），暂停计时",
          commandSchema({{"kind", kText}, {"reason", kText}})},
         {"resume", CommandKind::EndSpecialProcedure, "结束特别程序，恢复计时", commandSchema({{"result", kText}})},
@@ -70,7 +72,11 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                         {"document",
                          {{"type", "object"},
                           {"properties",
-                           {{"number", kText}, {"title", kText}, {"date", kText}, {"valid_until", kText}, {"file_id", kText}}}}}})},
+                           {{"number", kText},
+                            {"title", kText},
+                            {"date", kText},
+                            {"valid_until", kText},
+                            {"file_id", kText}}}}}})},
     };
     for (const auto &a : actions) {
         const CommandKind kind = a.kind;
@@ -103,8 +109,8 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .handler([&ctx](Request &req) {
                        req.auditTarget = "case:" + req.param("id");
                        const nlohmann::json body = req.body().empty() ? nlohmann::json::object() : req.json();
-                       return Response::json(ctx.approvals().caseCommand(req.param("id"), CommandKind::ProvideSupplement,
-                                                                         body, req.principal(), beijing::nowMs()));
+                       return Response::json(ctx.approvals().caseCommand(
+                           req.param("id"), CommandKind::ProvideSupplement, body, req.principal(), beijing::nowMs()));
                    })
                    .build());
 }

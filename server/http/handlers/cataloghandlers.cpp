@@ -87,8 +87,8 @@ void CatalogHandlers::registerRoutes(Router &router, ServerContext &ctx)
                        const nlohmann::json body = req.json();
                        if (!body.contains("status") || !body["status"].is_string())
                            throw ApiError::validation({{"json.type", "status 应为字符串", "status"}});
-                       req.auditTarget = "catalog:" + req.param("kind") + ":" + req.param("code") + "@"
-                                         + req.param("version");
+                       req.auditTarget
+                           = "catalog:" + req.param("kind") + ":" + req.param("code") + "@" + req.param("version");
                        req.auditDetail = body["status"].get<std::string>();
                        return Response::json(ctx.catalog().setStatus(kindParam(req), req.param("code"),
                                                                      req.param("version"), body["status"]));
