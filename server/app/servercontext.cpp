@@ -80,8 +80,19 @@ void ServerContext::seedDemo()
         {"coordinator", "自然资源局牵头协调 马强（演示）", "coordinator,reviewer", "11650100ZRZY"},
         {"supervisor", "效能督察 张丽（演示）", "supervisor", nullptr},
         {"admin", "系统管理员（演示）", "admin", nullptr},
+        // One reviewer per department, so that every stage's parallel review can be walked through.
+        {"rev.fgw", "发展改革委审批员 艾尔肯（演示）", "reviewer", "11650100FGW"},
+        {"rev.zrzy", "自然资源局审批员 刘芳（演示）", "reviewer", "11650100ZRZY"},
+        {"rev.sthj", "生态环境局审批员 陈静（演示）", "reviewer", "11650100STHJ"},
+        {"rev.swj", "水务局审批员 努尔兰（演示）", "reviewer", "11650100SWJ"},
+        {"rev.jtys", "交通运输局审批员 赵磊（演示）", "reviewer", "11650100JTYS"},
+        {"rev.rfb", "人防办审批员 孙伟（演示）", "reviewer", "11650100RFB"},
+        {"rev.xfjy", "消防救援支队审批员 周涛（演示）", "reviewer", "11650100XFJY"},
+        {"rev.csgl", "城市管理局审批员 吴敏（演示）", "reviewer", "11650100CSGL"},
+        {"rev.dag", "档案馆审批员 郑洁（演示）", "reviewer", "11650100DAG"},
     };
     const std::string password = "Demo@2026";
+    std::string hash; // one Argon2 hash serves every demo account (same password): start stays fast
     for (const auto &d : users) {
         const bool exists
             = m_db->read([&](Connection &c) { return UserRepository::findByUsername(c, d.username).has_value(); });
@@ -101,7 +112,9 @@ void ServerContext::seedDemo()
             u.creditCode = "91350100M000100Y43";
             u.organization = d.name;
         }
-        u.passwordHash = m_hasher.hash(password);
+        if (hash.empty())
+            hash = m_hasher.hash(password);
+        u.passwordHash = hash;
         m_db->write([&](Connection &c) {
             if (d.department) {
                 if (const auto row
