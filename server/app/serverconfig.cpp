@@ -48,6 +48,14 @@ void apply(ServerConfig &c, const std::string &key, const std::string &value, st
         c.maxUploadBytes = toInt(key, value);
     } else if (key == "access-ttl") {
         c.accessTtlSeconds = int(toInt(key, value));
+    } else if (key == "clock-scan") {
+        c.clockScanSeconds = int(toInt(key, value));
+        if (c.clockScanSeconds < 0 || c.clockScanSeconds > 3600)
+            throw std::invalid_argument("--clock-scan must be 0 (off) to 3600 seconds");
+    } else if (key == "demo-projects") {
+        c.demoProjects = int(toInt(key, value));
+        if (c.demoProjects < 0 || c.demoProjects > 100000)
+            throw std::invalid_argument("--demo-projects must be 0 to 100000");
     } else if (key == "threads") {
         c.threads = int(toInt(key, value));
     } else if (key == "port-file") {
@@ -112,9 +120,17 @@ std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &arg
             apply(*this, key, v, nullptr);
 
     std::vector<std::string> positional;
-    for (const auto &a : args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
         if (a.rfind("--", 0) != 0) {
             positional.push_back(a);
+            continue;
+        }
+        // "--key value" as well as "--key=value", except for flags that take no value.
+        if (a.find('=') == std::string::npos && a != "--demo" && i + 1 < args.size()
+            && args[i + 1].rfind("--", 0) != 0) {
+            apply(*this, a.substr(2), args[i + 1], extra);
+            ++i;
             continue;
         }
         if (a.rfind("--config=", 0) == 0)
@@ -136,6 +152,7 @@ Usage: spgl-server [options]                 run the server
        spgl-server audit verify [options]    check the audit log's hash chain (exit 1 when broken)
        spgl-server backup --out=DIR          copy the SQLite database and blobs into a new folder
        spgl-server restore --in=DIR          restore such a folder into an empty --data-dir
+       spgl-server demo --projects=N [--seed=S]  generate N realistic demo projects (deterministic per seed)
        spgl-server user add --username=U --password=P --roles=r1,r2 --region=650100
                             [--department=ID] [--display-name=NAME]
 
@@ -148,6 +165,8 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --cors-origin=URL      allow the portal served from this origin
   --max-upload=BYTES     largest file (default 209715200 = 200 MB)
   --threads=N            request threads (default 32)
+  --clock-scan=SECONDS   how often the deadline scan re-reads every open case's clock (default 60; 0 = off)
+  --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening
 )";
 }

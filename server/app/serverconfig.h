@@ -22,7 +22,9 @@ struct ServerConfig
     std::int64_t maxUploadBytes = 200LL * 1024 * 1024;
     int accessTtlSeconds = 900;
     int threads = 32;
-    std::string portFile; ///< write the bound port here (tests, scripts)
+    int clockScanSeconds = 60; ///< deadline scan interval; 0 = off
+    int demoProjects = 0;      ///< with demo: projects to generate into an empty database
+    std::string portFile;      ///< write the bound port here (tests, scripts)
     std::uint32_t argon2MemoryKiB = 47104;
     std::uint32_t argon2Iterations = 1;
 

@@ -47,6 +47,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_catalog = std::make_unique<CatalogService>(*m_db);
     m_catalog->initialize();
     m_approvals = std::make_unique<ApprovalService>(*m_db, *m_catalog, *m_calendar);
+    m_idempotency = std::make_unique<IdempotencyStore>(*m_db);
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);

@@ -10,6 +10,7 @@
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
 #include "services/fileservice.h"
+#include "services/idempotencystore.h"
 #include "services/userservice.h"
 #include "storage/database.h"
 
@@ -38,6 +39,7 @@ public:
     CalendarService &calendar() { return *m_calendar; }
     CatalogService &catalog() { return *m_catalog; }
     ApprovalService &approvals() { return *m_approvals; }
+    IdempotencyStore &idempotency() { return *m_idempotency; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<CalendarService> m_calendar;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<ApprovalService> m_approvals;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
     Router m_router;
     std::int64_t m_startedAt = 0;
 };

@@ -1,9 +1,11 @@
 #include "app/spglserver.h"
 
+#include "app/demogenerator.h"
 #include "app/servercontext.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/dispatcher.h"
+#include "jobs/clockjob.h"
 #include "services/auditlog.h"
 #include "storage/migrator.h"
 #include "storage/sqliteconnection.h"
@@ -99,8 +101,13 @@ int SpglServer::serve(ServerConfig &config)
 {
     auto &log = Poco::Logger::get("spgl");
     ServerContext context(config);
-    if (config.demo)
+    if (config.demo) {
         context.seedDemo();
+        if (config.demoProjects > 0)
+            DemoGenerator(context).generateIfEmpty(config.demoProjects, 20251128);
+    }
+    ClockJob clockJob(context.approvals(), std::chrono::seconds(config.clockScanSeconds));
+    clockJob.start();
 
     Poco::Net::ServerSocket socket;
     try {
@@ -138,6 +145,7 @@ int SpglServer::serve(ServerConfig &config)
     while (server.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     pool.joinAll();
+    clockJob.stop();
     log.information("stopped");
     return EXIT_OK;
 }
@@ -198,6 +206,25 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
                              "roles " + rolesText};
             AuditLog::append(context.db(), entry);
             std::cout << "created user " << user.username << " (id " << user.id << ")\n";
+            return EXIT_OK;
+        }
+        if (cmd == "demo") {
+            const std::string projects = option("projects", true);
+            const std::string seed = extra.count("seed") ? option("seed", false) : std::string("1");
+            int n = 0;
+            std::uint64_t s = 0;
+            try {
+                n = std::stoi(projects);
+                s = std::stoull(seed);
+            } catch (const std::exception &) {
+                throw std::invalid_argument("--projects and --seed must be numbers");
+            }
+            if (n < 1 || n > 200000)
+                throw std::invalid_argument("--projects must be 1 to 200000");
+            ServerContext context(config);
+            context.seedDemo();
+            const auto report = DemoGenerator(context).generate(n, s);
+            std::cout << report << "\n";
             return EXIT_OK;
         }
         if (cmd == "backup") {

@@ -146,7 +146,28 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                 req->setBody(
                     readBody(raw, route->bodyLimit ? std::int64_t(route->bodyLimit) : m_context.config().maxBodyBytes));
             }
-            response = route->handler(*req);
+            const std::string idempotencyKey = raw.get("Idempotency-Key", "");
+            if (changesState && !idempotencyKey.empty() && req->authenticated() && !route->streamBody) {
+                if (!IdempotencyStore::validKey(idempotencyKey))
+                    throw ApiError::badRequest("Idempotency-Key 应为 1–128 个字母、数字或 - _ . :");
+                IdempotencyStore &store = m_context.idempotency();
+                const std::int64_t user = req->principal().userId;
+                if (auto replay = store.claim(user, idempotencyKey, method, path, beijing::nowMs())) {
+                    response = std::move(*replay);
+                } else {
+                    try {
+                        response = route->handler(*req);
+                    } catch (const ApiError &e) {
+                        response = problem(e);
+                    } catch (...) {
+                        store.release(user, idempotencyKey);
+                        throw;
+                    }
+                    store.complete(user, idempotencyKey, response);
+                }
+            } else {
+                response = route->handler(*req);
+            }
         }
     } catch (const ApiError &e) {
         response = problem(e);
