@@ -152,7 +152,9 @@ Usage: spgl-server [options]                 run the server
        spgl-server audit verify [options]    check the audit log's hash chain (exit 1 when broken)
        spgl-server backup --out=DIR          copy the SQLite database and blobs into a new folder
        spgl-server restore --in=DIR          restore such a folder into an empty --data-dir
-       spgl-server demo --projects=N [--seed=S]  generate N realistic demo projects (deterministic per seed)
+       spgl-server demo --projects=N [--seed=S] [--anchor=YYYY-MM-DD]
+                            generate N realistic demo projects up to the anchor day (default today),
+                            deterministic for a seed and anchor
        spgl-server user add --username=U --password=P --roles=r1,r2 --region=650100
                             [--department=ID] [--display-name=NAME]
 

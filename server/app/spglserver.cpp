@@ -2,6 +2,7 @@
 
 #include "app/demogenerator.h"
 #include "app/servercontext.h"
+#include "calendar/dates.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/dispatcher.h"
@@ -221,9 +222,16 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             }
             if (n < 1 || n > 200000)
                 throw std::invalid_argument("--projects must be 1 to 200000");
+            std::int64_t anchor = 0;
+            if (extra.count("anchor")) {
+                const auto day = parseIsoDate(option("anchor", false));
+                if (!day)
+                    throw std::invalid_argument("--anchor must be a date YYYY-MM-DD");
+                anchor = beijingMs(*day, 12);
+            }
             ServerContext context(config);
             context.seedDemo();
-            const auto report = DemoGenerator(context).generate(n, s);
+            const auto report = DemoGenerator(context).generate(n, s, anchor);
             std::cout << report << "\n";
             return EXIT_OK;
         }
