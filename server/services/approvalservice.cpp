@@ -610,6 +610,7 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     a.stage = int(*stage);
     a.completion = stageDef->completion;
     a.channel = channel.empty() ? (isApplicantSide(who) ? "online" : "window") : channel;
+    a.form = checked.data;
 
     Command cmd;
     cmd.kind = CommandKind::Submit;

@@ -4,6 +4,8 @@
 #include "workflow/stagedefinition.h"
 #include "workflow/states.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +43,7 @@ struct Application
     std::string channel = "online";  ///< "online" | "window"
     std::vector<StageItemRef> items; ///< the items applied for, pinned
     std::vector<MaterialRef> materials;
+    nlohmann::json form = nlohmann::json::object(); ///< the stage form as filed (validated, cleaned)
     ApplicationStatus status = ApplicationStatus::None;
     std::int64_t version = 0;
     std::int64_t events = 0; ///< number of events so far (the next event's seq is events + 1)

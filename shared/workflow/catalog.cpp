@@ -187,6 +187,8 @@ nlohmann::json itemToJson(const ItemDefinition &item)
                   {"copies", m.copies}};
         if (!m.note.empty())
             j["note"] = m.note;
+        if (!m.requiredIf.is_null())
+            j["required_if"] = m.requiredIf;
         materials.push_back(std::move(j));
     }
     json procedures = json::array();
@@ -263,6 +265,7 @@ Result<ItemDefinition> itemFromJson(const nlohmann::json &object, const std::str
                 rm.fail("form", "material_form", "材料形式“" + displayKey(m.form) + "”应为 electronic、paper 或 both");
             rm.integer("copies", m.copies, JsonReader::Optional, 0, 100);
             rm.string("note", m.note);
+            rm.rule("required_if", m.requiredIf);
             if (!rm.finish())
                 return rm.error();
             item.materials.push_back(std::move(m));

@@ -1,6 +1,7 @@
 #include "workflow/engine.h"
 
 #include "calendar/dates.h"
+#include "rules/jsonlogic.h"
 
 #include <algorithm>
 #include <array>
@@ -288,7 +289,8 @@ private:
             const bool commitment = std::find(m_cmd.commitmentItems.begin(), m_cmd.commitmentItems.end(), def->code)
                                     != m_cmd.commitmentItems.end();
             for (const auto &m : def->materials) {
-                if (m.requirement == MaterialDefinition::Requirement::Optional || m_app.hasMaterial(def->code, m.code))
+                if (m.requirement == MaterialDefinition::Requirement::Optional || m_app.hasMaterial(def->code, m.code)
+                    || !requiredByRule(m))
                     continue;
                 const std::string key = def->code + '/' + m.code;
                 const bool tolerated
@@ -331,6 +333,17 @@ private:
             e.openedCase = std::move(c);
         }
         return {};
+    }
+
+    /// Whether a material's required_if rule (if any) asks for it, given the application's form.
+    bool requiredByRule(const MaterialDefinition &m) const
+    {
+        if (m.requiredIf.is_null())
+            return true;
+        static const JsonLogic logic;
+        const nlohmann::json facts = {{"form", m_app.form}};
+        auto result = logic.apply(m.requiredIf, facts);
+        return !result.ok() || JsonLogic::truthy(result.value()); // a broken rule asks rather than waives
     }
 
     Status claim()

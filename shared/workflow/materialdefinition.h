@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace spgl {
@@ -20,6 +22,9 @@ struct MaterialDefinition
     std::string form = "electronic"; ///< "electronic" | "paper" | "both"
     int copies = 1;                  ///< paper copies (份数)
     std::string note;                ///< 填报须知
+    /// JSON Logic over {"form": {...}} (the application's form): when set, the material is asked
+    /// for (as its requirement says) only when the rule holds, and is optional otherwise.
+    nlohmann::json requiredIf;
 
     bool operator==(const MaterialDefinition &) const = default;
 };

@@ -372,6 +372,7 @@ json toJson(const Application &a)
             {"channel", a.channel},
             {"items", items},
             {"materials", materials},
+            {"form", a.form},
             {"status", toString(a.status)},
             {"version", a.version},
             {"events", a.events},
@@ -420,6 +421,8 @@ Result<Application> applicationFromJson(const json &j)
                 return mr.error();
             a.materials.push_back(std::move(ref));
         }
+    if (const json *form = r.object("form"))
+        a.form = *form;
     const auto status = applicationStatusFromString(r.str("status"));
     a.version = r.integer("version");
     a.events = r.integer("events");

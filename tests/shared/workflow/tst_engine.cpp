@@ -241,6 +241,29 @@ private slots:
         QVERIFY(!committed.cases[1].commitment);
     }
 
+    void rulesDecideConditionalMaterials()
+    {
+        // A material asked for only when the form says the land is new (JSON Logic required_if).
+        EngineFixture g;
+        g.items["A"].materials.push_back({"M4", "节约集约用地论证", MaterialDefinition::Requirement::Required,
+                                          "electronic", 1, "",
+                                          nlohmann::json::parse(R"({"==": [{"var": "form.land"}, "new"]})")});
+        Command s = cmd(CommandKind::Submit);
+        s.submission = g.submission();
+        s.submission->form = {{"land", "existing"}};
+        Application existing;
+        QVERIFY(Engine::execute(existing, s, g.context(g.applicant, at("2025-09-25"))).ok());
+        QVERIFY(Engine::execute(existing, cmd(CommandKind::Accept), g.context(g.clerk, at("2025-09-26"))).ok());
+
+        s.submission->form = {{"land", "new"}};
+        Application fresh;
+        QVERIFY(Engine::execute(fresh, s, g.context(g.applicant, at("2025-09-25"))).ok());
+        auto refused = Engine::execute(fresh, cmd(CommandKind::Accept), g.context(g.clerk, at("2025-09-26")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, std::string("workflow.incomplete"));
+        QVERIFY(refused.error().message.find("节约集约用地论证") != std::string::npos);
+    }
+
     void claimOnlyByTheCaseDepartment()
     {
         Application app = accepted();
