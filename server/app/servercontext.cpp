@@ -10,6 +10,7 @@
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
 #include "http/handlers/projecthandlers.h"
+#include "http/handlers/synchandlers.h"
 #include "http/handlers/systemhandlers.h"
 #include "http/handlers/userhandlers.h"
 #include "storage/migrator.h"
@@ -48,6 +49,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_catalog->initialize();
     m_approvals = std::make_unique<ApprovalService>(*m_db, *m_catalog, *m_calendar);
     m_idempotency = std::make_unique<IdempotencyStore>(*m_db);
+    m_sync = std::make_unique<SyncService>(*m_db, *m_approvals);
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -61,6 +63,7 @@ ServerContext::ServerContext(ServerConfig config)
     ApplicationHandlers::registerRoutes(m_router, *this);
     CaseHandlers::registerRoutes(m_router, *this);
     NotificationHandlers::registerRoutes(m_router, *this);
+    SyncHandlers::registerRoutes(m_router, *this);
 }
 
 ServerContext::~ServerContext() = default;

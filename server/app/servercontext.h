@@ -11,6 +11,7 @@
 #include "services/catalogservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
+#include "services/syncservice.h"
 #include "services/userservice.h"
 #include "storage/database.h"
 
@@ -40,6 +41,7 @@ public:
     CatalogService &catalog() { return *m_catalog; }
     ApprovalService &approvals() { return *m_approvals; }
     IdempotencyStore &idempotency() { return *m_idempotency; }
+    SyncService &sync() { return *m_sync; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<ApprovalService> m_approvals;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<SyncService> m_sync;
     Router m_router;
     std::int64_t m_startedAt = 0;
 };

@@ -1,0 +1,272 @@
+#include "services/syncservice.h"
+
+#include "auth/datascope.h"
+#include "core/beijingtime.h"
+#include "http/apierror.h"
+#include "workflow/workflowjson.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace spgl::server {
+
+using nlohmann::json;
+
+namespace {
+
+std::string placeholders(std::size_t n)
+{
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i)
+        out += i ? ",?" : "?";
+    return out;
+}
+
+bool broadStaff(const Principal &who)
+{
+    return who.hasRole(role::WindowClerk) || who.hasRole(role::Coordinator) || who.hasRole(role::Supervisor)
+           || who.hasRole(role::Admin);
+}
+
+bool validOpId(const std::string &id)
+{
+    return id.size() >= 8 && id.size() <= 64
+           && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
+}
+
+} // namespace
+
+json SyncService::changes(const Principal &who, const std::optional<std::string> &sinceText,
+                          const std::optional<std::string> &limitText, std::int64_t now)
+{
+    (void)now;
+    auto number
+        = [](const std::optional<std::string> &text, const char *field, std::int64_t fallback, std::int64_t max) {
+              if (!text || text->empty())
+                  return fallback;
+              if (text->size() > 18 || !std::all_of(text->begin(), text->end(), ::isdigit))
+                  throw ApiError::validation({{"query.integer", std::string(field) + " 应为非负整数", field}});
+              const std::int64_t v = std::stoll(*text);
+              if (v > max)
+                  throw ApiError::validation(
+                      {{"query.range", std::string(field) + " 不能大于 " + std::to_string(max), field}});
+              return v;
+          };
+    const std::int64_t since = number(sinceText, "since", 0, INT64_MAX / 2);
+    const std::int64_t limit = std::max<std::int64_t>(1, number(limitText, "limit", 500, 2000));
+
+    std::string sql = "SELECT seq, entity, entity_id, version, op FROM changes WHERE seq > ? AND region_code LIKE ?";
+    SqlParams params{since, DataScope::of(who).regionPattern()};
+    if (!who.isStaff()) {
+        sql += " AND owner_id = ?";
+        params.push_back(who.userId);
+    } else if (!broadStaff(who)) {
+        const std::string dept = m_approvals.departmentCode(who.departmentId);
+        sql += " AND ((entity = 'case' AND department = ?)"
+               " OR (entity = 'application' AND entity_id IN (SELECT application_id FROM cases WHERE department = ?))"
+               " OR (entity = 'project' AND entity_id IN (SELECT CAST(project_id AS TEXT) FROM cases WHERE department "
+               "= ?)))";
+        params.insert(params.end(), {dept, dept, dept});
+    }
+    sql += " ORDER BY seq LIMIT ?";
+    params.push_back(limit + 1);
+
+    return m_db.read([&](Connection &c) {
+        auto rows = c.query(sql, params);
+        const bool hasMore = std::int64_t(rows.size()) > limit;
+        if (hasMore)
+            rows.pop_back();
+        // The latest change of each entity in the page is enough: its data is the current state.
+        std::map<std::pair<std::string, std::string>, std::size_t> last;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            last[{rows[i].text(1), rows[i].text(2)}] = i;
+        std::map<std::string, std::vector<std::string>> ids;
+        for (const auto &[key, index] : last)
+            ids[key.first].push_back(key.second);
+
+        std::map<std::pair<std::string, std::string>, json> data;
+        auto fetch = [&](const std::string &entity, const std::string &select, auto &&build) {
+            const auto &list = ids[entity];
+            for (std::size_t i = 0; i < list.size(); i += 400) {
+                const std::size_t n = std::min<std::size_t>(400, list.size() - i);
+                SqlParams p(list.begin() + std::ptrdiff_t(i), list.begin() + std::ptrdiff_t(i + n));
+                for (const auto &r : c.query(select + " IN (" + placeholders(n) + ")", p))
+                    data[{entity, r.text(0)}] = build(r);
+            }
+        };
+        fetch("application",
+              "SELECT id, state, form, project_id, applicant_id, stage, status, version FROM applications WHERE id",
+              [](const SqlRow &r) {
+                  json state = json::parse(r.text(1), nullptr, false);
+                  return json{{"id", r.text(0)},
+                              {"state", state},
+                              {"form", json::parse(r.text(2), nullptr, false)},
+                              {"project_id", std::to_string(r.integer(3))},
+                              {"applicant_id", std::to_string(r.integer(4))},
+                              {"stage", r.integer(5)},
+                              {"status", r.text(6)},
+                              {"version", r.integer(7)}};
+              });
+        fetch("case",
+              "SELECT c.id, c.application_id, c.project_id, c.department, c.item_code, c.item_name, c.status, "
+              "c.assignee_id, c.version, c.deadline, c.level, c.first_overdue, c.paused, c.accepted_at, "
+              "p.project_code, p.name, c.clock FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id",
+              [](const SqlRow &r) {
+                  return json{{"id", r.text(0)},
+                              {"application_id", r.text(1)},
+                              {"project_id", std::to_string(r.integer(2))},
+                              {"department", r.text(3)},
+                              {"item_code", r.text(4)},
+                              {"item_name", r.text(5)},
+                              {"status", r.text(6)},
+                              {"assignee_id", r.text(7)},
+                              {"version", r.integer(8)},
+                              {"deadline", r.text(9)},
+                              {"level", r.text(10)},
+                              {"first_overdue", r.isNull(11) ? json(nullptr) : json(r.text(11))},
+                              {"paused", r.integer(12) != 0},
+                              {"accepted_at", beijing::rfc3339(r.integer(13))},
+                              {"project_code", r.text(14)},
+                              {"project_name", r.text(15)},
+                              {"clock", json::parse(r.text(16), nullptr, false)}};
+              });
+        fetch("project",
+              "SELECT CAST(id AS TEXT), project_code, name, region_code, process_type, approval_type, owner_id, "
+              "builder_name, builder_credit_code, investment, land_area, building_area, address, current_stage, "
+              "version FROM projects WHERE CAST(id AS TEXT)",
+              [](const SqlRow &r) {
+                  return json{{"id", r.text(0)},
+                              {"project_code", r.text(1)},
+                              {"name", r.text(2)},
+                              {"region_code", r.text(3)},
+                              {"process_type", r.integer(4)},
+                              {"approval_type", r.integer(5)},
+                              {"owner_id", std::to_string(r.integer(6))},
+                              {"builder_name", r.text(7)},
+                              {"builder_credit_code", r.text(8)},
+                              {"investment", r.text(9)},
+                              {"land_area", r.real(10)},
+                              {"building_area", r.real(11)},
+                              {"address", r.text(12)},
+                              {"current_stage", r.integer(13)},
+                              {"version", r.integer(14)}};
+              });
+
+        json changes = json::array();
+        std::int64_t next = since;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto &r = rows[i];
+            next = r.integer(0);
+            const std::pair<std::string, std::string> key{r.text(1), r.text(2)};
+            if (last[key] != i)
+                continue; // a later change of the same entity in this page carries its state
+            auto it = data.find(key);
+            json change = {{"seq", r.integer(0)},
+                           {"entity", r.text(1)},
+                           {"id", r.text(2)},
+                           {"version", it == data.end() ? r.integer(3) : it->second.value("version", r.integer(3))},
+                           {"op", it == data.end() ? std::string("delete") : r.text(4)},
+                           {"data", it == data.end() ? json(nullptr) : it->second}};
+            changes.push_back(std::move(change));
+        }
+        return json{{"changes", changes}, {"next", std::to_string(next)}, {"has_more", hasMore}};
+    });
+}
+
+json SyncService::push(const json &body, const Principal &who, std::int64_t now)
+{
+    if (!body.is_object())
+        throw ApiError::badRequest("请求体应为 JSON 对象");
+    if (!body.contains("device_id") || !body["device_id"].is_string() || body["device_id"].get<std::string>().empty()
+        || body["device_id"].get<std::string>().size() > 64)
+        throw ApiError::validation({{"sync.device", "device_id 应为 1–64 个字符的字符串", "device_id"}});
+    if (!body.contains("ops") || !body["ops"].is_array())
+        throw ApiError::validation({{"sync.ops", "ops 应为数组", "ops"}});
+    if (body["ops"].size() > kMaxOps)
+        throw ApiError::payloadTooLarge("一次最多推送 " + std::to_string(kMaxOps) + " 个操作");
+    const std::string device = body["device_id"];
+    json results = json::array();
+    for (const auto &op : body["ops"])
+        results.push_back(pushOne(op, device, who, now));
+    return {{"results", results}};
+}
+
+json SyncService::pushOne(const json &op, const std::string &device, const Principal &who, std::int64_t now)
+{
+    auto rejected = [](const std::string &opId, const std::string &code, const std::string &message,
+                       const std::string &field = {}) {
+        return json{{"op_id", opId},
+                    {"status", "rejected"},
+                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
+    };
+    if (!op.is_object() || !op.contains("op_id") || !op["op_id"].is_string())
+        return rejected(op.is_object() && op.contains("op_id") ? op["op_id"].dump() : "", "sync.op_id",
+                        "每个操作需要 op_id（UUID）", "op_id");
+    const std::string opId = op["op_id"];
+    if (!validOpId(opId))
+        return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
+    const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
+    const auto kind = commandKindFromString(commandName);
+    if (!kind || *kind == CommandKind::Submit)
+        return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
+    const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
+    if (target.empty() || target.size() > 48)
+        return rejected(opId, "sync.target", "target 应为申报或办件编号", "target");
+    json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
+    if (!args.is_object())
+        return rejected(opId, "sync.args", "args 应为 JSON 对象", "args");
+    if (op.contains("expected_version") && !op["expected_version"].is_null())
+        args["expected_version"] = op["expected_version"];
+
+    const bool caseCommand = *kind != CommandKind::Accept && *kind != CommandKind::Refuse
+                             && *kind != CommandKind::Withdraw && *kind != CommandKind::Deliver
+                             && !((*kind == CommandKind::RequestSupplement || *kind == CommandKind::ProvideSupplement)
+                                  && target.find('-') == std::string::npos);
+    const std::string applicationId = caseCommand ? target.substr(0, target.rfind('-')) : target;
+    auto command = workflowjson::commandFromJson(*kind, caseCommand ? target : std::string(), args);
+    if (!command.ok())
+        return rejected(opId, command.error().code, command.error().message, command.error().field);
+
+    return m_db.write([&](Connection &c) -> json {
+        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
+            if (seen->integer(0) != who.userId)
+                return rejected(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
+            json again = json::parse(seen->text(1), nullptr, false);
+            again["duplicate"] = true;
+            return again;
+        }
+        json result;
+        try {
+            m_approvals.execute(c, applicationId, command.value(), who, now);
+            const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
+            std::int64_t version = row ? row->integer(0) : 0;
+            if (caseCommand && row) {
+                const json state = json::parse(row->text(1), nullptr, false);
+                for (const auto &k : state.value("cases", json::array()))
+                    if (k.value("id", "") == target)
+                        version = k.value("version", version);
+            }
+            result = {{"op_id", opId}, {"status", "applied"}, {"version", version}};
+        } catch (const ApiError &e) {
+            if (e.status() == 409) {
+                result = {{"op_id", opId},
+                          {"status", "conflict"},
+                          {"error", {{"code", e.type()}, {"message", e.detail()}}},
+                          {"current", e.extra().value("current", json())}};
+            } else {
+                const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+                result = rejected(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message),
+                                  first.field);
+                result["http_status"] = e.status();
+            }
+        }
+        c.execute(
+            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+        return result;
+    });
+}
+
+} // namespace spgl::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "services/approvalservice.h"
+#include "storage/database.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace spgl::server {
+
+/**
+ * @brief The sync protocol of the offline desktop (ARCHITECTURE §6, API.md `/sync/*`).
+ *
+ * Down: the change feed in server sequence, filtered by the caller's scope and role (a reviewer
+ * gets the cases of their department and the applications and projects those cases belong to;
+ * window clerks, coordinators and supervisors everything in their region; applicants their own),
+ * each change with the entity's current data. Up: a batch of ops, each run through the same
+ * engine and permissions as an online request in its own transaction, which also stores the
+ * answer under the op's id: an op sent twice is applied once and gets the same answer.
+ */
+class SyncService
+{
+public:
+    SyncService(Database &db, ApprovalService &approvals)
+        : m_db(db)
+        , m_approvals(approvals)
+    {}
+
+    /// GET /sync/changes?since=&limit= → {changes, next, has_more}.
+    nlohmann::json changes(const Principal &who, const std::optional<std::string> &since,
+                           const std::optional<std::string> &limit, std::int64_t now);
+    /// POST /sync/push {device_id, ops:[{op_id, command, target, expected_version, args}]} → {results}.
+    nlohmann::json push(const nlohmann::json &body, const Principal &who, std::int64_t now);
+
+    /// Most ops in one push.
+    static constexpr std::size_t kMaxOps = 200;
+
+private:
+    nlohmann::json pushOne(const nlohmann::json &op, const std::string &device, const Principal &who, std::int64_t now);
+
+    Database &m_db;
+    ApprovalService &m_approvals;
+};
+
+} // namespace spgl::server

@@ -1,0 +1,212 @@
+// The sync endpoints of the offline desktop (ARCHITECTURE §6), on both backends: the change feed
+// is filtered by scope and role, pages resume from their cursor without gaps or repeats, and
+// pushed ops are applied once, answered the same way when sent again, and refused or reported
+// as conflicts exactly as online requests would be.
+#include "testserver.h"
+
+#include <QUuid>
+#include <QtTest>
+
+#include <map>
+#include <set>
+
+using nlohmann::json;
+using spgl::test::TestServer;
+
+namespace {
+std::string uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+/// Pulls the whole feed in pages of @p pageSize; entity → id → data.
+std::map<std::string, std::map<std::string, json>> pullAll(const TestServer &s, const std::string &token, int pageSize,
+                                                           int *pages, std::string *cursor)
+{
+    std::map<std::string, std::map<std::string, json>> out;
+    std::string since = cursor && !cursor->empty() ? *cursor : "0";
+    std::int64_t lastSeq = std::stoll(since);
+    for (int i = 0; i < 10000; ++i) {
+        const auto r = s.get("/api/v1/sync/changes?since=" + since + "&limit=" + std::to_string(pageSize), token);
+        if (r.status != 200)
+            throw std::runtime_error("sync/changes " + std::to_string(r.status) + " " + r.body);
+        const json body = r.json();
+        const json changes = body["changes"];
+        for (const auto &c : changes) {
+            const std::int64_t seq = c["seq"].get<std::int64_t>();
+            if (seq <= lastSeq)
+                throw std::runtime_error("sequence went backwards or repeated");
+            lastSeq = seq;
+            out[c["entity"].get<std::string>()][c["id"].get<std::string>()] = c["data"];
+        }
+        since = body["next"].get<std::string>();
+        if (pages)
+            ++*pages;
+        if (!body["has_more"].get<bool>())
+            break;
+    }
+    if (cursor)
+        *cursor = since;
+    return out;
+}
+/// The demo reviewer of a department.
+std::string reviewerOf(const TestServer &s, const std::string &department)
+{
+    const auto rows
+        = s.sql("SELECT u.username FROM users u JOIN departments d ON d.id = u.department_id WHERE d.code = '"
+                + department + "' AND u.roles = 'reviewer' ORDER BY u.id LIMIT 1");
+    return rows.empty() ? std::string() : rows[0][0];
+}
+} // namespace
+
+class tst_Sync : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        QCOMPARE(m_server.stop(), 0);
+        QCOMPARE(
+            m_server.runCommand({QStringLiteral("demo"), QStringLiteral("--projects=60"), QStringLiteral("--seed=9")}),
+            0);
+        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
+    }
+
+    void feedFollowsScope()
+    {
+        const std::string reviewer = m_server.login("reviewer"); // 住建 11650100ZJJ
+        int pages = 0;
+        const auto feed = pullAll(m_server, reviewer, 7, &pages, nullptr);
+        QVERIFY(pages > 2);
+        QVERIFY(!feed.at("case").empty());
+        // Exactly the cases of the department, and the applications those cases belong to.
+        std::set<std::string> expectedCases;
+        for (const auto &row : m_server.sql("SELECT id FROM cases WHERE department = '11650100ZJJ'"))
+            expectedCases.insert(row[0]);
+        std::set<std::string> cases;
+        for (const auto &[id, data] : feed.at("case")) {
+            cases.insert(id);
+            QCOMPARE(data["department"], "11650100ZJJ");
+        }
+        QVERIFY(cases == expectedCases);
+        for (const auto &[id, data] : feed.at("application")) {
+            bool hasOwnCase = false;
+            for (const auto &k : data["state"]["cases"])
+                hasOwnCase = hasOwnCase || k["department"] == "11650100ZJJ";
+            QVERIFY2(hasOwnCase, id.c_str());
+        }
+        // A clerk of the window sees every application of the region.
+        const auto window = pullAll(m_server, m_server.login("clerk"), 500, nullptr, nullptr);
+        QCOMPARE(int(window.at("application").size()),
+                 std::stoi(m_server.sql("SELECT COUNT(*) FROM applications")[0][0]));
+    }
+
+    void resumesFromTheCursor()
+    {
+        const std::string clerk = m_server.login("clerk");
+        std::string cursor;
+        const auto first = pullAll(m_server, clerk, 50, nullptr, &cursor);
+        // Nothing new: an empty page at the same cursor.
+        const auto again = m_server.get("/api/v1/sync/changes?since=" + cursor, clerk).json();
+        QVERIFY(again["changes"].empty());
+        QCOMPARE(again["next"], cursor);
+        QCOMPARE(again["has_more"], false);
+
+        // One change online; the incremental pull holds exactly that application and its case.
+        const auto open = m_server.sql(
+            "SELECT id, application_id, department FROM cases WHERE status = 'accepted' ORDER BY id LIMIT 1");
+        QVERIFY(!open.empty());
+        QCOMPARE(m_server
+                     .postJson("/api/v1/cases/" + open[0][0] + "/claim", json::object(),
+                               m_server.login(reviewerOf(m_server, open[0][2])))
+                     .status,
+                 200);
+        const auto delta = pullAll(m_server, clerk, 50, nullptr, &cursor);
+        QCOMPARE(int(delta.at("case").size()), 1);
+        QCOMPARE(delta.at("case").begin()->second["status"], "in_progress");
+        QCOMPARE(int(delta.at("application").size()), 1);
+        QVERIFY(delta.at("application").count(open[0][1]));
+        QVERIFY(!first.empty());
+
+        QCOMPARE(m_server.get("/api/v1/sync/changes?since=abc", clerk).status, 422);
+        QCOMPARE(m_server.get("/api/v1/sync/changes?limit=99999", clerk).status, 422);
+        QCOMPARE(m_server.get("/api/v1/sync/changes").status, 401);
+    }
+
+    void pushAppliesOnce()
+    {
+        const auto open = m_server.sql(
+            "SELECT id, version, department FROM cases WHERE status = 'accepted' ORDER BY id DESC LIMIT 1");
+        QVERIFY(!open.empty());
+        const std::string caseId = open[0][0];
+        const std::string department = open[0][2];
+        const std::string reviewer = m_server.login(reviewerOf(m_server, department));
+        const std::string op = uuid();
+        const json batch = {
+            {"device_id", "desk-1"},
+            {"ops",
+             {{{"op_id", op}, {"command", "claim"}, {"target", caseId}, {"expected_version", std::stoi(open[0][1])}}}}};
+        const auto first = m_server.postJson("/api/v1/sync/push", batch, reviewer);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json()["results"][0]["status"], "applied");
+        const int events
+            = std::stoi(m_server.sql("SELECT COUNT(*) FROM events WHERE case_id = '" + caseId + "'")[0][0]);
+        // Sent again (the answer was lost): applied once, same answer.
+        const auto second = m_server.postJson("/api/v1/sync/push", batch, reviewer);
+        QCOMPARE(second.json()["results"][0]["status"], "applied");
+        QCOMPARE(second.json()["results"][0]["version"], first.json()["results"][0]["version"]);
+        QCOMPARE(second.json()["results"][0]["duplicate"], true);
+        QCOMPARE(std::stoi(m_server.sql("SELECT COUNT(*) FROM events WHERE case_id = '" + caseId + "'")[0][0]), events);
+
+        // Another device claimed it meanwhile: a conflict with the server's current state.
+        const auto conflict = m_server.postJson(
+            "/api/v1/sync/push",
+            {{"device_id", "desk-2"}, {"ops", {{{"op_id", uuid()}, {"command", "claim"}, {"target", caseId}}}}},
+            m_server.login(department == "11650100ZJJ" ? "head" : "coordinator"));
+        const json r = conflict.json()["results"][0];
+        QCOMPARE(r["status"], "conflict");
+        QCOMPARE(r["current"]["status"], "in_progress");
+        QVERIFY(!r["current"]["assignee_name"].get<std::string>().empty());
+
+        // Not allowed: rejected with the reason, nothing applied; the rest of the batch still runs.
+        const auto other = m_server.sql("SELECT id FROM cases WHERE status = 'accepted' AND department <> '"
+                                        + department + "' ORDER BY id LIMIT 1");
+        QVERIFY(!other.empty());
+        const auto mixed = m_server.postJson("/api/v1/sync/push",
+                                             {{"device_id", "desk-1"},
+                                              {"ops",
+                                               {{{"op_id", uuid()}, {"command", "claim"}, {"target", other[0][0]}},
+                                                {{"op_id", "not-a-uuid!"}, {"command", "claim"}, {"target", caseId}},
+                                                {{"op_id", uuid()}, {"command", "fly"}, {"target", caseId}},
+                                                {{"op_id", uuid()},
+                                                 {"command", "add_opinion"},
+                                                 {"target", caseId},
+                                                 {"args", {{"opinion", "离线填写的意见"}}}}}}},
+                                             reviewer);
+        QCOMPARE(mixed.status, 200);
+        const json results = mixed.json()["results"];
+        QCOMPARE(results[0]["status"], "rejected");
+        QCOMPARE(results[0]["http_status"], 403);
+        QCOMPARE(results[1]["status"], "rejected");
+        QCOMPARE(results[2]["status"], "rejected");
+        QCOMPARE(results[2]["error"]["field"], "command");
+        QCOMPARE(results[3]["status"], "applied");
+
+        // Bad batches are refused as a whole.
+        QCOMPARE(m_server.postJson("/api/v1/sync/push", {{"ops", json::array()}}, reviewer).status, 422);
+        QCOMPARE(m_server.postJson("/api/v1/sync/push", {{"device_id", "d"}, {"ops", "x"}}, reviewer).status, 422);
+        QCOMPARE(
+            m_server.request("POST", "/api/v1/sync/push", "{not json", {{"Content-Type", "application/json"}}, reviewer)
+                .status,
+            400);
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+private:
+    TestServer m_server;
+};
+
+QTEST_GUILESS_MAIN(tst_Sync)
+#include "tst_sync.moc"
