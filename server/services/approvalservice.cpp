@@ -684,6 +684,7 @@ std::vector<Event> ApprovalService::execute(Connection &c, const std::string &ap
 void ApprovalService::save(Connection &c, const Stored &before, const Application &app,
                            const std::vector<Event> &events, std::int64_t now, bool created)
 {
+    loadDepartments(c); // the window to notify (the first submission after a start may be the first look-up)
     const std::string state = workflowjson::toJson(app).dump();
     if (created)
         c.execute("INSERT INTO applications (id, project_id, stage, status, region_code, applicant_id, process_code, "
