@@ -101,6 +101,40 @@ private slots:
         QCOMPARE(caseJson(after, fgwCase)["status"], "accepted");
     }
 
+    void refuseAndWithdraw()
+    {
+        // 不予受理 needs a reason; the applicant is told; nothing can follow it.
+        const std::string refused = submitted(3);
+        QVERIFY(!refused.empty());
+        auto reply = post("/api/v1/applications/" + refused + "/refuse", json::object(), "clerk");
+        QCOMPARE_STATUS(reply, 422);
+        QCOMPARE(reply.json()["errors"][0]["field"], "opinion");
+        QCOMPARE_STATUS(post("/api/v1/applications/" + refused + "/refuse", {{"reason", "x"}}, "applicant"), 403);
+        reply = post("/api/v1/applications/" + refused + "/refuse", {{"reason", "项目不属于本级审批权限"}}, "clerk");
+        QCOMPARE_STATUS(reply, 200);
+        QCOMPARE(reply.json()["status"], "refused");
+        QCOMPARE(reply.json()["events"][0]["kind"], "refused");
+        QCOMPARE(reply.json()["events"][0]["blzt"], 5);
+        bool told = false;
+        const json notes = m_server.get("/api/v1/notifications", user("applicant").token).json();
+        for (const auto &n : notes["items"])
+            told = told || (n["application_id"] == refused && n["kind"] == "refused");
+        QVERIFY(told);
+        QCOMPARE_STATUS(post("/api/v1/applications/" + refused + "/withdraw", {{"reason", "撤回"}}, "applicant"), 409);
+        QCOMPARE_STATUS(post("/api/v1/applications/" + refused + "/accept", json::object(), "clerk"), 409);
+
+        // 撤件 before acceptance by the owner.
+        const std::string withdrawn = submitted(4);
+        QVERIFY(!withdrawn.empty());
+        reply = post("/api/v1/applications/" + withdrawn + "/withdraw", {{"reason", "资料需重新整理"}}, "applicant");
+        QCOMPARE_STATUS(reply, 200);
+        QCOMPARE(reply.json()["status"], "withdrawn");
+        QCOMPARE(reply.json()["events"][0]["blzt"], 2);
+        QCOMPARE(reply.json()["holders"], json::array());
+        // Accepted applications cannot be withdrawn.
+        QCOMPARE_STATUS(post("/api/v1/applications/" + m_app + "/withdraw", {{"reason", "撤回"}}, "applicant"), 409);
+    }
+
     void expectedVersionMismatch()
     {
         const json app = getApp(m_app, "applicant");

@@ -441,6 +441,61 @@ private slots:
         QVERIFY(!app.is_null());
         QCOMPARE(app["cases"].size(), std::size_t(4));
         claimAll(m_app3);
+
+        // 补正 after acceptance pauses the clock of that case only.
+        const std::string id = (*findCase(app, "650100-ZJJ-001"))["id"];
+        const json before = (*findCase(getApp(m_app3), "650100-ZJJ-001"))["clock"];
+        auto reply = caseCommand(
+            id, "request-supplement",
+            {{"missing_materials", {"650100-ZJJ-001/M03"}}, {"opinion", "岩土工程勘察报告缺少签章页"}}, "reviewer");
+        QCOMPARE_STATUS(reply, 200);
+        json k = reply.json();
+        QCOMPARE(kinds(k["events"]), std::vector<std::string>{"supplement_requested"});
+        QCOMPARE(k["events"][0]["blzt"], 6);
+        QCOMPARE(k["status"], "supplement");
+        QCOMPARE(k["clock"]["paused"], true);
+        QCOMPARE(k["supplement_materials"], json::array({"650100-ZJJ-001/M03"}));
+        json holders = getApp(m_app3)["holders"];
+        bool waiting = false;
+        for (const auto &h : holders)
+            waiting = waiting || (h["case_id"] == id && h["action"] == "等待申请人补正");
+        QVERIFY2(waiting, holders.dump().c_str());
+        const json note = notificationFor("applicant", id, "supplement");
+        QVERIFY2(note.is_object(), "the applicant was not told of the case's supplement request");
+        QVERIFY(QString::fromStdString(note["message"]).contains(QStringLiteral("岩土工程勘察报告")));
+        reply = caseCommand(id, "decide",
+                            {{"outcome", "approved"},
+                             {"opinion", "同意"},
+                             {"document", resultDocument("乌建审〔2026〕1号", "施工图审查", today())}},
+                            "reviewer");
+        QCOMPARE_STATUS(reply, 409);
+        // Only the owner (or the window) supplies.
+        reply = caseCommand(id, "supplement", {{"materials", {"650100-ZJJ-001/M03"}}}, "rev.fgw");
+        QCOMPARE_STATUS(reply, 403);
+        reply = caseCommand(id, "supplement", {{"materials", {"650100-ZJJ-001/M03"}}, {"opinion", "已补签章页"}},
+                            "applicant");
+        QCOMPARE_STATUS(reply, 200);
+        k = reply.json();
+        QCOMPARE(kinds(k["events"]), std::vector<std::string>{"supplement_provided"});
+        QCOMPARE(k["events"][0]["blzt"], 7);
+        QCOMPARE(k["status"], "in_progress");
+        QCOMPARE(k["clock"]["paused"], false);
+        QCOMPARE(k["clock"]["deadline"], before["deadline"]); // same day: nothing taken out
+        QVERIFY(notificationFor("reviewer", id, "supplemented").is_object());
+
+        // The reviewer's own queue.
+        const auto mine = m_server.get("/api/v1/cases?assignee=me&state=in_progress", user("reviewer").token);
+        QCOMPARE_STATUS(mine, 200);
+        std::set<std::string> queue;
+        const json queued = mine.json();
+        for (const auto &c : queued["items"]) {
+            QCOMPARE(c["department"], "11650100ZJJ");
+            queue.insert(c["id"].get<std::string>());
+        }
+        for (const auto &c : app["cases"])
+            QVERIFY2(queue.count(c["id"].get<std::string>()) == std::size_t(c["department"] == "11650100ZJJ" ? 1 : 0),
+                     qPrintable(QString::fromStdString(c["id"].get<std::string>() + " in " + mine.body)));
+
         // The 住建 head decides a case his reviewer signed for.
         app = decideAll(m_app3, {}, "stage_concluded", "head");
         QVERIFY(!app.is_null());
@@ -484,7 +539,7 @@ private slots:
         const json mine = notifications("applicant");
         QVERIFY(!mine.empty());
         for (const auto &n : mine) {
-            QVERIFY2(applicantKinds.count(n["kind"]), n.dump().c_str());
+            QVERIFY2(applicantKinds.count(n["kind"].get<std::string>()), n.dump().c_str());
             QVERIFY(m_appIds.count(n["application_id"].get<std::string>()));
         }
         for (const auto &[app, kind] : std::vector<std::pair<std::string, std::string>>{{m_app1, "delivered"},
