@@ -330,6 +330,57 @@ private slots:
         QCOMPARE(verify.json()["ok"], true);
     }
 
+    void concurrentLastDecisionsConcludeOnce()
+    {
+        // The last two open cases of an application, in two departments, decided at the same
+        // moment: both succeed, and the stage concludes exactly once.
+        for (int round = 0; round < 3; ++round) {
+            const std::string app = acceptedApplication(30 + round);
+            QVERIFY(!app.empty());
+            const json opened = getApp(app, "applicant");
+            std::string last[2];
+            for (const auto &k : opened["cases"]) {
+                const std::string id = k["id"];
+                const std::string who = k["department"] == "11650100FGW" ? "rev.fgw" : "rev.zrzy";
+                QCOMPARE_STATUS(post("/api/v1/cases/" + id + "/claim", json::object(), who), 200);
+                if (k["item_code"] == "650100-FGW-001")
+                    last[0] = id;
+                else if (k["item_code"] == "650100-ZRZY-002")
+                    last[1] = id;
+                else
+                    QCOMPARE_STATUS(post("/api/v1/cases/" + id + "/decide", decideBody("approved"), who), 200);
+            }
+            QVERIFY(!last[0].empty() && !last[1].empty());
+            const std::string body = decideBody("approved").dump();
+            const std::string tokens[2] = {user("rev.fgw").token, user("rev.zrzy").token};
+            HttpReply replies[2];
+            std::barrier start(2);
+            std::thread threads[2];
+            for (int t = 0; t < 2; ++t)
+                threads[t] = std::thread([&, t] {
+                    start.arrive_and_wait();
+                    replies[t] = m_server.request("POST", "/api/v1/cases/" + last[t] + "/decide", body,
+                                                  {{"Content-Type", "application/json"}}, tokens[t]);
+                });
+            for (auto &t : threads)
+                t.join();
+            QCOMPARE_STATUS(replies[0], 200);
+            QCOMPARE_STATUS(replies[1], 200);
+            const json after = getApp(app, "applicant");
+            QCOMPARE(after["status"], "concluded");
+            int concluded = 0;
+            for (const auto &e : after["timeline"])
+                concluded += e["kind"] == "stage_concluded" ? 1 : 0;
+            QCOMPARE(concluded, 1);
+            // Exactly one of the two answers carries the conclusion.
+            const auto carries = [](const HttpReply &r) {
+                const json events = r.json()["events"];
+                return events.size() == 2 && events[1]["kind"] == "stage_concluded";
+            };
+            QVERIFY(carries(replies[0]) != carries(replies[1]));
+        }
+    }
+
 private:
     const Session &user(const std::string &name) { return m_users[name]; }
 
