@@ -498,30 +498,18 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     // One open application per stage; a stage passed is not filed again; stages go in order
     // (the parallel track 5 aside).
     std::set<int> passed;
-    for (const auto &r : c.query("SELECT stage, status FROM applications WHERE project_id = ?", {projectId})) {
+    for (const auto &r : c.query("SELECT stage, status, id FROM applications WHERE project_id = ?", {projectId})) {
         const std::string st = r.text(1);
         const int s = int(r.integer(0));
-        if (st == "concluded" || st == "delivered") {
-            // a delivered NotPassed application is recorded as status delivered too: check state
+        // A delivered application passed unless its stage did not (stage_not_passed, BLZT 13);
+        // one application that did not pass must not hide another of the same stage that did.
+        if (st == "concluded"
+            || (st == "delivered"
+                && !c.queryOne("SELECT 1 FROM events WHERE application_id = ? AND kind = 'stage_not_passed'",
+                               {r.text(2)})))
             passed.insert(s);
-        }
         if (s == *stage && (st == "submitted" || st == "supplement_requested" || st == "in_review"))
             throw ApiError::conflict("该项目本阶段已有办理中的申报");
-    }
-    // delivered applications that did not pass do not count as passed
-    for (const auto &r :
-         c.query("SELECT stage, state FROM applications WHERE project_id = ? AND status = 'delivered'", {projectId})) {
-        auto parsed = workflowjson::applicationFromJson(json::parse(r.text(1), nullptr, false));
-        if (parsed.ok()) {
-            bool anyPassed = false;
-            for (const auto &k : parsed.value().cases)
-                anyPassed = anyPassed || k.status == CaseStatus::Approved || k.status == CaseStatus::ApprovedTolerated;
-            const bool notPassedEvent
-                = std::any_of(parsed.value().cases.begin(), parsed.value().cases.end(),
-                              [](const ApprovalCase &k) { return k.milestone && k.status == CaseStatus::Disapproved; });
-            if (notPassedEvent)
-                passed.erase(int(r.integer(0)));
-        }
     }
     if (passed.count(int(*stage)))
         throw ApiError::conflict("该项目本阶段已办结，无需重复申报");
@@ -697,6 +685,7 @@ std::vector<Event> ApprovalService::execute(Connection &c, const std::string &ap
 void ApprovalService::save(Connection &c, const Stored &before, const Application &app,
                            const std::vector<Event> &events, std::int64_t now, bool created)
 {
+    loadDepartments(c); // the window to notify (the first submission after a start may be the first look-up)
     const std::string state = workflowjson::toJson(app).dump();
     if (created)
         c.execute("INSERT INTO applications (id, project_id, stage, status, region_code, applicant_id, process_code, "

@@ -597,6 +597,12 @@ void Engine::apply(Application &app, const Event &e)
         } else {
             app.status = ApplicationStatus::Submitted;
             app.supplementMaterials.clear();
+            // The materials handed in ("item/material") are on file from now on (paper originals
+            // unless the submission carried a file).
+            for (const auto &key : e.materials)
+                if (const auto slash = key.find('/');
+                    slash != std::string::npos && !app.hasMaterial(key.substr(0, slash), key.substr(slash + 1)))
+                    app.materials.push_back({key.substr(0, slash), key.substr(slash + 1), {}});
         }
         break;
     case EventKind::Accepted:
