@@ -9,6 +9,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "rules/jsonlogic.h"
+#include "workflow/stageclock.h"
 #include "workflow/workflowjson.h"
 
 #include <algorithm>
@@ -597,6 +598,8 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     a.processVersion = process->version;
     a.stage = int(*stage);
     a.completion = stageDef->completion;
+    a.stageLimit = stageDef->limit;
+    a.stageUnit = stageDef->unit;
     a.channel = channel.empty() ? (isApplicantSide(who) ? "online" : "window") : channel;
     a.form = checked.data;
 
@@ -912,6 +915,16 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
         break;
     }
     out["holders"] = holders;
+    // The stage clock (阶段时限): paused while every open case is paused; stops at the conclusion.
+    if (const auto stage = StageClock::of(app)) {
+        const bool done = app.concludedAt != 0;
+        json v = workflowjson::clockView(*stage, calendar, done ? app.concludedAt : now);
+        if (done)
+            v["level"] = "done";
+        out["stage_clock"] = v;
+    } else {
+        out["stage_clock"] = nullptr;
+    }
     if (withTimeline) {
         json timeline = json::array();
         for (const auto &row : c.query("SELECT data FROM events WHERE application_id = ? ORDER BY seq", {app.id})) {

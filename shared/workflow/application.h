@@ -40,6 +40,8 @@ struct Application
     std::string processVersion;
     int stage = 0;
     StageDefinition::Completion completion = StageDefinition::Completion::AllMilestones;
+    int stageLimit = 0; ///< the stage's limit (SPJDSX), pinned at submission
+    Clock::Unit stageUnit = Clock::Unit::Workday;
     std::string channel = "online";  ///< "online" | "window"
     std::vector<StageItemRef> items; ///< the items applied for, pinned
     std::vector<MaterialRef> materials;

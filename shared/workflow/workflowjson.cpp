@@ -369,6 +369,8 @@ json toJson(const Application &a)
             {"process_version", a.processVersion},
             {"stage", a.stage},
             {"completion", int(a.completion)},
+            {"stage_limit", a.stageLimit},
+            {"stage_unit", unitName(a.stageUnit)},
             {"channel", a.channel},
             {"items", items},
             {"materials", materials},
@@ -398,6 +400,8 @@ Result<Application> applicationFromJson(const json &j)
     a.stage = int(r.integer("stage"));
     a.completion = r.integer("completion", 1) == 2 ? StageDefinition::Completion::AnyMilestone
                                                    : StageDefinition::Completion::AllMilestones;
+    a.stageLimit = int(r.integer("stage_limit"));
+    a.stageUnit = unitFromName(r.str("stage_unit")).value_or(Clock::Unit::Workday);
     a.channel = r.str("channel");
     if (const json *items = r.array("items"))
         for (const auto &i : *items) {
