@@ -878,6 +878,19 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
             v["clock"]["level"] = "done";
         }
         v["decided_at"] = timeText(k.decidedAt);
+        // Each special procedure has its own limit: its deadline, and whether it ran over.
+        for (std::size_t i = 0; i < k.specialProcedures.size() && i < v["special_procedures"].size(); ++i) {
+            const SpecialProcedure &p = k.specialProcedures[i];
+            const auto started = beijing::date(p.startedAt);
+            const auto due = p.unit == Clock::Unit::Day ? calendar.addDays(started, p.limit, app.regionCode)
+                                                        : calendar.addWorkdays(started, p.limit, app.regionCode);
+            const auto last = beijing::date(p.endedAt ? p.endedAt : now);
+            json &pv = v["special_procedures"][i];
+            pv["deadline"] = isoDate(due);
+            pv["overdue"] = std::chrono::sys_days{last} > std::chrono::sys_days{due};
+            pv["started_at"] = timeText(p.startedAt);
+            pv["ended_at"] = timeText(p.endedAt);
+        }
         cases.push_back(std::move(v));
     }
     json out = workflowjson::toJson(app);

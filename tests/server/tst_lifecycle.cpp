@@ -330,7 +330,12 @@ private slots:
         QCOMPARE(k["events"][0]["blzt"], 10);
         QCOMPARE(k["status"], "in_progress");
         QCOMPARE(k["clock"]["paused"], false);
-        QVERIFY(k["special_procedures"][0]["ended_at"].get<std::int64_t>() > 0);
+        QVERIFY(k["special_procedures"][0]["ended_at"].is_string());
+        // The procedure's own limit gives it a deadline; ended the same day, it did not run over.
+        QCOMPARE(
+            k["special_procedures"][0]["deadline"].get<std::string>(),
+            calendarDeadline(k["special_procedures"][0]["started_at"], k["special_procedures"][0]["limit"].get<int>()));
+        QCOMPARE(k["special_procedures"][0]["overdue"], false);
         // A pause that begins and ends on the same day takes out nothing (Clock day rules).
         QCOMPARE(k["clock"]["deadline"], before["deadline"]);
         QCOMPARE(k["clock"]["used_workdays"], before["used_workdays"]);
