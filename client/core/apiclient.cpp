@@ -1,0 +1,68 @@
+#include "core/apiclient.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace spgl::desk {
+
+nlohmann::json ApiReply::json() const
+{
+    return nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+}
+
+QString ApiReply::message() const
+{
+    if (status == 0)
+        return QCoreApplication::translate("ApiReply", "无法连接服务器：%1").arg(networkError);
+    const auto j = json();
+    if (j.is_object() && j.contains("detail") && j["detail"].is_string())
+        return QString::fromStdString(j["detail"].get<std::string>());
+    return QCoreApplication::translate("ApiReply", "服务器返回 %1").arg(status);
+}
+
+ApiClient::ApiClient(QUrl server)
+    : m_server(std::move(server))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{}
+
+ApiClient::~ApiClient() = default;
+
+ApiReply ApiClient::get(const QString &path)
+{
+    return send("GET", path, {});
+}
+
+ApiReply ApiClient::post(const QString &path, const nlohmann::json &body)
+{
+    return send("POST", path, QByteArray::fromStdString(body.dump()));
+}
+
+ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    QUrl url = m_server;
+    const int query = path.indexOf(QLatin1Char('?'));
+    url.setPath(m_server.path() + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    ApiReply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    if (out.status == 0)
+        out.networkError = reply->errorString();
+    reply->deleteLater();
+    return out;
+}
+
+} // namespace spgl::desk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace spgl::desk {
+
+/// One answer of the server as the desktop looks at it.
+struct ApiReply
+{
+    int status = 0; ///< HTTP status; 0 when the server could not be reached
+    QByteArray body;
+    QString networkError; ///< why the request did not get an answer (status 0)
+
+    bool ok() const { return status >= 200 && status < 300; }
+    bool offline() const { return status == 0; }
+    /// The body as JSON (null when it is not JSON).
+    nlohmann::json json() const;
+    /// The problem+json detail, or the network error, for people.
+    QString message() const;
+};
+
+/**
+ * @brief A blocking client of the REST API for the sync thread: each call waits for its answer
+ *        (with a timeout) in a local event loop, so it must not run on the GUI thread.
+ *
+ * Owns its QNetworkAccessManager, which lives in the thread that created the client.
+ */
+class ApiClient
+{
+public:
+    explicit ApiClient(QUrl server);
+    ~ApiClient();
+    ApiClient(const ApiClient &) = delete;
+    ApiClient &operator=(const ApiClient &) = delete;
+
+    QUrl server() const { return m_server; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    /// Gives up on a request after @p ms milliseconds (default 30 s).
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    ApiReply get(const QString &path);
+    ApiReply post(const QString &path, const nlohmann::json &body);
+
+private:
+    ApiReply send(const QByteArray &method, const QString &path, const QByteArray &body);
+
+    QUrl m_server;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+};
+
+} // namespace spgl::desk

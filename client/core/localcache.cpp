@@ -1,0 +1,375 @@
+#include "core/localcache.h"
+
+#include "workflow/workflowjson.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace spgl::desk {
+
+using nlohmann::json;
+
+namespace {
+
+Error sqlError(const QSqlError &e, const char *what)
+{
+    return Error{"cache.sql", std::string(what) + ": " + e.text().toStdString(), {}};
+}
+
+QString str(const json &j, const char *key)
+{
+    if (!j.is_object() || !j.contains(key) || j[key].is_null())
+        return {};
+    return j[key].is_string() ? QString::fromStdString(j[key].get<std::string>())
+                              : QString::fromStdString(j[key].dump());
+}
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS projects (id TEXT PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, status TEXT NOT NULL, "
+    "version INTEGER NOT NULL, state TEXT NOT NULL, form TEXT NOT NULL, local INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, application_id TEXT NOT NULL, status TEXT NOT NULL, "
+    "version INTEGER NOT NULL, department TEXT NOT NULL, deadline TEXT NOT NULL, level TEXT NOT NULL, "
+    "data TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS cases_deadline ON cases (deadline, id)",
+    "CREATE TABLE IF NOT EXISTS outbox (op_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, command TEXT NOT NULL, "
+    "target TEXT NOT NULL, expected_version INTEGER, args TEXT NOT NULL, status TEXT NOT NULL, "
+    "error TEXT NOT NULL DEFAULT '', current TEXT NOT NULL DEFAULT 'null', created_at INTEGER NOT NULL)",
+};
+
+} // namespace
+
+LocalCache::~LocalCache()
+{
+    close();
+}
+
+QString LocalCache::pathFor(const QString &dir, const QString &server, const QString &userId)
+{
+    const QByteArray key = QCryptographicHash::hash(server.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    return QDir(dir).filePath(QStringLiteral("cache-%1-%2.sqlite").arg(QString::fromLatin1(key), userId));
+}
+
+Status LocalCache::open(const QString &path)
+{
+    close();
+    m_connection = QStringLiteral("spgl-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return sqlError(db.lastError(), "open");
+    m_path = path;
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+        if (auto s = exec(QString::fromLatin1(pragma)); !s.ok())
+            return s;
+    QSqlQuery version(db);
+    version.exec(QStringLiteral("PRAGMA user_version"));
+    const int current = version.next() ? version.value(0).toInt() : 0;
+    if (current > kSchemaVersion)
+        return Error{"cache.version", "本地缓存来自更新版本的程序，请升级 spgl-desk 或清除缓存", {}};
+    if (current < kSchemaVersion) {
+        db.transaction();
+        for (const char *sql : kSchema)
+            if (auto s = exec(QString::fromLatin1(sql)); !s.ok()) {
+                db.rollback();
+                return s;
+            }
+        exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+        if (!db.commit())
+            return sqlError(db.lastError(), "migrate");
+    }
+    return {};
+}
+
+void LocalCache::close()
+{
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+bool LocalCache::isOpen() const
+{
+    return !m_connection.isEmpty() && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+Status LocalCache::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), "exec");
+    return {};
+}
+
+QString LocalCache::meta(const QString &key) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+Status LocalCache::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                             "excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(q.lastError(), "meta");
+    return {};
+}
+
+QString LocalCache::cursor() const
+{
+    const QString c = meta(QStringLiteral("cursor"));
+    return c.isEmpty() ? QStringLiteral("0") : c;
+}
+
+Status LocalCache::applyChanges(const json &page)
+{
+    if (!page.is_object() || !page.contains("changes") || !page["changes"].is_array() || !page.contains("next"))
+        return Error{"cache.page", "服务器返回的变更页格式不正确", {}};
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    auto fail = [&](Error e) {
+        db.rollback();
+        return e;
+    };
+    QSqlQuery upsertApp(db), upsertCase(db), upsertProject(db), remove(db);
+    upsertApp.prepare(QStringLiteral(
+        "INSERT INTO applications (id, project_id, status, version, state, form, local) VALUES (?, ?, ?, ?, ?, ?, 0) "
+        "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status, version = "
+        "excluded.version, state = excluded.state, form = excluded.form, local = 0"));
+    upsertCase.prepare(
+        QStringLiteral("INSERT INTO cases (id, application_id, status, version, department, deadline, level, data) "
+                       "VALUES (?, ?, ?, ?, "
+                       "?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET application_id = excluded.application_id, status = "
+                       "excluded.status, version = excluded.version, department = excluded.department, deadline = "
+                       "excluded.deadline, level = excluded.level, data = excluded.data"));
+    upsertProject.prepare(
+        QStringLiteral("INSERT INTO projects (id, version, data) VALUES (?, ?, ?) ON CONFLICT (id) DO "
+                       "UPDATE SET version = excluded.version, data = excluded.data"));
+    for (const auto &change : page["changes"]) {
+        const QString entity = str(change, "entity");
+        const QString id = str(change, "id");
+        const json &data = change.contains("data") ? change["data"] : json();
+        if (str(change, "op") == QLatin1String("delete") || data.is_null()) {
+            const QString table = entity == QLatin1String("case")          ? QStringLiteral("cases")
+                                  : entity == QLatin1String("application") ? QStringLiteral("applications")
+                                                                           : QStringLiteral("projects");
+            remove.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+            remove.addBindValue(id);
+            if (!remove.exec())
+                return fail(sqlError(remove.lastError(), "delete"));
+            continue;
+        }
+        QSqlQuery *q = nullptr;
+        if (entity == QLatin1String("application")) {
+            q = &upsertApp;
+            q->addBindValue(id);
+            q->addBindValue(str(data, "project_id"));
+            q->addBindValue(str(data, "status"));
+            q->addBindValue(qint64(data.value("version", 0)));
+            q->addBindValue(QString::fromStdString(data.value("state", json::object()).dump()));
+            q->addBindValue(QString::fromStdString(data.value("form", json::object()).dump()));
+        } else if (entity == QLatin1String("case")) {
+            q = &upsertCase;
+            q->addBindValue(id);
+            q->addBindValue(str(data, "application_id"));
+            q->addBindValue(str(data, "status"));
+            q->addBindValue(qint64(data.value("version", 0)));
+            q->addBindValue(str(data, "department"));
+            q->addBindValue(str(data, "deadline"));
+            q->addBindValue(str(data, "level"));
+            q->addBindValue(QString::fromStdString(data.dump()));
+        } else if (entity == QLatin1String("project")) {
+            q = &upsertProject;
+            q->addBindValue(id);
+            q->addBindValue(qint64(data.value("version", 0)));
+            q->addBindValue(QString::fromStdString(data.dump()));
+        } else {
+            continue; // an entity this version does not cache
+        }
+        if (!q->exec())
+            return fail(sqlError(q->lastError(), "apply"));
+    }
+    QSqlQuery cursor(db);
+    cursor.prepare(QStringLiteral(
+        "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    cursor.addBindValue(str(page, "next"));
+    if (!cursor.exec())
+        return fail(sqlError(cursor.lastError(), "cursor"));
+    if (!db.commit())
+        return fail(sqlError(db.lastError(), "commit"));
+    return {};
+}
+
+std::optional<Application> LocalCache::application(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT state FROM applications WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    auto parsed = workflowjson::applicationFromJson(json::parse(q.value(0).toString().toStdString(), nullptr, false));
+    if (!parsed.ok())
+        return std::nullopt;
+    return std::move(parsed).value();
+}
+
+Status LocalCache::storeLocalState(const Application &app)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE applications SET status = ?, version = ?, state = ?, local = 1 WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(toString(app.status).data(), int(toString(app.status).size())));
+    q.addBindValue(qint64(app.version));
+    q.addBindValue(QString::fromStdString(workflowjson::toJson(app).dump()));
+    q.addBindValue(QString::fromStdString(app.id));
+    if (!q.exec()) {
+        db.rollback();
+        return sqlError(q.lastError(), "local state");
+    }
+    // The case rows the lists show follow the local decision (marked pending by the UI via the outbox).
+    QSqlQuery c(db);
+    c.prepare(QStringLiteral("UPDATE cases SET status = ?, version = ? WHERE id = ?"));
+    for (const auto &k : app.cases) {
+        c.addBindValue(QString::fromUtf8(toString(k.status).data(), int(toString(k.status).size())));
+        c.addBindValue(qint64(k.version));
+        c.addBindValue(QString::fromStdString(k.id));
+        if (!c.exec()) {
+            db.rollback();
+            return sqlError(c.lastError(), "local case");
+        }
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
+int LocalCache::count(const QString &entity) const
+{
+    const QString table = entity == QLatin1String("case")          ? QStringLiteral("cases")
+                          : entity == QLatin1String("application") ? QStringLiteral("applications")
+                                                                   : QStringLiteral("projects");
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next() ? q.value(0).toInt() : 0;
+}
+
+std::vector<json> LocalCache::cases(const QString &state) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(state.isEmpty() ? QStringLiteral("SELECT data, status, version FROM cases ORDER BY deadline, id")
+                              : QStringLiteral("SELECT data, status, version FROM cases WHERE status = ? ORDER BY "
+                                               "deadline, id"));
+    if (!state.isEmpty())
+        q.addBindValue(state);
+    std::vector<json> out;
+    if (q.exec())
+        while (q.next()) {
+            json row = json::parse(q.value(0).toString().toStdString(), nullptr, false);
+            row["status"] = q.value(1).toString().toStdString();
+            row["version"] = q.value(2).toLongLong();
+            out.push_back(std::move(row));
+        }
+    return out;
+}
+
+Status LocalCache::enqueue(const OutboxOp &op)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO outbox (op_id, seq, command, target, expected_version, args, status, "
+                             "created_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, ?, ?, "
+                             "'pending', ?)"));
+    q.addBindValue(op.opId);
+    q.addBindValue(op.command);
+    q.addBindValue(op.target);
+    q.addBindValue(op.expectedVersion ? QVariant(qlonglong(*op.expectedVersion)) : QVariant());
+    q.addBindValue(QString::fromStdString(op.args.is_null() ? std::string("{}") : op.args.dump()));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return sqlError(q.lastError(), "enqueue");
+    return {};
+}
+
+std::vector<OutboxOp> LocalCache::ops(const QString &status) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT op_id, seq, command, target, expected_version, args, status, error, current FROM "
+                             "outbox")
+              + (status.isEmpty() ? QString() : QStringLiteral(" WHERE status = ?")) + QStringLiteral(" ORDER BY seq"));
+    if (!status.isEmpty())
+        q.addBindValue(status);
+    std::vector<OutboxOp> out;
+    if (q.exec())
+        while (q.next()) {
+            OutboxOp op;
+            op.opId = q.value(0).toString();
+            op.seq = q.value(1).toLongLong();
+            op.command = q.value(2).toString();
+            op.target = q.value(3).toString();
+            if (!q.value(4).isNull())
+                op.expectedVersion = q.value(4).toLongLong();
+            op.args = json::parse(q.value(5).toString().toStdString(), nullptr, false);
+            op.status = q.value(6).toString();
+            op.error = q.value(7).toString();
+            op.current = json::parse(q.value(8).toString().toStdString(), nullptr, false);
+            out.push_back(std::move(op));
+        }
+    return out;
+}
+
+Status LocalCache::recordResult(const QString &opId, const QString &status, const QString &error, const json &current)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE outbox SET status = ?, error = ?, current = ? WHERE op_id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(error.isNull() ? QStringLiteral("") : error); // a null QString binds NULL
+    q.addBindValue(QString::fromStdString(current.dump()));
+    q.addBindValue(opId);
+    if (!q.exec())
+        return sqlError(q.lastError(), "result");
+    return {};
+}
+
+Status LocalCache::dropOp(const QString &opId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ? AND status <> 'pending'"));
+    q.addBindValue(opId);
+    if (!q.exec())
+        return sqlError(q.lastError(), "drop");
+    return {};
+}
+
+Status LocalCache::wipe()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    for (const char *table : {"projects", "applications", "cases", "outbox", "meta"})
+        if (auto s = exec(QStringLiteral("DELETE FROM ") + QString::fromLatin1(table)); !s.ok()) {
+            db.rollback();
+            return s;
+        }
+    if (!db.commit())
+        return sqlError(db.lastError(), "wipe");
+    return {};
+}
+
+} // namespace spgl::desk

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/result.h"
+#include "workflow/application.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace spgl::desk {
+
+/// One command waiting in (or answered from) the outbox.
+struct OutboxOp
+{
+    QString opId;    ///< client-made UUID
+    qint64 seq = 0;  ///< order of creation
+    QString command; ///< "claim", "decide", …
+    QString target;  ///< application or case id
+    std::optional<qint64> expectedVersion;
+    nlohmann::json args;
+    QString status;         ///< "pending" | "applied" | "rejected" | "conflict"
+    QString error;          ///< why it was rejected or conflicted
+    nlohmann::json current; ///< the server's state on a conflict
+};
+
+/**
+ * @brief The desktop's local cache: one SQLite file per user and server, schema-versioned, holding
+ *        only what the change feed gave this user (their scope) plus their own outbox.
+ *
+ * A page of changes is applied in one transaction together with the new cursor, so a cut
+ * connection resumes exactly where it stopped. Applications keep the engine's state, so the
+ * same engine can decide commands offline. Every write is a transaction: a crash loses nothing
+ * that was acknowledged.
+ */
+class LocalCache
+{
+public:
+    /// The schema version this code writes (PRAGMA user_version).
+    static constexpr int kSchemaVersion = 1;
+
+    LocalCache() = default;
+    ~LocalCache();
+    LocalCache(const LocalCache &) = delete;
+    LocalCache &operator=(const LocalCache &) = delete;
+
+    /// Opens (creating or migrating) the cache file at @p path.
+    Status open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    /// The file name for a user on a server, under @p dir: one cache per user and server.
+    static QString pathFor(const QString &dir, const QString &server, const QString &userId);
+
+    /// The change-feed cursor ("0" before the first sync).
+    QString cursor() const;
+    /// Applies one page of GET /sync/changes and its next cursor in one transaction.
+    Status applyChanges(const nlohmann::json &page);
+
+    std::optional<Application> application(const QString &id) const;
+    /// Stores a locally decided state (optimistic; the next pull replaces it with the server's).
+    Status storeLocalState(const Application &application);
+    int count(const QString &entity) const;
+    /// Case rows as the change feed gave them (JSON), ordered by deadline.
+    std::vector<nlohmann::json> cases(const QString &state = {}) const;
+
+    /// Puts a command into the outbox.
+    Status enqueue(const OutboxOp &op);
+    std::vector<OutboxOp> ops(const QString &status = {}) const;
+    Status recordResult(const QString &opId, const QString &status, const QString &error,
+                        const nlohmann::json &current);
+    /// Drops an answered (rejected or conflicting) op once the user has seen it.
+    Status dropOp(const QString &opId);
+
+    QString meta(const QString &key) const;
+    Status setMeta(const QString &key, const QString &value);
+    /// Deletes every cached row and the outbox (logging out with "wipe").
+    Status wipe();
+
+private:
+    Status exec(const QString &sql);
+
+    QString m_connection;
+    QString m_path;
+};
+
+} // namespace spgl::desk

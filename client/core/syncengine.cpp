@@ -1,0 +1,201 @@
+#include "core/syncengine.h"
+
+#include "workflow/engine.h"
+#include "workflow/workflowjson.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace spgl::desk {
+
+using nlohmann::json;
+
+namespace {
+
+bool isCaseCommand(CommandKind kind, const QString &target)
+{
+    switch (kind) {
+    case CommandKind::Accept:
+    case CommandKind::Refuse:
+    case CommandKind::Withdraw:
+    case CommandKind::Deliver:
+    case CommandKind::Submit:
+        return false;
+    case CommandKind::RequestSupplement:
+    case CommandKind::ProvideSupplement:
+        return target.contains(QLatin1Char('-'));
+    default:
+        return true;
+    }
+}
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(ApiClient &api, Session &session, LocalCache &cache, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_session(session)
+    , m_cache(cache)
+{
+    // The calendar the engine's local decisions use (the server re-decides with its own).
+    auto calendar
+        = WorkCalendar::fromFiles({SPGL_CALENDAR_DIR "/cn-national.json", SPGL_CALENDAR_DIR "/xj-regional.json"});
+    if (calendar.ok())
+        m_calendar = calendar.value();
+}
+
+QString SyncEngine::deviceId()
+{
+    QString id = m_cache.meta(QStringLiteral("device_id"));
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        (void)m_cache.setMeta(QStringLiteral("device_id"), id);
+    }
+    return id;
+}
+
+ApiReply SyncEngine::authorized(const std::function<ApiReply()> &call)
+{
+    ApiReply reply = call();
+    if (reply.status == 401 && m_session.refresh())
+        reply = call();
+    return reply;
+}
+
+Result<int> SyncEngine::pull(int pageSize)
+{
+    int applied = 0;
+    for (int page = 0; page < 100000; ++page) {
+        const QString path
+            = QStringLiteral("/api/v1/sync/changes?since=%1&limit=%2").arg(m_cache.cursor()).arg(pageSize);
+        const ApiReply reply = authorized([&] { return m_api.get(path); });
+        if (reply.status == 401)
+            return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
+        if (!reply.ok())
+            return Error{reply.offline() ? "sync.offline" : "sync.pull", reply.message().toStdString(), {}};
+        const json body = reply.json();
+        if (auto s = m_cache.applyChanges(body); !s.ok())
+            return s.error();
+        const int n = int(body["changes"].size());
+        applied += n;
+        const bool more = body.value("has_more", false);
+        Q_EMIT pulled(n, more);
+        if (!more)
+            return applied;
+    }
+    return applied;
+}
+
+Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
+{
+    PushSummary summary;
+    const QString device = deviceId();
+    for (;;) {
+        std::vector<OutboxOp> pending = m_cache.ops(QStringLiteral("pending"));
+        if (pending.empty())
+            return summary;
+        if (int(pending.size()) > batchSize)
+            pending.resize(std::size_t(batchSize));
+        json ops = json::array();
+        for (const auto &op : pending) {
+            json o = {{"op_id", op.opId.toStdString()},
+                      {"command", op.command.toStdString()},
+                      {"target", op.target.toStdString()},
+                      {"args", op.args.is_object() ? op.args : json::object()}};
+            if (op.expectedVersion)
+                o["expected_version"] = *op.expectedVersion;
+            ops.push_back(std::move(o));
+        }
+        const json body = {{"device_id", device.toStdString()}, {"ops", ops}};
+        const ApiReply reply = authorized([&] { return m_api.post(QStringLiteral("/api/v1/sync/push"), body); });
+        if (reply.status == 401)
+            return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
+        if (!reply.ok())
+            return Error{reply.offline() ? "sync.offline" : "sync.push", reply.message().toStdString(), {}};
+        const json results = reply.json().value("results", json::array());
+        if (results.size() != pending.size())
+            return Error{"sync.push", "服务器的推送结果与发送的操作数不一致", {}};
+        for (const auto &r : results) {
+            const QString opId = QString::fromStdString(r.value("op_id", ""));
+            const QString status = QString::fromStdString(r.value("status", ""));
+            const json error = r.value("error", json());
+            const QString message = error.is_object() ? QString::fromStdString(error.value("message", "")) : QString();
+            if (auto s = m_cache.recordResult(opId, status, message, r.value("current", json())); !s.ok())
+                return s.error();
+            if (status == QLatin1String("applied"))
+                ++summary.applied;
+            else if (status == QLatin1String("conflict"))
+                ++summary.conflicts;
+            else
+                ++summary.rejected;
+            Q_EMIT opAnswered(opId, status);
+        }
+    }
+}
+
+Status SyncEngine::sync()
+{
+    auto pushed = push();
+    if (!pushed.ok())
+        return pushed.error();
+    auto pulled = pull();
+    if (!pulled.ok())
+        return pulled.error();
+    return {};
+}
+
+Result<QString> SyncEngine::command(CommandKind kind, const QString &target, const json &args)
+{
+    const bool onCase = isCaseCommand(kind, target);
+    const QString applicationId = onCase ? target.left(target.lastIndexOf(QLatin1Char('-'))) : target;
+    auto app = m_cache.application(applicationId);
+    if (!app)
+        return Error{"sync.unknown", "本地缓存中没有该申报，请先同步", {}};
+    json arguments = args.is_object() ? args : json::object();
+    if (kind == CommandKind::RequestConsultation && !arguments.contains("consultation_id"))
+        arguments["consultation_id"] = "zq" + QUuid::createUuid().toString(QUuid::Id128).left(12).toStdString();
+    auto command = workflowjson::commandFromJson(kind, onCase ? target.toStdString() : std::string(), arguments);
+    if (!command.ok())
+        return command.error();
+
+    // The version the command is based on: the server detects a conflict against it.
+    std::int64_t base = app->version;
+    if (onCase) {
+        const ApprovalCase *k = app->findCase(target.toStdString());
+        if (!k)
+            return Error{"sync.unknown", "本地缓存中没有该办件，请先同步", {}};
+        base = k->version;
+    }
+    if (!command.value().expectedVersion)
+        command.value().expectedVersion = base;
+
+    // Decide locally with the shared engine: refused at once when the engine refuses.
+    EngineContext ctx;
+    ctx.nowMs = QDateTime::currentMSecsSinceEpoch();
+    ctx.actor = m_session.actor();
+    ctx.calendar = &m_calendar;
+    if (kind != CommandKind::Accept) { // acceptance needs the catalog: the server decides it
+        auto events = Engine::execute(*app, command.value(), ctx);
+        if (!events.ok())
+            return events.error();
+        if (auto s = m_cache.storeLocalState(*app); !s.ok())
+            return s.error();
+    }
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = qs(toString(kind));
+    op.target = target;
+    op.expectedVersion = base;
+    op.args = workflowjson::argsToJson(command.value());
+    op.args.erase("expected_version");
+    if (auto s = m_cache.enqueue(op); !s.ok())
+        return s.error();
+    return op.opId;
+}
+
+} // namespace spgl::desk

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "calendar/workcalendar.h"
+#include "core/apiclient.h"
+#include "core/localcache.h"
+#include "core/result.h"
+#include "core/session.h"
+#include "workflow/command.h"
+
+#include <QObject>
+
+namespace spgl::desk {
+
+/**
+ * @brief The sync engine of the desktop (ARCHITECTURE §6): the change feed down into the local
+ *        cache, the command outbox up to the server.
+ *
+ * Staff actions go through command(): the shared engine decides them at once on the cached
+ * state (the optimistic result the UI shows as pending), and the command waits in the outbox
+ * with a client-made UUID and the version it was based on. push() sends the outbox in order; the
+ * server re-decides each op and answers applied / rejected / conflict, which is recorded on the
+ * op (a rejected or conflicting op stays for the user to redo or drop — never silently
+ * overwritten). pull() applies pages of changes, each in one transaction with its cursor, so a
+ * cut connection resumes where it stopped. An expired access token is refreshed once silently;
+ * if that fails the calls return "session.expired" and the outbox is kept.
+ *
+ * Blocking calls: run it on a worker thread in the application (the tests call it directly).
+ */
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct PushSummary
+    {
+        int applied = 0;
+        int rejected = 0;
+        int conflicts = 0;
+    };
+
+    SyncEngine(ApiClient &api, Session &session, LocalCache &cache, QObject *parent = nullptr);
+
+    /// Pulls every page of changes after the cache's cursor; returns how many changes it applied.
+    Result<int> pull(int pageSize = 500);
+    /// Sends the pending ops in batches of @p batchSize.
+    Result<PushSummary> push(int batchSize = 50);
+    /// push() then pull().
+    Status sync();
+
+    /// Runs a staff command on an application (application commands) or a case (case commands):
+    /// decided locally, stored optimistically, queued. Returns the op id.
+    Result<QString> command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
+
+    /// A stable id of this installation (kept in the cache).
+    QString deviceId();
+
+Q_SIGNALS:
+    /// A page of changes was applied.
+    void pulled(int changes, bool more);
+    /// The server answered an op.
+    void opAnswered(const QString &opId, const QString &status);
+
+private:
+    ApiReply authorized(const std::function<ApiReply()> &call);
+
+    ApiClient &m_api;
+    Session &m_session;
+    LocalCache &m_cache;
+    WorkCalendar m_calendar;
+};
+
+} // namespace spgl::desk

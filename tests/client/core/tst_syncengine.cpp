@@ -1,0 +1,286 @@
+// client/core against a real spgl-server (SQLite, demo data): first sync and incremental sync
+// through the same path, offline commands decided locally then pushed, a duplicate push applied
+// once, a conflict between two desktops shown with the server's state, and a session that
+// survives an expired access token without losing the outbox.
+#include "core/localcache.h"
+#include "core/session.h"
+#include "core/syncengine.h"
+#include "portal.h"
+#include "testserver.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using nlohmann::json;
+using spgl::test::TestServer;
+using namespace spgl;
+using namespace spgl::desk;
+
+namespace {
+/// One desktop: its own API client, session, cache file and sync engine.
+struct Desk
+{
+    Desk(const QUrl &server, const QString &dir)
+        : api(server)
+        , session(api)
+        , dir(dir)
+    {}
+    bool open(const QString &user)
+    {
+        auto who = session.login(user, QStringLiteral("Demo@2026"));
+        if (!who.ok())
+            return false;
+        return cache.open(LocalCache::pathFor(dir, api.server().toString(), who.value().id)).ok();
+    }
+    ApiClient api;
+    Session session;
+    LocalCache cache;
+    QString dir;
+    SyncEngine engine{api, session, cache};
+};
+
+int sqlCount(const TestServer &s, const std::string &sql)
+{
+    return std::stoi(s.sql(sql).at(0).at(0));
+}
+} // namespace
+
+class tst_SyncEngine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        QCOMPARE(m_server.stop(), 0);
+        QCOMPARE(
+            m_server.runCommand({QStringLiteral("demo"), QStringLiteral("--projects=60"), QStringLiteral("--seed=21")}),
+            0);
+        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
+        m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()));
+    }
+
+    void firstAndIncrementalSync()
+    {
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("clerk")));
+        QCOMPARE(desk.cache.cursor(), QStringLiteral("0"));
+        int pages = 0;
+        connect(&desk.engine, &SyncEngine::pulled, this, [&](int, bool) { ++pages; });
+        auto first = desk.engine.pull(40);
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+        QVERIFY(pages > 3);
+        // The window's scope is the whole region: the cache matches the server.
+        QCOMPARE(desk.cache.count(QStringLiteral("application")),
+                 sqlCount(m_server, "SELECT COUNT(*) FROM applications"));
+        QCOMPARE(desk.cache.count(QStringLiteral("case")), sqlCount(m_server, "SELECT COUNT(*) FROM cases"));
+        QCOMPARE(desk.cache.count(QStringLiteral("project")), sqlCount(m_server, "SELECT COUNT(*) FROM projects"));
+
+        // Nothing new: nothing applied. Then one change online arrives through the same path.
+        auto none = desk.engine.pull();
+        QVERIFY(none.ok());
+        QCOMPARE(none.value(), 0);
+        const auto open
+            = m_server.sql("SELECT c.id, c.department, u.username FROM cases c JOIN departments d ON d.code = "
+                           "c.department JOIN users u ON u.department_id = d.id AND u.roles = 'reviewer' "
+                           "WHERE c.status = 'accepted' ORDER BY c.id LIMIT 1");
+        QVERIFY(!open.empty());
+        QCOMPARE(m_server.postJson("/api/v1/cases/" + open[0][0] + "/claim", json::object(), m_server.login(open[0][2]))
+                     .status,
+                 200);
+        auto delta = desk.engine.pull();
+        QVERIFY(delta.ok());
+        QVERIFY(delta.value() >= 2); // the case and its application
+        const auto app = desk.cache.application(QString::fromStdString(open[0][0]).section(QLatin1Char('-'), 0, 0));
+        QVERIFY(app);
+        QVERIFY(app->findCase(open[0][0])->status == CaseStatus::InProgress);
+
+        // The cache is per user and server, and survives a restart of the desktop.
+        const QString path = desk.cache.path();
+        const QString cursor = desk.cache.cursor();
+        desk.cache.close();
+        LocalCache reopened;
+        QVERIFY(reopened.open(path).ok());
+        QCOMPARE(reopened.cursor(), cursor);
+        QVERIFY(LocalCache::pathFor(m_dir.path(), m_url.toString(), QStringLiteral("1"))
+                != LocalCache::pathFor(m_dir.path(), m_url.toString(), QStringLiteral("2")));
+    }
+
+    void reviewerSeesOnlyTheirDepartment()
+    {
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("reviewer")));
+        QVERIFY(desk.engine.pull().ok());
+        const auto cases = desk.cache.cases();
+        QVERIFY(!cases.empty());
+        for (const auto &c : cases)
+            QCOMPARE(c["department"], "11650100ZJJ");
+        QCOMPARE(int(cases.size()), sqlCount(m_server, "SELECT COUNT(*) FROM cases WHERE department = '11650100ZJJ'"));
+    }
+
+    void offlineCommandsThenPush()
+    {
+        const QString caseId = freshZrzyCase();
+        QVERIFY(!caseId.isEmpty());
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(desk.engine.pull().ok());
+
+        // Offline: claimed and given an opinion locally; the engine refuses what it must at once.
+        auto claim = desk.engine.command(CommandKind::Claim, caseId);
+        QVERIFY2(claim.ok(), claim.ok() ? "" : claim.error().message.c_str());
+        auto opinion
+            = desk.engine.command(CommandKind::AddOpinion, caseId, {{"opinion", "火车上审查：材料齐全，同意"}});
+        QVERIFY(opinion.ok());
+        QVERIFY(!desk.engine.command(CommandKind::Claim, caseId).ok()); // already claimed (locally)
+        QVERIFY(desk.cache.application(caseId.section(QLatin1Char('-'), 0, 0))->findCase(caseId.toStdString())->status
+                == CaseStatus::InProgress);
+        QCOMPARE(int(desk.cache.ops(QStringLiteral("pending")).size()), 2);
+        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM events WHERE case_id = '" + caseId.toStdString()
+                                        + "' AND kind = 'claimed'"),
+                 0);
+
+        // Back online: pushed in order, applied on the server by the same engine.
+        auto pushed = desk.engine.push();
+        QVERIFY(pushed.ok());
+        QCOMPARE(pushed.value().applied, 2);
+        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM events WHERE case_id = '" + caseId.toStdString()
+                                        + "' AND kind IN ('claimed', 'opinion_added')"),
+                 2);
+        QVERIFY(desk.cache.ops(QStringLiteral("pending")).empty());
+        QVERIFY(desk.engine.pull().ok());
+        QCOMPARE(desk.cache.application(caseId.section(QLatin1Char('-'), 0, 0))->version,
+                 std::stoll(m_server.sql("SELECT version FROM applications WHERE id = '"
+                                         + caseId.section(QLatin1Char('-'), 0, 0).toStdString() + "'")[0][0]));
+
+        // The answer was lost and the same op goes again: applied once.
+        const OutboxOp sent = desk.cache.ops().front();
+        const json again = {{"device_id", desk.engine.deviceId().toStdString()},
+                            {"ops",
+                             {{{"op_id", sent.opId.toStdString()},
+                               {"command", sent.command.toStdString()},
+                               {"target", sent.target.toStdString()},
+                               {"expected_version", *sent.expectedVersion}}}}};
+        const auto replay = m_server.postJson("/api/v1/sync/push", again, desk.api.token().toStdString());
+        QCOMPARE(replay.json()["results"][0]["status"], "applied");
+        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM events WHERE case_id = '" + caseId.toStdString()
+                                        + "' AND kind = 'claimed'"),
+                 1);
+    }
+
+    void conflictBetweenTwoDesktops()
+    {
+        // Two 自然资源局 staff on their desktops both claim the same case offline.
+        const QString caseId = freshZrzyCase();
+        QVERIFY(!caseId.isEmpty());
+        Desk a(m_url, m_dir.path());
+        Desk b(m_url, m_dir.path());
+        QVERIFY(a.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(b.open(QStringLiteral("coordinator")));
+        QVERIFY(a.engine.pull().ok());
+        QVERIFY(b.engine.pull().ok());
+        QVERIFY(a.engine.command(CommandKind::Claim, caseId).ok());
+        QVERIFY(b.engine.command(CommandKind::Claim, caseId).ok());
+        auto first = a.engine.push();
+        auto second = b.engine.push();
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first.value().applied, 1);
+        QCOMPARE(second.value().conflicts, 1);
+        // The loser sees the conflict with the server's current state, and its cache converges.
+        const auto ops = b.cache.ops(QStringLiteral("conflict"));
+        QCOMPARE(int(ops.size()), 1);
+        QVERIFY(!ops.front().error.isEmpty());
+        QCOMPARE(ops.front().current["status"], "in_progress");
+        QVERIFY(b.engine.pull().ok());
+        const auto app = b.cache.application(caseId.section(QLatin1Char('-'), 0, 0));
+        QCOMPARE(QString::fromStdString(app->findCase(caseId.toStdString())->assignee), a.session.user().id);
+        // The user drops the failed op once seen.
+        QVERIFY(b.cache.dropOp(ops.front().opId).ok());
+        QVERIFY(b.cache.ops(QStringLiteral("conflict")).empty());
+    }
+
+    void expiredTokenKeepsTheOutbox()
+    {
+        const QString caseId = freshZrzyCase();
+        QVERIFY(!caseId.isEmpty());
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(desk.engine.pull().ok());
+        QVERIFY(desk.engine.command(CommandKind::Claim, caseId).ok());
+        // A broken access token: refreshed silently, the op goes through.
+        desk.api.setToken(QStringLiteral("expired.token.value"));
+        auto pushed = desk.engine.push();
+        QVERIFY2(pushed.ok(), pushed.ok() ? "" : pushed.error().message.c_str());
+        QCOMPARE(pushed.value().applied, 1);
+        // Refresh impossible too (session over): the call says so and the outbox keeps the op.
+        QVERIFY(desk.engine.command(CommandKind::AddOpinion, caseId, {{"opinion", "待同步"}}).ok());
+        desk.api.setToken(QStringLiteral("expired.token.value"));
+        Session dead(desk.api);
+        SyncEngine stale(desk.api, dead, desk.cache);
+        auto refused = stale.push();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, std::string("session.expired"));
+        QCOMPARE(int(desk.cache.ops(QStringLiteral("pending")).size()), 1);
+    }
+
+    void offlineServer()
+    {
+        Desk desk(QUrl(QStringLiteral("http://127.0.0.1:1")), m_dir.path());
+        auto login = desk.session.login(QStringLiteral("clerk"), QStringLiteral("Demo@2026"));
+        QVERIFY(!login.ok());
+        QCOMPARE(login.error().code, std::string("session.offline"));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+private:
+    /// A new application of stage 1 (政府投资), filed online and accepted by the window; returns
+    /// the id of its 自然资源局 case.
+    QString freshZrzyCase()
+    {
+        static int serial = 0;
+        char code[32];
+        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", ++serial);
+        const std::string applicant = m_server.login("applicant");
+        const auto project = m_server.postJson("/api/v1/projects",
+                                               {{"project_code", code},
+                                                {"name", std::string("天山区社区服务中心 ") + code},
+                                                {"region_code", "650102"},
+                                                {"process_type", 1},
+                                                {"approval_type", 1},
+                                                {"investment", "36000000.00"},
+                                                {"builder_credit_code", "91350100M000100Y43"}},
+                                               applicant);
+        if (project.status != 201)
+            return {};
+        const json p = project.json();
+        const json guide = spgl::test::stageGuide(m_server, 1);
+        const json form = spgl::test::fillForm(guide["form"], p);
+        const auto submitted = m_server.postJson(
+            "/api/v1/applications",
+            {{"project_id", p["id"]},
+             {"stage", 1},
+             {"form", form},
+             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}},
+            applicant);
+        if (submitted.status != 201)
+            return {};
+        const auto accepted
+            = m_server.postJson("/api/v1/applications/" + submitted.json()["id"].get<std::string>() + "/accept",
+                                json::object(), m_server.login("clerk"));
+        if (accepted.status != 200)
+            return {};
+        const json cases = accepted.json()["cases"];
+        for (const auto &k : cases)
+            if (k["department"] == "11650100ZRZY")
+                return QString::fromStdString(k["id"].get<std::string>());
+        return {};
+    }
+
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    QUrl m_url;
+};
+
+QTEST_GUILESS_MAIN(tst_SyncEngine)
+#include "tst_syncengine.moc"
