@@ -59,6 +59,13 @@ ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QB
     ApiReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
+    // A transport failure (connection refused, reset, closed in the middle of the answer, timeout)
+    // is "no answer", even when the status line had arrived: a partial body must never be used.
+    const auto error = reply->error();
+    if (error != QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError) {
+        out.status = 0;
+        out.body.clear();
+    }
     if (out.status == 0)
         out.networkError = reply->errorString();
     reply->deleteLater();

@@ -5,10 +5,12 @@
 #include "core/localcache.h"
 #include "core/session.h"
 #include "core/syncengine.h"
+#include "cutproxy.h"
 #include "portal.h"
 #include "testserver.h"
 
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using nlohmann::json;
@@ -221,6 +223,76 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, std::string("session.expired"));
         QCOMPARE(int(desk.cache.ops(QStringLiteral("pending")).size()), 1);
+    }
+
+    void pullCutMidPageResumes()
+    {
+        // Through a link that fails in the middle of an answer: the page is not applied, the
+        // cursor stays, and the next pull resumes without gaps or repeats.
+        spgl::test::CutProxy proxy(quint16(m_server.port()));
+        Desk desk(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("supervisor")));
+        QVERIFY(desk.cache.wipe().ok());
+        proxy.cutAfter(3000); // the first page is larger: cut inside it
+        auto cut = desk.engine.pull(200);
+        QVERIFY(!cut.ok());
+        QCOMPARE(cut.error().code, std::string("sync.offline"));
+        QCOMPARE(proxy.cuts(), 1);
+        QCOMPARE(desk.cache.cursor(), QStringLiteral("0"));
+        QCOMPARE(desk.cache.count(QStringLiteral("case")), 0);
+        // Cut again on a later page, after some pages went through.
+        auto first = desk.engine.pull(200);
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+        QCOMPARE(desk.cache.count(QStringLiteral("case")), sqlCount(m_server, "SELECT COUNT(*) FROM cases"));
+        QCOMPARE(desk.cache.count(QStringLiteral("application")),
+                 sqlCount(m_server, "SELECT COUNT(*) FROM applications"));
+    }
+
+    void pushCutAndServerKilledApplyOnce()
+    {
+        // Many offline opinions on one case; the answer to the push is cut (the server did the
+        // work), then the server is killed while a second batch runs. Every op ends applied
+        // exactly once.
+        const QString caseId = freshZrzyCase();
+        QVERIFY(!caseId.isEmpty());
+        spgl::test::CutProxy proxy(quint16(m_server.port()));
+        Desk desk(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(desk.engine.pull().ok());
+        QVERIFY(desk.engine.command(CommandKind::Claim, caseId).ok());
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(desk.engine.command(CommandKind::AddOpinion, caseId, {{"opinion", "离线意见 " + std::to_string(i)}})
+                        .ok());
+        const std::string count = "SELECT COUNT(*) FROM events WHERE case_id = '" + caseId.toStdString()
+                                  + "' AND kind IN ('claimed', 'opinion_added')";
+        proxy.cutAfter(300); // inside the answer's body
+        auto cut = desk.engine.push(10);
+        QVERIFY(!cut.ok());
+        QCOMPARE(int(desk.cache.ops(QStringLiteral("pending")).size()), 41); // no answer: still pending
+        QCOMPARE(sqlCount(m_server, count), 10);                             // but the server applied the batch
+
+        // The server dies in the middle of the next pushes.
+        QTimer::singleShot(30, &proxy, [this] { m_server.kill(); });
+        auto killed = desk.engine.push(1);
+        QVERIFY(!killed.ok());
+        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
+        proxy.setUpstream(quint16(m_server.port()));
+        auto rest = desk.engine.push(10);
+        QVERIFY2(rest.ok(), rest.ok() ? "" : rest.error().message.c_str());
+        // Nothing lost, nothing applied twice; the outbox says so.
+        QCOMPARE(sqlCount(m_server, count), 41);
+        QVERIFY(desk.cache.ops(QStringLiteral("pending")).empty());
+        int applied = 0;
+        for (const auto &op : desk.cache.ops())
+            applied += op.target == caseId && op.status == QLatin1String("applied") ? 1 : 0;
+        QCOMPARE(applied, 41);
+        // And the cache converges to the server's state.
+        QVERIFY(desk.engine.pull().ok());
+        const auto app = desk.cache.application(caseId.section(QLatin1Char('-'), 0, 0));
+        QCOMPARE(app->findCase(caseId.toStdString())->opinions, 40);
+        QCOMPARE(qint64(app->version),
+                 std::stoll(m_server.sql("SELECT version FROM applications WHERE id = '"
+                                         + caseId.section(QLatin1Char('-'), 0, 0).toStdString() + "'")[0][0]));
     }
 
     void offlineServer()
