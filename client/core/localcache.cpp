@@ -29,18 +29,27 @@ QString str(const json &j, const char *key)
                               : QString::fromStdString(j[key].dump());
 }
 
-const char *const kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS projects (id TEXT PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, status TEXT NOT NULL, "
-    "version INTEGER NOT NULL, state TEXT NOT NULL, form TEXT NOT NULL, local INTEGER NOT NULL DEFAULT 0)",
-    "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, application_id TEXT NOT NULL, status TEXT NOT NULL, "
-    "version INTEGER NOT NULL, department TEXT NOT NULL, deadline TEXT NOT NULL, level TEXT NOT NULL, "
-    "data TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS cases_deadline ON cases (deadline, id)",
-    "CREATE TABLE IF NOT EXISTS outbox (op_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, command TEXT NOT NULL, "
-    "target TEXT NOT NULL, expected_version INTEGER, args TEXT NOT NULL, status TEXT NOT NULL, "
-    "error TEXT NOT NULL DEFAULT '', current TEXT NOT NULL DEFAULT 'null', created_at INTEGER NOT NULL)",
+/// The migrations, by the schema version they lead to (PRAGMA user_version).
+struct Migration
+{
+    int version;
+    const char *sql;
+};
+const Migration kMigrations[] = {
+    {1, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"},
+    {1, "CREATE TABLE projects (id TEXT PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL)"},
+    {1, "CREATE TABLE applications (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, status TEXT NOT NULL, "
+        "version INTEGER NOT NULL, state TEXT NOT NULL, form TEXT NOT NULL, local INTEGER NOT NULL DEFAULT 0)"},
+    {1, "CREATE TABLE cases (id TEXT PRIMARY KEY, application_id TEXT NOT NULL, status TEXT NOT NULL, "
+        "version INTEGER NOT NULL, department TEXT NOT NULL, deadline TEXT NOT NULL, level TEXT NOT NULL, "
+        "data TEXT NOT NULL)"},
+    {1, "CREATE INDEX cases_deadline ON cases (deadline, id)"},
+    {1, "CREATE TABLE outbox (op_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, command TEXT NOT NULL, "
+        "target TEXT NOT NULL, expected_version INTEGER, args TEXT NOT NULL, status TEXT NOT NULL, "
+        "error TEXT NOT NULL DEFAULT '', current TEXT NOT NULL DEFAULT 'null', created_at INTEGER NOT NULL)"},
+    // 2: the timeline of each application is cached for offline reading.
+    {2, "ALTER TABLE applications ADD COLUMN timeline TEXT NOT NULL DEFAULT '[]'"},
+    {2, "DELETE FROM meta WHERE key = 'cursor'"}, // pull everything again to fill the timelines
 };
 
 } // namespace
@@ -75,11 +84,14 @@ Status LocalCache::open(const QString &path)
         return Error{"cache.version", "本地缓存来自更新版本的程序，请升级 spgl-desk 或清除缓存", {}};
     if (current < kSchemaVersion) {
         db.transaction();
-        for (const char *sql : kSchema)
-            if (auto s = exec(QString::fromLatin1(sql)); !s.ok()) {
+        for (const auto &m : kMigrations) {
+            if (m.version <= current)
+                continue;
+            if (auto s = exec(QString::fromLatin1(m.sql)); !s.ok()) {
                 db.rollback();
                 return s;
             }
+        }
         exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
         if (!db.commit())
             return sqlError(db.lastError(), "migrate");
@@ -152,9 +164,10 @@ Status LocalCache::applyChanges(const json &page)
     };
     QSqlQuery upsertApp(db), upsertCase(db), upsertProject(db), remove(db);
     upsertApp.prepare(QStringLiteral(
-        "INSERT INTO applications (id, project_id, status, version, state, form, local) VALUES (?, ?, ?, ?, ?, ?, 0) "
-        "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status, version = "
-        "excluded.version, state = excluded.state, form = excluded.form, local = 0"));
+        "INSERT INTO applications (id, project_id, status, version, state, form, timeline, local) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status, "
+        "version = excluded.version, state = excluded.state, form = excluded.form, timeline = excluded.timeline, "
+        "local = 0"));
     upsertCase.prepare(
         QStringLiteral("INSERT INTO cases (id, application_id, status, version, department, deadline, level, data) "
                        "VALUES (?, ?, ?, ?, "
@@ -187,6 +200,7 @@ Status LocalCache::applyChanges(const json &page)
             q->addBindValue(qint64(data.value("version", 0)));
             q->addBindValue(QString::fromStdString(data.value("state", json::object()).dump()));
             q->addBindValue(QString::fromStdString(data.value("form", json::object()).dump()));
+            q->addBindValue(QString::fromStdString(data.value("timeline", json::array()).dump()));
         } else if (entity == QLatin1String("case")) {
             q = &upsertCase;
             q->addBindValue(id);
@@ -230,6 +244,17 @@ std::optional<Application> LocalCache::application(const QString &id) const
     if (!parsed.ok())
         return std::nullopt;
     return std::move(parsed).value();
+}
+
+json LocalCache::timeline(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT timeline FROM applications WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return json::array();
+    json t = json::parse(q.value(0).toString().toStdString(), nullptr, false);
+    return t.is_array() ? t : json::array();
 }
 
 Status LocalCache::storeLocalState(const Application &app)

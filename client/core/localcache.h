@@ -40,7 +40,7 @@ class LocalCache
 {
 public:
     /// The schema version this code writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     LocalCache() = default;
     ~LocalCache();
@@ -61,6 +61,8 @@ public:
     Status applyChanges(const nlohmann::json &page);
 
     std::optional<Application> application(const QString &id) const;
+    /// The events of an application (its 全程留痕), oldest first, as the server recorded them.
+    nlohmann::json timeline(const QString &id) const;
     /// Stores a locally decided state (optimistic; the next pull replaces it with the server's).
     Status storeLocalState(const Application &application);
     int count(const QString &entity) const;

@@ -106,8 +106,29 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
                               {"applicant_id", std::to_string(r.integer(4))},
                               {"stage", r.integer(5)},
                               {"status", r.text(6)},
-                              {"version", r.integer(7)}};
+                              {"version", r.integer(7)},
+                              {"timeline", json::array()}};
               });
+        // The timeline of each application travels with it, so that its history reads offline.
+        {
+            const auto &list = ids["application"];
+            for (std::size_t i = 0; i < list.size(); i += 400) {
+                const std::size_t n = std::min<std::size_t>(400, list.size() - i);
+                SqlParams p(list.begin() + std::ptrdiff_t(i), list.begin() + std::ptrdiff_t(i + n));
+                for (const auto &r : c.query("SELECT application_id, data FROM events WHERE application_id IN ("
+                                                 + placeholders(n) + ") ORDER BY application_id, seq",
+                                             p)) {
+                    json e = json::parse(r.text(1), nullptr, false);
+                    if (!e.is_object())
+                        continue;
+                    e.erase("application");
+                    e.erase("case");
+                    auto it = data.find({"application", r.text(0)});
+                    if (it != data.end())
+                        it->second["timeline"].push_back(std::move(e));
+                }
+            }
+        }
         fetch("case",
               "SELECT c.id, c.application_id, c.project_id, c.department, c.item_code, c.item_name, c.status, "
               "c.assignee_id, c.version, c.deadline, c.level, c.first_overdue, c.paused, c.accepted_at, "

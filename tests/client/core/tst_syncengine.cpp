@@ -9,6 +9,8 @@
 #include "portal.h"
 #include "testserver.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -96,6 +98,12 @@ private slots:
         const auto app = desk.cache.application(QString::fromStdString(open[0][0]).section(QLatin1Char('-'), 0, 0));
         QVERIFY(app);
         QVERIFY(app->findCase(open[0][0])->status == CaseStatus::InProgress);
+        // The history reads offline: the timeline came with the application, claim last.
+        const json timeline = desk.cache.timeline(QString::fromStdString(app->id));
+        QVERIFY(timeline.size() >= 3);
+        QCOMPARE(timeline.front()["kind"], "received");
+        QCOMPARE(timeline.back()["kind"], "claimed");
+        QCOMPARE(timeline.back()["blzt"], 8);
 
         // The cache is per user and server, and survives a restart of the desktop.
         const QString path = desk.cache.path();
@@ -106,6 +114,55 @@ private slots:
         QCOMPARE(reopened.cursor(), cursor);
         QVERIFY(LocalCache::pathFor(m_dir.path(), m_url.toString(), QStringLiteral("1"))
                 != LocalCache::pathFor(m_dir.path(), m_url.toString(), QStringLiteral("2")));
+    }
+
+    void schemaMigratesFromVersion1()
+    {
+        // A cache written by the first release (schema 1) opens, gains the timeline column and
+        // forgets its cursor so the next pull fills the timelines; the outbox survives.
+        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                  "CREATE TABLE projects (id TEXT PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL)",
+                  "CREATE TABLE applications (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, status TEXT NOT NULL, "
+                  "version INTEGER NOT NULL, state TEXT NOT NULL, form TEXT NOT NULL, local INTEGER NOT NULL DEFAULT "
+                  "0)",
+                  "CREATE TABLE cases (id TEXT PRIMARY KEY, application_id TEXT NOT NULL, status TEXT NOT NULL, "
+                  "version INTEGER NOT NULL, department TEXT NOT NULL, deadline TEXT NOT NULL, level TEXT NOT NULL, "
+                  "data TEXT NOT NULL)",
+                  "CREATE TABLE outbox (op_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, command TEXT NOT NULL, "
+                  "target TEXT NOT NULL, expected_version INTEGER, args TEXT NOT NULL, status TEXT NOT NULL, "
+                  "error TEXT NOT NULL DEFAULT '', current TEXT NOT NULL DEFAULT 'null', created_at INTEGER NOT NULL)",
+                  "INSERT INTO meta VALUES ('cursor', '1234')",
+                  "INSERT INTO applications VALUES ('A1', 'P1', 'submitted', 1, '{}', '{}', 0)",
+                  "INSERT INTO outbox VALUES ('0b7c2d1e-9f4a-4a3b-8c6d-5e1f2a3b4c5d', 1, 'claim', 'A1-1', 2, '{}', "
+                  "'pending', '', 'null', 0)",
+                  "PRAGMA user_version = 1"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        LocalCache cache;
+        QVERIFY(cache.open(path).ok());
+        QCOMPARE(cache.cursor(), QStringLiteral("0"));
+        QVERIFY(cache.timeline(QStringLiteral("A1")).empty());
+        QCOMPARE(int(cache.ops(QStringLiteral("pending")).size()), 1);
+        cache.close();
+        // A cache from a newer program is refused, not damaged.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v9"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 9"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v9"));
+        QCOMPARE(cache.open(path).error().code, std::string("cache.version"));
     }
 
     void reviewerSeesOnlyTheirDepartment()
