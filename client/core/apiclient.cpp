@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -33,6 +34,53 @@ ApiClient::~ApiClient() = default;
 ApiReply ApiClient::get(const QString &path)
 {
     return send("GET", path, {});
+}
+
+int ApiClient::download(const QString &path, const QString &file)
+{
+    const QString partPath = file + QStringLiteral(".part");
+    QFile part(partPath);
+    if (!part.open(QIODevice::ReadWrite | QIODevice::Append))
+        return 0;
+    const qint64 have = part.size();
+    QUrl url = m_server;
+    url.setPath(m_server.path() + path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (have > 0)
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(have) + '-');
+    QNetworkReply *reply = m_network->get(request);
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, &part] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200 || status == 206)
+            part.write(reply->readAll());
+    });
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 200 && have > 0) {
+        // The server sent the whole file again: start the part over with it.
+        part.resize(0);
+        part.write(reply->readAll());
+    } else if (status == 200 || status == 206) {
+        part.write(reply->readAll());
+    }
+    const bool failed
+        = reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ProxyConnectionRefusedError;
+    reply->deleteLater();
+    part.close();
+    if (failed)
+        return 0;
+    if (status == 416) { // already complete
+        status = 206;
+    } else if (status != 200 && status != 206) {
+        return status;
+    }
+    QFile::remove(file);
+    return QFile::rename(partPath, file) ? status : 0;
 }
 
 ApiReply ApiClient::post(const QString &path, const nlohmann::json &body)

@@ -48,6 +48,12 @@ public:
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
     ApiReply get(const QString &path);
+    /**
+     * @brief Downloads @p path into @p file, resuming from the bytes already in @p file + ".part"
+     *        (HTTP Range); the finished file is renamed into place. Returns the HTTP status (200 or
+     *        206 on success, 0 when the link failed — the part file stays for the next attempt).
+     */
+    int download(const QString &path, const QString &file);
     ApiReply post(const QString &path, const nlohmann::json &body);
 
 private:

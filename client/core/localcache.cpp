@@ -288,6 +288,16 @@ Status LocalCache::storeLocalState(const Application &app)
     return {};
 }
 
+QStringList LocalCache::applicationIds() const
+{
+    QStringList ids;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (q.exec(QStringLiteral("SELECT id FROM applications ORDER BY id")))
+        while (q.next())
+            ids << q.value(0).toString();
+    return ids;
+}
+
 int LocalCache::count(const QString &entity) const
 {
     const QString table = entity == QLatin1String("case")          ? QStringLiteral("cases")

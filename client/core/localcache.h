@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,8 @@ public:
     /// Stores a locally decided state (optimistic; the next pull replaces it with the server's).
     Status storeLocalState(const Application &application);
     int count(const QString &entity) const;
+    /// The ids of every cached application.
+    QStringList applicationIds() const;
     /// Case rows as the change feed gave them (JSON), ordered by deadline.
     std::vector<nlohmann::json> cases(const QString &state = {}) const;
 

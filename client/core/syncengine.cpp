@@ -3,7 +3,10 @@
 #include "workflow/engine.h"
 #include "workflow/workflowjson.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QUuid>
 
 namespace spgl::desk {
@@ -47,6 +50,56 @@ SyncEngine::SyncEngine(ApiClient &api, Session &session, LocalCache &cache, QObj
         = WorkCalendar::fromFiles({SPGL_CALENDAR_DIR "/cn-national.json", SPGL_CALENDAR_DIR "/xj-regional.json"});
     if (calendar.ok())
         m_calendar = calendar.value();
+}
+
+Result<int> SyncEngine::fetchFiles(const QString &dir)
+{
+    QDir().mkpath(dir);
+    QStringList wanted;
+    // Every file id the cached applications refer to: materials and decisions' documents.
+    for (const QString &id : m_cache.applicationIds()) {
+        const auto app = m_cache.application(id);
+        if (!app)
+            continue;
+        for (const auto &m : app->materials)
+            if (!m.fileId.empty())
+                wanted << QString::fromStdString(m.fileId);
+        for (const auto &k : app->cases)
+            if (k.document && !k.document->fileId.empty())
+                wanted << QString::fromStdString(k.document->fileId);
+    }
+    wanted.removeDuplicates();
+    int complete = 0;
+    for (const QString &sha : wanted) {
+        if (sha.size() != 64)
+            continue;
+        const QString file = QDir(dir).filePath(sha);
+        if (!QFile::exists(file)) {
+            int status = 0;
+            for (int attempt = 0; attempt < 2 && status == 0; ++attempt) {
+                status = m_api.download(QStringLiteral("/api/v1/files/") + sha, file);
+                if (status == 401 && m_session.refresh())
+                    status = m_api.download(QStringLiteral("/api/v1/files/") + sha, file);
+            }
+            if (status == 0)
+                return Error{"sync.offline", "文件下载中断，下次同步时继续", {}};
+            if (status != 200 && status != 206)
+                continue; // not available to this user: skipped
+        }
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&f);
+        f.close();
+        if (QString::fromLatin1(hash.result().toHex()) != sha) {
+            QFile::remove(file);
+            return Error{
+                "sync.file", "文件校验失败（SHA-256 不符），已删除，下次同步重新下载：" + sha.toStdString(), {}};
+        }
+        ++complete;
+    }
+    return complete;
 }
 
 QString SyncEngine::deviceId()

@@ -51,6 +51,11 @@ public:
     /// decided locally, stored optimistically, queued. Returns the op id.
     Result<QString> command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
 
+    /// Downloads the files of the cached applications' materials and result documents that are
+    /// not yet in @p dir (named by SHA-256), resuming partial downloads and verifying each file's
+    /// digest (a mismatch is deleted and reported). Returns how many files are now complete.
+    Result<int> fetchFiles(const QString &dir);
+
     /// A stable id of this installation (kept in the cache).
     QString deviceId();
 

@@ -9,6 +9,8 @@
 #include "portal.h"
 #include "testserver.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -334,6 +336,7 @@ private slots:
         QVERIFY(!killed.ok());
         QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
         proxy.setUpstream(quint16(m_server.port()));
+        m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()));
         auto rest = desk.engine.push(10);
         QVERIFY2(rest.ok(), rest.ok() ? "" : rest.error().message.c_str());
         // Nothing lost, nothing applied twice; the outbox says so.
@@ -352,6 +355,79 @@ private slots:
                                          + caseId.section(QLatin1Char('-'), 0, 0).toStdString() + "'")[0][0]));
     }
 
+    void filesForOfflineReading()
+    {
+        // Two materials with real files: downloaded for the train, verified by SHA-256; a cut
+        // download resumes from its part file; a corrupted file is caught.
+        const std::string applicant = m_server.login("applicant");
+        const std::string big = spgl::test::pdfBytes(300000, 7);
+        const std::string small = spgl::test::pdfBytes(20000, 8);
+        const std::string shaBig = spgl::test::uploadFile(m_server, applicant, "用地范围图.pdf", big);
+        const std::string shaSmall = spgl::test::uploadFile(m_server, applicant, "申请表.pdf", small);
+        QVERIFY(!shaBig.empty() && !shaSmall.empty());
+        const json guide = spgl::test::stageGuide(m_server, 1);
+        std::map<std::string, std::string> files;
+        for (const auto &item : guide["items"]) {
+            if (item["department"] != "11650100ZRZY" || !files.empty() || !item["applies_if"].is_null())
+                continue;
+            std::vector<std::string> required;
+            for (const auto &m : item["materials"])
+                if (m["requirement"] == "required")
+                    required.push_back(item["code"].get<std::string>() + "/" + m["code"].get<std::string>());
+            if (required.size() >= 2) {
+                files[required[0]] = shaBig;
+                files[required[1]] = shaSmall;
+            }
+        }
+        QCOMPARE(int(files.size()), 2);
+        const QString caseId = freshZrzyCase(files);
+        QVERIFY(!caseId.isEmpty());
+
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(desk.engine.pull().ok());
+        const QString dir = m_dir.filePath(QStringLiteral("files"));
+        auto fetched = desk.engine.fetchFiles(dir);
+        QVERIFY2(fetched.ok(), fetched.ok() ? "" : fetched.error().message.c_str());
+        {
+            const auto app = desk.cache.application(caseId.section(QLatin1Char('-'), 0, 0));
+            QVERIFY(app);
+            int withFiles = 0;
+            for (const auto &m : app->materials)
+                withFiles += m.fileId.empty() ? 0 : 1;
+            QCOMPARE(withFiles, 2);
+        }
+        QCOMPARE(fetched.value(), 2);
+        QFile got(QDir(dir).filePath(QString::fromStdString(shaBig)));
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll().toStdString(), big);
+        got.close();
+
+        // A download cut halfway left a part file: the next sync fetches only the rest.
+        QVERIFY(QFile::remove(got.fileName()));
+        QFile part(got.fileName() + QStringLiteral(".part"));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(big.data(), 150000);
+        part.close();
+        QVERIFY(desk.engine.fetchFiles(dir).ok());
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll().toStdString(), big);
+        got.close();
+        QVERIFY(!QFile::exists(part.fileName()));
+
+        // A damaged part (wrong bytes) ends in a digest mismatch: deleted and reported.
+        QVERIFY(QFile::remove(got.fileName()));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(QByteArray(150000, 'x'));
+        part.close();
+        auto damaged = desk.engine.fetchFiles(dir);
+        QVERIFY(!damaged.ok());
+        QCOMPARE(damaged.error().code, std::string("sync.file"));
+        QVERIFY(!QFile::exists(got.fileName()));
+        QVERIFY(desk.engine.fetchFiles(dir).ok()); // and fetched whole the next time
+        QVERIFY(QFile::exists(got.fileName()));
+    }
+
     void offlineServer()
     {
         Desk desk(QUrl(QStringLiteral("http://127.0.0.1:1")), m_dir.path());
@@ -365,7 +441,7 @@ private slots:
 private:
     /// A new application of stage 1 (政府投资), filed online and accepted by the window; returns
     /// the id of its 自然资源局 case.
-    QString freshZrzyCase()
+    QString freshZrzyCase(const std::map<std::string, std::string> &files = {})
     {
         static int serial = 0;
         char code[32];
@@ -390,7 +466,7 @@ private:
             {{"project_id", p["id"]},
              {"stage", 1},
              {"form", form},
-             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}},
+             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {}, files)}},
             applicant);
         if (submitted.status != 201)
             return {};
