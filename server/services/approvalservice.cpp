@@ -735,6 +735,12 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
              now});
     }
 
+    // Departments consulted receive the case through their change feed.
+    for (const auto &e : events)
+        if (e.kind == EventKind::ConsultationRequested && e.consultation)
+            c.execute("INSERT INTO case_consultations (case_id, department) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      {e.caseId, e.consultation->toDepartment});
+
     // Notifications for whoever must act now.
     auto notify = [&](std::optional<std::int64_t> user, const std::string &department, const std::string &caseId,
                       const char *kind, const std::string &message) {

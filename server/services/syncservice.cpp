@@ -63,11 +63,16 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
         params.push_back(who.userId);
     } else if (!broadStaff(who)) {
         const std::string dept = m_approvals.departmentCode(who.departmentId);
-        sql += " AND ((entity = 'case' AND department = ?)"
-               " OR (entity = 'application' AND entity_id IN (SELECT application_id FROM cases WHERE department = ?))"
+        // Their department's cases, the cases that consult them, and the applications and
+        // projects those belong to.
+        sql += " AND ((entity = 'case' AND (department = ? OR entity_id IN (SELECT case_id FROM case_consultations "
+               "WHERE department = ?)))"
+               " OR (entity = 'application' AND (entity_id IN (SELECT application_id FROM cases WHERE department = ?)"
+               " OR entity_id IN (SELECT c.application_id FROM cases c JOIN case_consultations k ON k.case_id = c.id "
+               "WHERE k.department = ?)))"
                " OR (entity = 'project' AND entity_id IN (SELECT CAST(project_id AS TEXT) FROM cases WHERE department "
                "= ?)))";
-        params.insert(params.end(), {dept, dept, dept});
+        params.insert(params.end(), {dept, dept, dept, dept, dept});
     }
     sql += " ORDER BY seq LIMIT ?";
     params.push_back(limit + 1);

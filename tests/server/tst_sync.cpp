@@ -80,21 +80,29 @@ private slots:
         const auto feed = pullAll(m_server, reviewer, 7, &pages, nullptr);
         QVERIFY(pages > 2);
         QVERIFY(!feed.at("case").empty());
-        // Exactly the cases of the department, and the applications those cases belong to.
+        // Exactly the cases of the department and those that consulted it (征求意见), and the
+        // applications those cases belong to.
         std::set<std::string> expectedCases;
-        for (const auto &row : m_server.sql("SELECT id FROM cases WHERE department = '11650100ZJJ'"))
+        for (const auto &row :
+             m_server.sql("SELECT id FROM cases WHERE department = '11650100ZJJ' UNION SELECT case_id "
+                          "FROM case_consultations WHERE department = '11650100ZJJ'"))
             expectedCases.insert(row[0]);
+        std::set<std::string> consulted;
+        for (const auto &row : m_server.sql("SELECT case_id FROM case_consultations WHERE department = '11650100ZJJ'"))
+            consulted.insert(row[0]);
+        QVERIFY2(!consulted.empty(), "the demo data has consultations to 住建");
         std::set<std::string> cases;
         for (const auto &[id, data] : feed.at("case")) {
             cases.insert(id);
-            QCOMPARE(data["department"], "11650100ZJJ");
+            QVERIFY2(data["department"] == "11650100ZJJ" || consulted.count(id), id.c_str());
         }
         QVERIFY(cases == expectedCases);
         for (const auto &[id, data] : feed.at("application")) {
-            bool hasOwnCase = false;
+            bool concerned = false;
             for (const auto &k : data["state"]["cases"])
-                hasOwnCase = hasOwnCase || k["department"] == "11650100ZJJ";
-            QVERIFY2(hasOwnCase, id.c_str());
+                concerned
+                    = concerned || k["department"] == "11650100ZJJ" || consulted.count(k["id"].get<std::string>());
+            QVERIFY2(concerned, id.c_str());
         }
         // A clerk of the window sees every application of the region.
         const auto window = pullAll(m_server, m_server.login("clerk"), 500, nullptr, nullptr);
