@@ -702,12 +702,17 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
                   {std::string(toString(app.status)), state, app.version, now, app.id});
 
     // Events: one row each (the handling detail).
-    for (const auto &e : events)
+    for (const auto &e : events) {
+        json data = workflowjson::toJson(e);
+        const std::string full = data.dump();
+        data.erase("application");
+        data.erase("case");
         c.execute("INSERT INTO events (application_id, seq, case_id, kind, blzt, actor_id, actor_name, department, "
-                  "text, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "text, at, data, view) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {app.id, e.seq, e.caseId.empty() ? SqlValue(nullptr) : SqlValue(e.caseId),
                    std::string(toString(e.kind)), std::int64_t(blzt(e.kind)), e.actorId, e.actorName, e.department,
-                   e.text, e.at, workflowjson::toJson(e).dump()});
+                   e.text, e.at, full, data.dump()});
+    }
 
     // Case rows of the cases the events touched, with their clocks read now.
     std::set<std::string> touched;

@@ -37,8 +37,8 @@ bool validOpId(const std::string &id)
 
 } // namespace
 
-json SyncService::changes(const Principal &who, const std::optional<std::string> &sinceText,
-                          const std::optional<std::string> &limitText, std::int64_t now)
+std::string SyncService::changes(const Principal &who, const std::optional<std::string> &sinceText,
+                                 const std::optional<std::string> &limitText, std::int64_t now)
 {
     (void)now;
     auto number
@@ -77,7 +77,7 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
     sql += " ORDER BY seq LIMIT ?";
     params.push_back(limit + 1);
 
-    return m_db.read([&](Connection &c) {
+    return m_db.read([&](Connection &c) -> std::string {
         auto rows = c.query(sql, params);
         const bool hasMore = std::int64_t(rows.size()) > limit;
         if (hasMore)
@@ -91,6 +91,7 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
             ids[key.first].push_back(key.second);
 
         std::map<std::pair<std::string, std::string>, json> data;
+        std::map<std::pair<std::string, std::string>, std::int64_t> versions;
         auto fetch = [&](const std::string &entity, const std::string &select, auto &&build) {
             const auto &list = ids[entity];
             for (std::size_t i = 0; i < list.size(); i += 400) {
@@ -100,37 +101,44 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
                     data[{entity, r.text(0)}] = build(r);
             }
         };
-        fetch("application",
-              "SELECT id, state, form, project_id, applicant_id, stage, status, version FROM applications WHERE id",
-              [](const SqlRow &r) {
-                  json state = json::parse(r.text(1), nullptr, false);
-                  return json{{"id", r.text(0)},
-                              {"state", state},
-                              {"form", json::parse(r.text(2), nullptr, false)},
-                              {"project_id", std::to_string(r.integer(3))},
-                              {"applicant_id", std::to_string(r.integer(4))},
-                              {"stage", r.integer(5)},
-                              {"status", r.text(6)},
-                              {"version", r.integer(7)},
-                              {"timeline", json::array()}};
-              });
-        // The timeline of each application travels with it, so that its history reads offline.
+        // Applications are sent as stored text (state, form, event views) spliced into the page:
+        // no parsing of what the server wrote itself.
+        std::map<std::pair<std::string, std::string>, std::string> raw;
+        std::map<std::string, std::vector<std::string>> timelines;
         {
             const auto &list = ids["application"];
             for (std::size_t i = 0; i < list.size(); i += 400) {
                 const std::size_t n = std::min<std::size_t>(400, list.size() - i);
                 SqlParams p(list.begin() + std::ptrdiff_t(i), list.begin() + std::ptrdiff_t(i + n));
-                for (const auto &r : c.query("SELECT application_id, data FROM events WHERE application_id IN ("
+                for (const auto &r : c.query("SELECT application_id, view, data FROM events WHERE application_id IN ("
                                                  + placeholders(n) + ") ORDER BY application_id, seq",
                                              p)) {
-                    json e = json::parse(r.text(1), nullptr, false);
+                    if (!r.isNull(1)) {
+                        timelines[r.text(0)].push_back(r.text(1));
+                        continue;
+                    }
+                    json e = json::parse(r.text(2), nullptr, false); // rows from before views existed
                     if (!e.is_object())
                         continue;
                     e.erase("application");
                     e.erase("case");
-                    auto it = data.find({"application", r.text(0)});
-                    if (it != data.end())
-                        it->second["timeline"].push_back(std::move(e));
+                    timelines[r.text(0)].push_back(e.dump());
+                }
+                for (const auto &r : c.query("SELECT id, state, form, project_id, applicant_id, stage, status, version "
+                                             "FROM applications WHERE id IN ("
+                                                 + placeholders(n) + ")",
+                                             p)) {
+                    std::string text = "{\"id\":" + json(r.text(0)).dump() + ",\"state\":" + r.text(1)
+                                       + ",\"form\":" + r.text(2) + ",\"project_id\":\"" + std::to_string(r.integer(3))
+                                       + "\",\"applicant_id\":\"" + std::to_string(r.integer(4)) + "\",\"stage\":"
+                                       + std::to_string(r.integer(5)) + ",\"status\":" + json(r.text(6)).dump()
+                                       + ",\"version\":" + std::to_string(r.integer(7)) + ",\"timeline\":[";
+                    const auto &events = timelines[r.text(0)];
+                    for (std::size_t k = 0; k < events.size(); ++k)
+                        text += (k ? "," : "") + events[k];
+                    text += "]}";
+                    versions[{"application", r.text(0)}] = r.integer(7);
+                    raw[{"application", r.text(0)}] = std::move(text);
                 }
             }
         }
@@ -179,7 +187,8 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
                               {"version", r.integer(14)}};
               });
 
-        json changes = json::array();
+        std::string page = "{\"changes\":[";
+        bool firstChange = true;
         std::int64_t next = since;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const auto &r = rows[i];
@@ -187,16 +196,24 @@ json SyncService::changes(const Principal &who, const std::optional<std::string>
             const std::pair<std::string, std::string> key{r.text(1), r.text(2)};
             if (last[key] != i)
                 continue; // a later change of the same entity in this page carries its state
-            auto it = data.find(key);
-            json change = {{"seq", r.integer(0)},
-                           {"entity", r.text(1)},
-                           {"id", r.text(2)},
-                           {"version", it == data.end() ? r.integer(3) : it->second.value("version", r.integer(3))},
-                           {"op", it == data.end() ? std::string("delete") : r.text(4)},
-                           {"data", it == data.end() ? json(nullptr) : it->second}};
-            changes.push_back(std::move(change));
+            std::string dataText;
+            std::int64_t version = r.integer(3);
+            if (auto it = raw.find(key); it != raw.end()) {
+                dataText = it->second;
+                version = versions[key];
+            } else if (auto jt = data.find(key); jt != data.end()) {
+                version = jt->second.value("version", version);
+                dataText = jt->second.dump();
+            }
+            page += firstChange ? "" : ",";
+            firstChange = false;
+            page += "{\"seq\":" + std::to_string(r.integer(0)) + ",\"entity\":" + json(r.text(1)).dump()
+                    + ",\"id\":" + json(r.text(2)).dump() + ",\"version\":" + std::to_string(version) + ",\"op\":\""
+                    + (dataText.empty() ? std::string("delete") : r.text(4))
+                    + "\",\"data\":" + (dataText.empty() ? std::string("null") : dataText) + "}";
         }
-        return json{{"changes", changes}, {"next", std::to_string(next)}, {"has_more", hasMore}};
+        page += "],\"next\":\"" + std::to_string(next) + "\",\"has_more\":" + (hasMore ? "true" : "false") + "}";
+        return page;
     });
 }
 

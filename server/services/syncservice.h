@@ -30,9 +30,10 @@ public:
         , m_approvals(approvals)
     {}
 
-    /// GET /sync/changes?since=&limit= → {changes, next, has_more}.
-    nlohmann::json changes(const Principal &who, const std::optional<std::string> &since,
-                           const std::optional<std::string> &limit, std::int64_t now);
+    /// GET /sync/changes?since=&limit= → {changes, next, has_more}, as JSON text (stored
+    /// application states and event views are spliced in without being parsed again).
+    std::string changes(const Principal &who, const std::optional<std::string> &since,
+                        const std::optional<std::string> &limit, std::int64_t now);
     /// POST /sync/push {device_id, ops:[{op_id, command, target, expected_version, args}]} → {results}.
     nlohmann::json push(const nlohmann::json &body, const Principal &who, std::int64_t now);
 

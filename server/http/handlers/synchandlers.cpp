@@ -20,8 +20,10 @@ void SyncHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                 {"next", {{"type", "string"}}},
                                 {"has_more", {{"type", "boolean"}}}}}})
                    .handler([&ctx](Request &req) {
-                       return Response::json(ctx.sync().changes(req.principal(), req.query("since"), req.query("limit"),
-                                                                beijing::nowMs()));
+                       Response r; // JSON text built by the service (stored states spliced in)
+                       r.body = ctx.sync().changes(req.principal(), req.query("since"), req.query("limit"),
+                                                   beijing::nowMs());
+                       return r;
                    })
                    .build());
     router.add(RouteBuilder("POST", "/api/v1/sync/push")
