@@ -189,6 +189,14 @@ std::string ApprovalService::departmentCode(std::optional<std::int64_t> id)
 {
     if (!id)
         return {};
+    {
+        // Loaded once: no transaction (a pooled connection, BEGIN, COMMIT) once the cache is full.
+        std::lock_guard lock(m_departmentsMutex);
+        if (!m_departmentCodes.empty()) {
+            auto it = m_departmentCodes.find(*id);
+            return it == m_departmentCodes.end() ? std::string() : it->second;
+        }
+    }
     m_db.read([&](Connection &c) { loadDepartments(c); });
     std::lock_guard lock(m_departmentsMutex);
     auto it = m_departmentCodes.find(*id);
