@@ -30,6 +30,16 @@ struct ApprovalService::Stored
 
 namespace {
 
+/// {"items": …, "next_cursor": …} of a list. Built in place: an initializer list would copy the
+/// whole items array (a deep copy of every row object).
+json page(json items, json next)
+{
+    json out = json::object();
+    out["items"] = std::move(items);
+    out["next_cursor"] = std::move(next);
+    return out;
+}
+
 bool isApplicantSide(const Principal &p)
 {
     return !p.isStaff();
@@ -408,7 +418,7 @@ json ApprovalService::listProjects(const Principal &who, const std::map<std::str
             items.push_back(projectRow(row));
     });
     json next = items.size() == std::size_t(limit) ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::project(const std::string &idText, const Principal &who, std::int64_t now)
@@ -1050,7 +1060,7 @@ json ApprovalService::listApplications(const Principal &who, const std::map<std:
                              {"project_name", r.text(9)}});
     });
     json next = items.size() == std::size_t(limit) ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::listCases(const Principal &who, const std::map<std::string, std::string> &query)
@@ -1143,7 +1153,7 @@ json ApprovalService::listCases(const Principal &who, const std::map<std::string
     json next = items.size() == std::size_t(limit)
                     ? json(items.back()["deadline"].get<std::string>() + "|" + items.back()["id"].get<std::string>())
                     : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::notifications(const Principal &who, const std::map<std::string, std::string> &query)
@@ -1168,7 +1178,7 @@ json ApprovalService::notifications(const Principal &who, const std::map<std::st
                              {"read", !r.isNull(6)}});
     });
     json next = items.size() == 50 ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 // ---------------------------------------------------------------------------------------------
