@@ -611,11 +611,13 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     // The id: date and a daily serial, e.g. 20251128000042.
     const std::string day = beijing::dateText(now);
     const std::string dayKey = "application:" + day;
-    std::int64_t serial = 1;
-    if (const auto row = c.queryOne("UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", {dayKey}))
-        serial = row->integer(0);
-    else
-        c.execute("INSERT INTO counters (name, value) VALUES (?, 1)", {dayKey});
+    // One statement: the day's first submissions may come concurrently (PostgreSQL), and an
+    // UPDATE-then-INSERT lets all but one of them fail on the counter's key.
+    const std::int64_t serial
+        = c.queryOne("INSERT INTO counters (name, value) VALUES (?, 1) "
+                     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
+                     {dayKey})
+              ->integer(0);
     char id[32];
     std::snprintf(id, sizeof id, "%s%02u%02u%06lld", day.substr(0, 4).c_str(), unsigned(std::stoi(day.substr(5, 2))),
                   unsigned(std::stoi(day.substr(8, 2))), static_cast<long long>(serial));
