@@ -162,10 +162,19 @@ if [[ ! -f $data/pg.done ]]; then
     echo "TRUNCATE $(tr -s ' \n' ',' <<<"$tables" | sed 's/,$//');" # rows the migrations seeded
     for t in $tables; do
       sqlite3 -cmd ".headers on" -cmd ".mode insert $t" "$data/sqlite/spgl.db" "SELECT * FROM $t"
-      if [[ -n $(sqlite3 "$data/sqlite/spgl.db" "SELECT 1 FROM pragma_table_info('$t') WHERE name = 'id' AND pk = 1 AND type = 'INTEGER'") ]]; then
-        echo "SELECT setval(pg_get_serial_sequence('$t', 'id'), GREATEST(1, (SELECT MAX(id) FROM $t)));"
-      fi
     done
+    # Every serial column (id, changes.seq, …) continues after the copied rows.
+    cat <<'EOF'
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT table_name, column_name FROM information_schema.columns
+           WHERE table_schema = 'public' AND column_default LIKE 'nextval(%' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), GREATEST(1, (SELECT MAX(%I) FROM %I)))',
+                   r.table_name, r.column_name, r.column_name, r.table_name);
+  END LOOP;
+END $$;
+EOF
   } | psql -q -v ON_ERROR_STOP=1 -1 "$pgurl_base/spgl_demo" >/dev/null
   psql -q "$pgurl_base/spgl_demo" -c "VACUUM ANALYZE" >/dev/null
   touch "$data/pg.done"
