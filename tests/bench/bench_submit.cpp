@@ -219,7 +219,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (projects <= 0)
-        projects = int(seconds * 1000); // enough for 1,000 pairs/s; the run stops early when used up
+        projects = int(seconds * 500); // enough for 500 pairs/s; the run stops early when used up
     if (serialStart <= 0)
         serialStart
             = 500000 + int(std::chrono::system_clock::now().time_since_epoch() / std::chrono::seconds(1) % 400) * 1000;
