@@ -58,8 +58,11 @@ cleanup() {
   fi
   # Keep the logs and raw outputs of the last run for a look afterwards.
   rm -rf "$data/last-run" && mkdir -p "$data/last-run"
-  for f in "$work"/sqlite/server.log "$work"/pg/server.log "$work"/*.txt "$work"/*.log "$work"/*.json; do
-    [[ -f $f ]] && cp "$f" "$data/last-run/$(basename "$(dirname "$f")")-$(basename "$f")"
+  for f in "$work"/*.txt "$work"/*.log "$work"/*.json; do
+    if [[ -f $f ]]; then cp "$f" "$data/last-run/"; fi
+  done
+  for b in sqlite pg; do
+    if [[ -f $work/$b/server.log ]]; then cp "$work/$b/server.log" "$data/last-run/server-$b.log"; fi
   done
   rm -rf "$work"
 }
