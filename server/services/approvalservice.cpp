@@ -1003,8 +1003,12 @@ json ApprovalService::listApplications(const Principal &who, const std::map<std:
     }
     std::string sql = "SELECT a.id, a.project_id, a.stage, a.status, a.channel, a.version, a.submitted_at, "
                       "a.updated_at, p.project_code, p.name FROM applications a JOIN projects p ON p.id = a.project_id "
-                      "WHERE a.region_code LIKE ?";
-    SqlParams params{DataScope::of(who).regionPattern()};
+                      "WHERE substr(a.region_code, 1, ?) = ?";
+    // The scope as a prefix comparison, not LIKE: SQLite re-prepares a statement whose LIKE
+    // pattern is a bound parameter on every execution (region codes are ASCII digits, so the
+    // two are the same test).
+    const std::string scope = DataScope::of(who).regionPrefix();
+    SqlParams params{std::int64_t(scope.size()), scope};
     if (isApplicantSide(who)) {
         sql += " AND a.applicant_id = ?";
         params.push_back(who.userId);
@@ -1082,8 +1086,12 @@ json ApprovalService::listCases(const Principal &who, const std::map<std::string
     std::string sql = "SELECT c.id, c.application_id, c.project_id, c.department, c.item_code, c.item_name, c.status, "
                       "c.assignee_id, c.version, c.deadline, c.level, c.first_overdue, c.paused, c.accepted_at, "
                       "p.project_code, p.name FROM cases c JOIN projects p ON p.id = c.project_id "
-                      "WHERE c.region_code LIKE ?";
-    SqlParams params{DataScope::of(who).regionPattern()};
+                      "WHERE substr(c.region_code, 1, ?) = ?";
+    // The scope as a prefix comparison, not LIKE: SQLite re-prepares a statement whose LIKE
+    // pattern is a bound parameter on every execution (region codes are ASCII digits, so the
+    // two are the same test).
+    const std::string scope = DataScope::of(who).regionPrefix();
+    SqlParams params{std::int64_t(scope.size()), scope};
     // Reviewers see their department's cases; supervisors, coordinators and the window may ask for any.
     const std::string own = departmentCode(who.departmentId);
     const bool broad = who.hasRole(role::Supervisor) || who.hasRole(role::Coordinator) || who.hasRole(role::WindowClerk)
