@@ -13,6 +13,7 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
+#include <Poco/Crypto/Crypto.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
@@ -60,6 +61,11 @@ void SpglServer::defineOptions(Poco::Util::OptionSet &)
 
 int SpglServer::main(const std::vector<std::string> &args)
 {
+    // Keep OpenSSL initialised for the whole run. Every Poco::Crypto::DigestEngine (the JWT HMAC of
+    // each request, SM3) initialises it on construction and uninitialises it on destruction; under
+    // concurrent requests the count drops to zero in one thread while another thread hashes, which
+    // destroys OpenSSL's locks under it (heap corruption, abort; pocoproject/poco#1498).
+    Poco::Crypto::initializeCrypto();
     setUpLogging();
     ServerConfig config;
     std::map<std::string, std::string> extra;

@@ -31,6 +31,16 @@ struct ApprovalService::Stored
 
 namespace {
 
+/// {"items": …, "next_cursor": …} of a list. Built in place: an initializer list would copy the
+/// whole items array (a deep copy of every row object).
+json page(json items, json next)
+{
+    json out = json::object();
+    out["items"] = std::move(items);
+    out["next_cursor"] = std::move(next);
+    return out;
+}
+
 bool isApplicantSide(const Principal &p)
 {
     return !p.isStaff();
@@ -190,6 +200,14 @@ std::string ApprovalService::departmentCode(std::optional<std::int64_t> id)
 {
     if (!id)
         return {};
+    {
+        // Loaded once: no transaction (a pooled connection, BEGIN, COMMIT) once the cache is full.
+        std::lock_guard lock(m_departmentsMutex);
+        if (!m_departmentCodes.empty()) {
+            auto it = m_departmentCodes.find(*id);
+            return it == m_departmentCodes.end() ? std::string() : it->second;
+        }
+    }
     m_db.read([&](Connection &c) { loadDepartments(c); });
     std::lock_guard lock(m_departmentsMutex);
     auto it = m_departmentCodes.find(*id);
@@ -401,7 +419,7 @@ json ApprovalService::listProjects(const Principal &who, const std::map<std::str
             items.push_back(projectRow(row));
     });
     json next = items.size() == std::size_t(limit) ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::project(const std::string &idText, const Principal &who, std::int64_t now)
@@ -582,11 +600,13 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     // The id: date and a daily serial, e.g. 20251128000042.
     const std::string day = beijing::dateText(now);
     const std::string dayKey = "application:" + day;
-    std::int64_t serial = 1;
-    if (const auto row = c.queryOne("UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", {dayKey}))
-        serial = row->integer(0);
-    else
-        c.execute("INSERT INTO counters (name, value) VALUES (?, 1)", {dayKey});
+    // One statement: the day's first submissions may come concurrently (PostgreSQL), and an
+    // UPDATE-then-INSERT lets all but one of them fail on the counter's key.
+    const std::int64_t serial
+        = c.queryOne("INSERT INTO counters (name, value) VALUES (?, 1) "
+                     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
+                     {dayKey})
+              ->integer(0);
     char id[32];
     std::snprintf(id, sizeof id, "%s%02u%02u%06lld", day.substr(0, 4).c_str(), unsigned(std::stoi(day.substr(5, 2))),
                   unsigned(std::stoi(day.substr(8, 2))), static_cast<long long>(serial));
@@ -1010,8 +1030,12 @@ json ApprovalService::listApplications(const Principal &who, const std::map<std:
     }
     std::string sql = "SELECT a.id, a.project_id, a.stage, a.status, a.channel, a.version, a.submitted_at, "
                       "a.updated_at, p.project_code, p.name FROM applications a JOIN projects p ON p.id = a.project_id "
-                      "WHERE a.region_code LIKE ?";
-    SqlParams params{DataScope::of(who).regionPattern()};
+                      "WHERE substr(a.region_code, 1, ?) = ?";
+    // The scope as a prefix comparison, not LIKE: SQLite re-prepares a statement whose LIKE
+    // pattern is a bound parameter on every execution (region codes are ASCII digits, so the
+    // two are the same test).
+    const std::string scope = DataScope::of(who).regionPrefix();
+    SqlParams params{std::int64_t(scope.size()), scope};
     if (isApplicantSide(who)) {
         sql += " AND a.applicant_id = ?";
         params.push_back(who.userId);
@@ -1069,7 +1093,7 @@ json ApprovalService::listApplications(const Principal &who, const std::map<std:
                              {"project_name", r.text(9)}});
     });
     json next = items.size() == std::size_t(limit) ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::listCases(const Principal &who, const std::map<std::string, std::string> &query)
@@ -1089,8 +1113,12 @@ json ApprovalService::listCases(const Principal &who, const std::map<std::string
     std::string sql = "SELECT c.id, c.application_id, c.project_id, c.department, c.item_code, c.item_name, c.status, "
                       "c.assignee_id, c.version, c.deadline, c.level, c.first_overdue, c.paused, c.accepted_at, "
                       "p.project_code, p.name FROM cases c JOIN projects p ON p.id = c.project_id "
-                      "WHERE c.region_code LIKE ?";
-    SqlParams params{DataScope::of(who).regionPattern()};
+                      "WHERE substr(c.region_code, 1, ?) = ?";
+    // The scope as a prefix comparison, not LIKE: SQLite re-prepares a statement whose LIKE
+    // pattern is a bound parameter on every execution (region codes are ASCII digits, so the
+    // two are the same test).
+    const std::string scope = DataScope::of(who).regionPrefix();
+    SqlParams params{std::int64_t(scope.size()), scope};
     // Reviewers see their department's cases; supervisors, coordinators and the window may ask for any.
     const std::string own = departmentCode(who.departmentId);
     const bool broad = who.hasRole(role::Supervisor) || who.hasRole(role::Coordinator) || who.hasRole(role::WindowClerk)
@@ -1162,7 +1190,7 @@ json ApprovalService::listCases(const Principal &who, const std::map<std::string
     json next = items.size() == std::size_t(limit)
                     ? json(items.back()["deadline"].get<std::string>() + "|" + items.back()["id"].get<std::string>())
                     : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 json ApprovalService::notifications(const Principal &who, const std::map<std::string, std::string> &query)
@@ -1187,7 +1215,7 @@ json ApprovalService::notifications(const Principal &who, const std::map<std::st
                              {"read", !r.isNull(6)}});
     });
     json next = items.size() == 50 ? json(items.back()["id"]) : json(nullptr);
-    return {{"items", items}, {"next_cursor", next}};
+    return page(std::move(items), std::move(next));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,9 +79,23 @@ void PgConnection::execScript(const std::string &sql)
 pg_result *PgConnection::run(std::string_view sql, const SqlParams &params)
 {
     const std::string key(sql);
-    auto it = m_translated.find(key);
-    if (it == m_translated.end())
-        it = m_translated.emplace(key, translate(sql)).first;
+    auto it = m_statements.find(key);
+    if (it == m_statements.end())
+        it = m_statements.emplace(key, Statement{translate(sql), {}, 0}).first;
+    Statement &statement = it->second;
+    // A statement run a second time is prepared, so that PostgreSQL parses and plans it once per
+    // connection instead of on every call (the same text always has the same parameter count).
+    // Bounded: statements built with varying text beyond kMaxPrepared stay unprepared.
+    constexpr int kMaxPrepared = 400;
+    if (statement.name.empty() && ++statement.uses >= 2 && m_prepared < kMaxPrepared) {
+        const std::string name = "spgl_" + std::to_string(m_prepared + 1);
+        pg_result *prepared = PQprepare(m_conn, name.c_str(), statement.sql.c_str(), int(params.size()), nullptr);
+        if (PQresultStatus(prepared) != PGRES_COMMAND_OK)
+            fail(prepared, "prepare");
+        PQclear(prepared);
+        statement.name = name;
+        ++m_prepared;
+    }
 
     std::vector<std::string> storage(params.size());
     std::vector<const char *> values(params.size(), nullptr);
@@ -105,8 +119,10 @@ pg_result *PgConnection::run(std::string_view sql, const SqlParams &params)
             },
             params[i]);
     }
-    pg_result *result
-        = PQexecParams(m_conn, it->second.c_str(), int(params.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    pg_result *result = statement.name.empty() ? PQexecParams(m_conn, statement.sql.c_str(), int(params.size()),
+                                                              nullptr, values.data(), nullptr, nullptr, 0)
+                                               : PQexecPrepared(m_conn, statement.name.c_str(), int(params.size()),
+                                                                values.data(), nullptr, nullptr, 0);
     const auto status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         fail(result, "query");
@@ -168,6 +184,8 @@ bool PgConnection::healthy()
     if (PQstatus(m_conn) == CONNECTION_OK)
         return true;
     PQreset(m_conn);
+    m_statements.clear(); // a new session: its prepared statements are gone
+    m_prepared = 0;
     return PQstatus(m_conn) == CONNECTION_OK;
 }
 

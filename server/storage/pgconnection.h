@@ -36,8 +36,17 @@ private:
     pg_result *run(std::string_view sql, const SqlParams &params);
     [[noreturn]] void fail(pg_result *result, std::string_view what);
 
+    /// A statement as sent: translated once, and prepared on this connection once it is reused.
+    struct Statement
+    {
+        std::string sql;
+        std::string name; ///< server-side prepared statement, empty until prepared
+        int uses = 0;
+    };
+
     pg_conn *m_conn = nullptr;
-    std::unordered_map<std::string, std::string> m_translated;
+    std::unordered_map<std::string, Statement> m_statements;
+    int m_prepared = 0;
     bool m_inTransaction = false;
 };
 

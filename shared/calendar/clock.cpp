@@ -42,7 +42,7 @@ public:
     {
         if (!m_workdays)
             return b - a;
-        return m_calendar.workdaysBetween(Clock::Date{toDays(a)}, Clock::Date{toDays(b)}, m_region);
+        return m_calendar.workdaysBetweenOn(toDays(a), toDays(b), m_region);
     }
 
     /// The n-th unit day after day @p a.
@@ -50,7 +50,7 @@ public:
     {
         if (!m_workdays)
             return a + n;
-        return dayNumber(m_calendar.addWorkdays(Clock::Date{toDays(a)}, n, m_region));
+        return int(m_calendar.addWorkdaysOn(toDays(a), n, m_region).time_since_epoch().count());
     }
 
 private:

@@ -270,8 +270,15 @@ WorkCalendar::Date WorkCalendar::addWorkdays(Date start, int n, std::string_view
 {
     if (n == 0)
         return start;
+    return addWorkdaysOn(sys_days{start}, n, regionCode);
+}
+
+sys_days WorkCalendar::addWorkdaysOn(sys_days start, int n, std::string_view regionCode) const
+{
+    if (n == 0)
+        return start;
     const Index &index = indexFor(regionCode);
-    const int s = dayNumber(sys_days{start});
+    const int s = dayNumber(start);
     const int k = n > 0 ? index.count(s) + n : index.count(s - 1) + n + 1;
     return fromDayNumber(index.nth(k));
 }
@@ -287,8 +294,13 @@ WorkCalendar::Date WorkCalendar::addDays(Date start, int n, std::string_view reg
 
 int WorkCalendar::workdaysBetween(Date from, Date to, std::string_view regionCode) const
 {
+    return workdaysBetweenOn(sys_days{from}, sys_days{to}, regionCode);
+}
+
+int WorkCalendar::workdaysBetweenOn(sys_days from, sys_days to, std::string_view regionCode) const
+{
     const Index &index = indexFor(regionCode);
-    return index.count(dayNumber(sys_days{to})) - index.count(dayNumber(sys_days{from}));
+    return index.count(dayNumber(to)) - index.count(dayNumber(from));
 }
 
 int WorkCalendar::workdaysBetween(std::int64_t fromMs, std::int64_t toMs, std::string_view regionCode) const

@@ -95,6 +95,10 @@ public:
     /// The working days in (from, to]: elapsed working days between the two days, negative when
     /// @p to is before @p from.
     int workdaysBetween(Date from, Date to, std::string_view regionCode = {}) const;
+    /// addWorkdays() and workdaysBetween() on std::chrono::sys_days: the same results without the
+    /// conversions to and from year_month_day (for Clock, which counts in days).
+    std::chrono::sys_days addWorkdaysOn(std::chrono::sys_days start, int n, std::string_view regionCode = {}) const;
+    int workdaysBetweenOn(std::chrono::sys_days from, std::chrono::sys_days to, std::string_view regionCode = {}) const;
     /// The working days elapsed between two instants (epoch milliseconds), counted on their
     /// Beijing-time days: the working days after the day of @p fromMs up to the day of @p toMs.
     int workdaysBetween(std::int64_t fromMs, std::int64_t toMs, std::string_view regionCode = {}) const;
