@@ -166,7 +166,7 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --role=prefecture|region
   --cors-origin=URL      allow the portal served from this origin
   --max-upload=BYTES     largest file (default 209715200 = 200 MB)
-  --threads=N            request threads (default 32)
+  --threads=N            request threads (default 128; each open keep-alive connection holds one)
   --clock-scan=SECONDS   how often the deadline scan re-reads every open case's clock (default 60; 0 = off)
   --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening

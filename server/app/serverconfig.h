@@ -21,7 +21,7 @@ struct ServerConfig
     std::int64_t maxBodyBytes = 1 << 20; ///< JSON bodies
     std::int64_t maxUploadBytes = 200LL * 1024 * 1024;
     int accessTtlSeconds = 900;
-    int threads = 32;
+    int threads = 128;         ///< each keep-alive connection holds one (Poco): room for many desktops
     int clockScanSeconds = 60; ///< deadline scan interval; 0 = off
     int demoProjects = 0;      ///< with demo: projects to generate into an empty database
     std::string portFile;      ///< write the bound port here (tests, scripts)
