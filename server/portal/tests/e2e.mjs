@@ -283,8 +283,15 @@ try {
   await page.goto(`${base}#/applications/${appId}`)
   await byTest('cases').waitFor()
   await shot('progress-phone')
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 400, `phone page is ${width} px wide`)
   await page.setViewportSize({ width: 1366, height: 768 })
-  log('phone layout rendered')
+  log('phone layout rendered without horizontal scrolling')
+  await page.locator('header .el-select').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: 'English' }).click()
+  await page.getByText('My applications').first().waitFor()
+  await shot('progress-en')
+  log('English switchable')
 
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
