@@ -272,6 +272,20 @@ try {
   assert.match(await page.locator('tr', { hasText: '企业投资项目备案' }).locator('[data-test="clock-paused"]').innerText(), /计时中/)
   log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
 
+  // 8b. Withdraw before acceptance: a second project's application, filed through the API with
+  // the same form, withdrawn on its progress page.
+  const me = await apiLogin(base, 'e2e.corp', 'Portal#2026e2e')
+  const first = await apiCall(base, me, 'GET', `applications/${appId}`)
+  const code2 = '2026-650102-47-03-000778'
+  const p2 = await apiCall(base, me, 'POST', 'projects', { project_code: code2, name: '天山区门户测试撤回项目', region_code: '650102', process_type: 3, approval_type: 3, investment: '1000000.00', builder_credit_code: goodCredit })
+  const app2 = await apiCall(base, me, 'POST', 'applications', { project_id: p2.id, stage: 1, channel: 'online', form: { ...first.form, project_code: code2, project_name: '天山区门户测试撤回项目' }, materials: [] })
+  await page.goto(`${base}#/applications/${app2.id}`)
+  await byTest('withdraw').click()
+  await page.locator('.el-message-box__btns button', { hasText: '撤回' }).click()
+  await byTest('app-status').and(page.locator('[data-status="withdrawn"]')).waitFor()
+  assert.equal(await byTest('withdraw').count(), 0)
+  log(`application ${app2.id} withdrawn before acceptance`)
+
   // 9. Notifications.
   await page.goto(`${base}#/notifications`)
   await byTest('notifications').getByText('补正').first().waitFor()
