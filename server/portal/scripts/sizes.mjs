@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-const out = path.resolve(process.argv[2] || 'dist')
+const out = path.resolve(process.argv[2] || process.env.PORTAL_OUT_DIR || 'dist')
 const BUDGET = 400 * 1024
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 })
 

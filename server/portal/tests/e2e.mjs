@@ -272,19 +272,35 @@ try {
   assert.match(await page.locator('tr', { hasText: '企业投资项目备案' }).locator('[data-test="clock-paused"]').innerText(), /计时中/)
   log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
 
-  // 8b. Withdraw before acceptance: a second project's application, filed through the API with
-  // the same form, withdrawn on its progress page.
+  // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
+  // first application instead of uploading it again; submitted, then withdrawn before acceptance.
   const me = await apiLogin(base, 'e2e.corp', 'Portal#2026e2e')
   const first = await apiCall(base, me, 'GET', `applications/${appId}`)
   const code2 = '2026-650102-47-03-000778'
   const p2 = await apiCall(base, me, 'POST', 'projects', { project_code: code2, name: '天山区门户测试撤回项目', region_code: '650102', process_type: 3, approval_type: 3, investment: '1000000.00', builder_credit_code: goodCredit })
-  const app2 = await apiCall(base, me, 'POST', 'applications', { project_id: p2.id, stage: 1, channel: 'online', form: { ...first.form, project_code: code2, project_name: '天山区门户测试撤回项目' }, materials: [] })
-  await page.goto(`${base}#/applications/${app2.id}`)
+  await page.evaluate(([key, form]) => localStorage.setItem(key, JSON.stringify({ form, materials: {}, saved: new Date().toISOString() })),
+    [`spgl.draft.e2e.corp.${p2.id}.1`, { ...first.form, project_code: code2, project_name: '天山区门户测试撤回项目' }])
+  await page.goto(`${base}#/projects/${p2.id}/apply`)
+  await byTest('step-form').waitFor()
+  assert.equal(await inputOf('f-project_code').inputValue(), code2)
+  await byTest('next').click()
+  await byTest(`reuse-${item}/M01`).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
+  await byTest(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
+  await byTest('next').click()
+  await byTest('review-materials').getByText('沿用申报').waitFor()
+  await byTest('submit').click()
+  await page.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
+  const app2 = page.url().split('/').pop()
+  const filed = await apiCall(base, me, 'GET', `applications/${app2}`)
+  assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
+    first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
+  log(`draft continued, file reused from ${appId}, application ${app2} submitted`)
   await byTest('withdraw').click()
   await page.locator('.el-message-box__btns button', { hasText: '撤回' }).click()
   await byTest('app-status').and(page.locator('[data-status="withdrawn"]')).waitFor()
   assert.equal(await byTest('withdraw').count(), 0)
-  log(`application ${app2.id} withdrawn before acceptance`)
+  log(`application ${app2} withdrawn before acceptance`)
 
   // 9. Notifications.
   await page.goto(`${base}#/notifications`)
