@@ -67,6 +67,29 @@ export function logout() {
   for (const k of ['spgl.access', 'spgl.refresh', 'spgl.user']) localStorage.removeItem(k)
 }
 
+/** Ends the session on the server too (the refresh token is revoked), then forgets it here. */
+export async function signOut() {
+  const refresh = session.refresh
+  if (refresh && session.access) {
+    try {
+      await fetch(apiUrl('auth/logout'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.access}` },
+        body: JSON.stringify({ refresh_token: refresh }),
+      })
+    } catch { /* offline: the token expires on its own */ }
+  }
+  logout()
+}
+
+// Notifications have no read flag the applicant can set: the portal remembers the newest one seen.
+export function lastSeenNotification(): number {
+  return Number(localStorage.getItem(`spgl.seen.${session.user?.username}`) || '0')
+}
+export function markNotificationsSeen(maxId: number) {
+  if (maxId > lastSeenNotification()) localStorage.setItem(`spgl.seen.${session.user?.username}`, String(maxId))
+}
+
 let refreshing: Promise<boolean> | null = null
 async function refreshTokens(): Promise<boolean> {
   if (!session.refresh) return false
