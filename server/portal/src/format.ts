@@ -21,7 +21,7 @@ const STATUS: Record<string, [string, string]> = {
   open: ['办理中', 'primary'],
   decided: ['已决定', 'success'],
 }
-export function statusName(s: string) { return STATUS[s]?.[0] ?? s }
+export function statusName(s: string) { return STATUS[s] ? t(STATUS[s][0]) : s }
 export function statusType(s: string): any { return STATUS[s]?.[1] ?? 'info' }
 
 export function levelName(l: string) { return l === 'overdue' ? t('超期') : l === 'warning' ? t('预警') : t('正常') }
