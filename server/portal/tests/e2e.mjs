@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import { apiCall, apiLogin, startServer } from './serverfixture.mjs'
+import { apiCall, apiLogin, apiUpload, startServer } from './serverfixture.mjs'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 const bin = process.env.SPGL_SERVER_BIN || path.resolve(here, '../../../build/server/spgl-server')
@@ -271,6 +271,24 @@ try {
   assert.equal(fgwAfter.clock.paused, false)
   assert.match(await page.locator('tr', { hasText: '企业投资项目备案' }).locator('[data-test="clock-paused"]').innerText(), /计时中/)
   log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
+
+  // 8a. The reviewer decides with a result document; the applicant downloads it.
+  const resultPdf = fs.readFileSync(pdf('备案证明-结果.pdf', 20 * 1024))
+  const resultSha = await apiUpload(base, reviewer, '备案证明.pdf', resultPdf)
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/decide`, { outcome: 'approved', opinion: '准予备案（门户测试）',
+    document: { number: '乌发改备〔2026〕77号', title: '企业投资项目备案证明', date: today, file_id: resultSha } })
+  await page.reload()
+  await byTest('result-doc').waitFor()
+  const [download] = await Promise.all([page.waitForEvent('download'), byTest('result-doc').click()])
+  const saved = path.join(out, 'downloaded-result.pdf')
+  await download.saveAs(saved)
+  assert.equal(fs.readFileSync(saved).length, resultPdf.length)
+  assert.match(download.suggestedFilename(), /企业投资项目备案证明/)
+  const stranger = await apiLogin(base, 'applicant')
+  const denied = await fetch(`${base}api/v1/files/${resultSha}`, { headers: { Authorization: `Bearer ${stranger}` } })
+  assert.equal(denied.status, 404, 'another applicant must not read the result document')
+  log(`result document ${download.suggestedFilename()} downloaded (${resultPdf.length} bytes); another applicant gets 404`)
 
   // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
   // first application instead of uploading it again; submitted, then withdrawn before acceptance.

@@ -45,3 +45,19 @@ export async function apiCall(base, token, method, p, body) {
   if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`)
   return text ? JSON.parse(text) : null
 }
+
+export async function apiUpload(base, token, filename, content) {
+  const created = await fetch(`${base}api/v1/uploads`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Upload-Length': String(content.length) },
+    body: JSON.stringify({ filename }),
+  })
+  if (!created.ok) throw new Error(`upload ${filename}: ${created.status} ${await created.text()}`)
+  const { id } = await created.json()
+  const r = await fetch(`${base}api/v1/uploads/${id}`, {
+    method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    body: content,
+  })
+  const state = await r.json()
+  if (!r.ok || !state.file) throw new Error(`upload ${filename}: ${r.status} ${JSON.stringify(state)}`)
+  return state.file.sha256
+}
