@@ -86,11 +86,23 @@ export async function uploadFile(file: File, onProgress: (done: number, total: n
   }
   localStorage.setItem(key, JSON.stringify(saved))
   onProgress(offset, file.size)
+  let retries = 0
   for (;;) {
     if (offset >= file.size && file.size > 0) break
     const end = Math.min(file.size, offset + chunkSize())
-    const { status, body } = await patch(saved.id, offset, file.slice(offset, end),
-      (n) => onProgress(offset + n, file.size), signal)
+    let answer: { status: number; body: any }
+    try {
+      answer = await patch(saved.id, offset, file.slice(offset, end), (n) => onProgress(offset + n, file.size), signal)
+    } catch (e) {
+      // A cut connection: try again a few times (1, 2, 4 s) from the offset the server kept.
+      if (!(e instanceof UploadError) || signal?.aborted || ++retries > 3) throw e
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** (retries - 1)))
+      offset = (await headOffset(saved.id).catch(() => null)) ?? offset
+      onProgress(offset, file.size)
+      continue
+    }
+    retries = 0
+    const { status, body } = answer
     if (status === 409 && body?.offset !== undefined) { offset = Number(body.offset); continue }
     if (status === 409) { offset = (await headOffset(saved.id)) ?? offset; continue }
     if (status >= 400) {

@@ -185,13 +185,15 @@ try {
 
   // One upload cut halfway: the third chunk's connection fails, the page is reloaded, the same
   // file chosen again continues from the server's offset.
+  // The connection is down from the third chunk on: the portal retries three times, then says so.
   let patches = 0
   await page.route('**/api/v1/uploads/*', (route) => {
-    if (route.request().method() === 'PATCH' && ++patches === 3) return route.abort('connectionreset')
+    if (route.request().method() === 'PATCH' && ++patches >= 3) return route.abort('connectionreset')
     return route.continue()
   })
   await page.setInputFiles(`[data-test="file-${item}/M01"]`, bigPdf)
-  await byTest(`error-${item}/M01`).filter({ hasText: '网络连接中断' }).waitFor()
+  await byTest(`error-${item}/M01`).filter({ hasText: '网络连接中断' }).waitFor({ timeout: 30000 })
+  assert.equal(patches, 6, `${patches} PATCH requests: 2 + the cut one + 3 retries`)
   await byTest(`resume-${item}/M01`).waitFor()
   await shot('apply-upload-cut')
   await page.unroute('**/api/v1/uploads/*')
@@ -205,7 +207,7 @@ try {
   await page.setInputFiles(`[data-test="file-${item}/M01"]`, bigPdf)
   await byTest(`m-${item}/M01`).getByText('已上传').first().waitFor()
   assert.equal(offsets[0], 512 * 1024, `resumed at ${offsets[0]}`)
-  log(`upload cut at 512 KiB, page reloaded, resumed from offset ${offsets[0]}`)
+  log(`upload cut at 512 KiB (3 automatic retries failed), page reloaded, resumed from offset ${offsets[0]}`)
   await page.setInputFiles(`[data-test="file-${item}/M02"]`, smallPdf)
   await byTest(`m-${item}/M02`).getByText('已上传').first().waitFor()
   log('second material uploaded')
