@@ -74,6 +74,7 @@ const en: Record<string, string> = {
   '查看': 'View',
   '刷新': 'Refresh',
   '全部已读': 'Mark all read',
+  '暂停': 'Pause',
   '继续填写': 'Continue draft',
   '草稿': 'Draft',
   '已提交，待受理': 'Submitted, awaiting acceptance',
