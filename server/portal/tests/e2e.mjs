@@ -10,6 +10,7 @@
 // (screenshots and logs), SPGL_SCREENSHOT_DIR (optional: copies for docs/).
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -102,6 +103,36 @@ try {
   assert.match(await byTest('guide').innerText(), /发展改革委|自然资源局/)
   await shot('guides')
   log('guides shown without login')
+
+  // 1b. Embedded: under a path prefix (/spgl/, through a proxy) inside an iframe of another site;
+  // every request stays under the prefix.
+  const proxy = http.createServer((req, res) => {
+    if (req.url === '/embed.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      return res.end('<!doctype html><meta charset="utf-8"><h1>新疆政务服务网（测试）</h1><iframe src="/spgl/" style="width:1200px;height:640px"></iframe>')
+    }
+    if (!req.url.startsWith('/spgl/')) { res.writeHead(404); return res.end() }
+    const up = http.request(new URL(req.url.slice(5), base), { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers)
+      r.pipe(res)
+    })
+    up.on('error', () => { res.writeHead(502); res.end() })
+    req.pipe(up)
+  })
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r))
+  const outer = `http://127.0.0.1:${proxy.address().port}`
+  const embedded = await context.newPage()
+  const seen = []
+  embedded.on('request', (r) => seen.push(r.url()))
+  await embedded.goto(`${outer}/embed.html`)
+  await embedded.frameLocator('iframe').locator('[data-test="guide"]').waitFor()
+  await embedded.screenshot({ path: path.join(out, 'portal-embedded.png') })
+  const outside = seen.filter((u) => !u.startsWith(`${outer}/spgl/`) && u !== `${outer}/embed.html` && !u.startsWith('data:'))
+  assert.deepEqual(outside, [], 'requests outside the prefix')
+  assert.ok(seen.some((u) => u.startsWith(`${outer}/spgl/api/v1/guides`)), seen.join('\n'))
+  await embedded.close()
+  proxy.close()
+  log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix`)
 
   // 2. Register: a wrong check character gives the Chinese message while typing and keeps the input.
   await page.goto(`${base}#/register`)
