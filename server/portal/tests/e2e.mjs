@@ -347,6 +347,16 @@ try {
   assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
     first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
   log(`draft continued, file reused from ${appId}, application ${app2} submitted`)
+  // The window asks for a missing material before acceptance (no clock yet); the applicant answers.
+  await apiCall(base, clerk, 'POST', `applications/${app2}/request-supplement`, { opinion: '请补充企业营业执照', missing_materials: [`${item}/M02`] })
+  await page.reload()
+  await byTest('app-status').and(page.locator('[data-status="supplement_requested"]')).waitFor()
+  await byTest('supplement').getByText('请补充企业营业执照').waitFor()
+  await page.setInputFiles(`[data-test="file-${item}/M02"]`, smallPdf)
+  await byTest(`m-${item}/M02`).getByText('已上传').first().waitFor()
+  await byTest('send-supplement').click()
+  await byTest('app-status').and(page.locator('[data-status="submitted"]')).waitFor()
+  log(`window's supplement request before acceptance answered: ${app2} back to 待受理`)
   await byTest('withdraw').click()
   await page.locator('.el-message-box__btns button', { hasText: '撤回' }).click()
   await byTest('app-status').and(page.locator('[data-status="withdrawn"]')).waitFor()
