@@ -93,3 +93,27 @@ function(spgl_add_test name)
       ENVIRONMENT "${env}")
   endif()
 endfunction()
+
+# spgl_add_node_test(<tst_name> SCRIPT <file.mjs> [WORKING_DIRECTORY dir] [LABELS ...] [ENV ...]
+#                    [TIMEOUT s])
+# A test written in JavaScript for Node.js (the portal's browser and rule tests): the same
+# environment conventions as spgl_add_test, plus SPGL_KIT_DIR, SPGL_SOURCE_DIR and
+# SPGL_TEST_OUT (a folder of the build for screenshots and logs).
+function(spgl_add_node_test name)
+  cmake_parse_arguments(ARG "" "SCRIPT;WORKING_DIRECTORY;TIMEOUT" "LABELS;ENV" ${ARGN})
+  find_program(SPGL_NODE node)
+  if(NOT SPGL_NODE)
+    message(STATUS "${name}: not added (node not found)")
+    return()
+  endif()
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  if(NOT ARG_WORKING_DIRECTORY)
+    get_filename_component(ARG_WORKING_DIRECTORY "${ARG_SCRIPT}" DIRECTORY)
+  endif()
+  set(out "${CMAKE_BINARY_DIR}/test-output/${name}")
+  add_test(NAME ${name} COMMAND ${SPGL_NODE} "${ARG_SCRIPT}" WORKING_DIRECTORY "${ARG_WORKING_DIRECTORY}")
+  set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "TZ=Asia/Urumqi;LANG=C.UTF-8;SPGL_KIT_DIR=${SPGL_KIT_DIR};SPGL_SOURCE_DIR=${SPGL_SOURCE_DIR};SPGL_TEST_OUT=${out};${ARG_ENV}")
+endfunction()

@@ -37,12 +37,15 @@ if ((${#missing[@]})); then
   fi
 fi
 
-# Node packages for the OpenAPI lint and (later) the portal, from the committed lock file.
+# Node packages from the committed lock files: tools/ (the OpenAPI lint) and server/portal/ (the
+# applicant portal and its browser tests).
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -f "$root/tools/package-lock.json" ]]; then
-  if [[ ! -d "$root/tools/node_modules" || "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.stamp" ]]; then
-    echo "bootstrap: installing node packages in tools/"
-    (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error) && touch "$root/tools/node_modules/.stamp"
+for dir in tools server/portal; do
+  if [[ -f "$root/$dir/package-lock.json" ]]; then
+    if [[ ! -d "$root/$dir/node_modules" || "$root/$dir/package-lock.json" -nt "$root/$dir/node_modules/.stamp" ]]; then
+      echo "bootstrap: installing node packages in $dir/"
+      (cd "$root/$dir" && npm ci --no-audit --no-fund --loglevel=error) && touch "$root/$dir/node_modules/.stamp"
+    fi
   fi
-fi
+done
 echo "bootstrap: all packages present"

@@ -58,6 +58,8 @@ void apply(ServerConfig &c, const std::string &key, const std::string &value, st
             throw std::invalid_argument("--demo-projects must be 0 to 100000");
     } else if (key == "threads") {
         c.threads = int(toInt(key, value));
+    } else if (key == "portal-dir") {
+        c.portalDir = value;
     } else if (key == "port-file") {
         c.portFile = value;
     } else if (key == "argon2-memory") {
@@ -114,6 +116,7 @@ std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &arg
                                        {"SPGL_ROLE", "role"},
                                        {"SPGL_CORS_ORIGIN", "cors-origin"},
                                        {"SPGL_MAX_UPLOAD", "max-upload"},
+                                       {"SPGL_PORTAL_DIR", "portal-dir"},
                                        {"SPGL_THREADS", "threads"}};
     for (const auto &[env, key] : envKeys)
         if (const char *v = std::getenv(env))
@@ -170,6 +173,8 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --clock-scan=SECONDS   how often the deadline scan re-reads every open case's clock (default 60; 0 = off)
   --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening
+  --portal-dir=DIR       the applicant portal's built assets, served at / (default: portal/ next to
+                         the binary, else the build's server/portal folder)
 )";
 }
 

@@ -25,6 +25,7 @@ struct ServerConfig
     int clockScanSeconds = 60; ///< deadline scan interval; 0 = off
     int demoProjects = 0;      ///< with demo: projects to generate into an empty database
     std::string portFile;      ///< write the bound port here (tests, scripts)
+    std::string portalDir;     ///< the portal's built assets, served at / (default: the build's)
     std::uint32_t argon2MemoryKiB = 47104;
     std::uint32_t argon2Iterations = 1;
 

@@ -9,6 +9,7 @@
 #include "http/handlers/cataloghandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
+#include "http/handlers/portalhandlers.h"
 #include "http/handlers/projecthandlers.h"
 #include "http/handlers/synchandlers.h"
 #include "http/handlers/systemhandlers.h"
@@ -64,6 +65,7 @@ ServerContext::ServerContext(ServerConfig config)
     CaseHandlers::registerRoutes(m_router, *this);
     NotificationHandlers::registerRoutes(m_router, *this);
     SyncHandlers::registerRoutes(m_router, *this);
+    PortalHandlers::registerRoutes(m_router, *this);
 }
 
 ServerContext::~ServerContext() = default;

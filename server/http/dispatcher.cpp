@@ -112,6 +112,10 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                 "Access-Control-Allow-Headers",
                 "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match");
             response.header("Access-Control-Max-Age", "600");
+        } else if (const auto &portal = m_context.router().fallback();
+                   portal && (method == "GET" || method == "HEAD") && path != "/api" && path.rfind("/api/", 0) != 0
+                   && path.rfind("/ogc", 0) != 0 && !m_context.router().match(method, path).route) {
+            response = portal(*req); // the portal's pages: public, never audited
         } else {
             auto match = m_context.router().match(method, path);
             if (!match.route) {

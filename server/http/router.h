@@ -24,6 +24,11 @@ public:
     Match match(const std::string &method, const std::string &path) const;
     const std::vector<Route> &routes() const { return m_routes; }
 
+    /// Answers GET and HEAD requests for paths outside /api/ and /ogc that no route matched
+    /// (the portal's pages); not part of the API, so not in the OpenAPI document.
+    void setFallback(Handler handler) { m_fallback = std::move(handler); }
+    const Handler &fallback() const { return m_fallback; }
+
 private:
     struct Segment
     {
@@ -40,6 +45,7 @@ private:
 
     std::vector<Route> m_routes;
     std::vector<Compiled> m_compiled;
+    Handler m_fallback;
 };
 
 } // namespace spgl::server

@@ -267,16 +267,23 @@ FileService::Download FileService::download(const Principal &who, const std::str
     if (!BlobStore::validHash(sha256))
         throw ApiError::notFound("文件不存在");
     // Staff may read files (their cases' scope is enforced where files are listed); applicants
-    // and agencies only what they uploaded themselves.
+    // and agencies what they uploaded themselves, and the files their own applications' events
+    // name (result documents of decided cases, materials a window clerk filed for them).
     const auto row = m_db.read([&](Connection &c) {
         if (who.isStaff())
             return c.queryOne(
                 "SELECT f.size, f.media_type, (SELECT filename FROM uploads u WHERE u.sha256 = f.sha256 LIMIT 1) "
                 "FROM files f WHERE f.sha256 = ?",
                 {sha256});
-        return c.queryOne("SELECT f.size, f.media_type, u.filename FROM files f JOIN uploads u ON u.sha256 = f.sha256 "
-                          "WHERE f.sha256 = ? AND u.user_id = ? LIMIT 1",
-                          {sha256, who.userId});
+        if (auto own = c.queryOne("SELECT f.size, f.media_type, u.filename FROM files f JOIN uploads u ON u.sha256 = "
+                                  "f.sha256 WHERE f.sha256 = ? AND u.user_id = ? LIMIT 1",
+                                  {sha256, who.userId}))
+            return own;
+        return c.queryOne(
+            "SELECT f.size, f.media_type, (SELECT filename FROM uploads u WHERE u.sha256 = f.sha256 LIMIT "
+            "1) FROM files f WHERE f.sha256 = ? AND EXISTS (SELECT 1 FROM events e JOIN applications a "
+            "ON a.id = e.application_id WHERE a.applicant_id = ? AND e.data LIKE ?)",
+            {sha256, who.userId, "%\"file_id\":\"" + sha256 + "\"%"});
     });
     if (!row || !m_blobs.exists(sha256))
         throw ApiError::notFound("文件不存在");

@@ -1,0 +1,25 @@
+// Hash history: the portal works under any path prefix and inside an iframe without a server
+// rewrite rule. Every page but the guides is loaded on demand.
+import { createRouter, createWebHashHistory } from 'vue-router'
+import GuidesView from './views/GuidesView.vue'
+import { session } from './api'
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/guides' },
+    { path: '/guides', component: GuidesView, meta: { public: true } },
+    { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+    { path: '/register', component: () => import('./views/RegisterView.vue'), meta: { public: true } },
+    { path: '/projects', component: () => import('./views/ProjectsView.vue') },
+    { path: '/projects/:id/apply', component: () => import('./views/ApplyView.vue'), props: true },
+    { path: '/applications', component: () => import('./views/ApplicationsView.vue') },
+    { path: '/applications/:id', component: () => import('./views/ProgressView.vue'), props: true },
+    { path: '/notifications', component: () => import('./views/NotificationsView.vue') },
+    { path: '/:pathMatch(.*)*', redirect: '/guides' },
+  ],
+})
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !session.access) return { path: '/login', query: { next: to.fullPath } }
+})

@@ -1,0 +1,405 @@
+// End-to-end test of the applicant portal in the system Chromium (playwright-core), against a real
+// spgl-server on SQLite started here (issue 4):
+//   guides → register (a wrong 统一社会信用代码 first) → project (a wrong 项目代码 first) → the
+//   stage form (missing required fields; a rule that shows a field) → materials (one upload cut
+//   halfway, the page reloaded, the upload resumed; a 300 MB file and an .exe renamed .pdf refused)
+//   → review → submit → a clerk accepts through the API → the progress page shows the state, the
+//   departments and the deadlines → a reviewer asks for a supplement (the clock pauses) → the
+//   applicant uploads it → the clock runs again.
+// Environment: SPGL_SERVER_BIN (spgl-server), SPGL_PORTAL_DIR (built portal), SPGL_TEST_OUT
+// (screenshots and logs), SPGL_SCREENSHOT_DIR (optional: copies for docs/).
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { apiCall, apiLogin, apiUpload, startServer } from './serverfixture.mjs'
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+const bin = process.env.SPGL_SERVER_BIN || path.resolve(here, '../../../build/server/spgl-server')
+const portalDir = process.env.SPGL_PORTAL_DIR || path.resolve(here, '../../../build/server/portal')
+const out = process.env.SPGL_TEST_OUT || path.join(os.tmpdir(), 'spgl-portal-e2e')
+const docs = process.env.SPGL_SCREENSHOT_DIR || ''
+fs.mkdirSync(out, { recursive: true })
+
+const CREDIT = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+function creditCode(first17) {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += CREDIT.indexOf(first17[i]) * W[i]
+  return first17 + CREDIT[(31 - (sum % 31)) % 31]
+}
+const goodCredit = creditCode('91650102MA7E2E2E1')
+const badCredit = goodCredit.slice(0, 17) + (goodCredit[17] === 'A' ? 'B' : 'A')
+
+let step = 0
+function log(msg) { console.log(`[e2e ${String(++step).padStart(2, '0')}] ${msg}`) }
+
+// Files to upload: two PDFs (one large enough to be cut), an .exe named .pdf, a 300 MB file.
+const files = path.join(out, 'files')
+fs.mkdirSync(files, { recursive: true })
+function pdf(name, size) {
+  const head = Buffer.from('%PDF-1.4\n% SPGL e2e\n')
+  const tail = Buffer.from('\n%%EOF\n')
+  const body = Buffer.alloc(size - head.length - tail.length)
+  for (let i = 0; i < body.length; i++) body[i] = 32 + ((i * 7919) % 90)
+  fs.writeFileSync(path.join(files, name), Buffer.concat([head, body, tail]))
+  return path.join(files, name)
+}
+const bigPdf = pdf('可行性研究报告.pdf', 900 * 1024)
+const smallPdf = pdf('项目备案证明.pdf', 40 * 1024)
+const supplementPdf = pdf('补正-建设用地批准文件.pdf', 30 * 1024)
+const exe = path.join(files, '营业执照.pdf')
+{
+  const b = Buffer.alloc(4096)
+  Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1').copy(b)
+  b.write('This program cannot be run in DOS mode.', 78, 'latin1')
+  b.write('PE\0\0', 128, 'latin1')
+  fs.writeFileSync(exe, b)
+}
+const huge = path.join(files, '航拍影像.pdf')
+{ const fd = fs.openSync(huge, 'w'); fs.ftruncateSync(fd, 300 * 1024 * 1024); fs.closeSync(fd) }
+
+const server = await startServer({ bin, portalDir })
+const base = server.base
+log(`server at ${base}`)
+const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spgl-chromium-'))
+const context = await chromium.launchPersistentContext(userDir, {
+  executablePath: process.env.SPGL_CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
+}).catch(async (e) => { await server.stop(); throw e })
+const page = await context.newPage()
+const consoleErrors = []
+page.on('pageerror', (e) => consoleErrors.push(String(e)))
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
+const shots = []
+async function shot(name) {
+  const file = path.join(out, `portal-${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  shots.push(file)
+}
+const byTest = (id) => page.locator(`[data-test="${id}"]`)
+const inputOf = (id) => page.locator([`[data-test="${id}"] input`, `[data-test="${id}"] textarea`, `input[data-test="${id}"]`, `textarea[data-test="${id}"]`,
+  ...(id.startsWith('f-') ? [`[data-test="item-${id.slice(2)}"] input`, `[data-test="item-${id.slice(2)}"] textarea`] : [])].join(', ')).first()
+async function fill(id, value) {
+  const input = inputOf(id)
+  await input.fill(value)
+  await input.blur()
+}
+async function choose(id, label) {
+  await page.locator(`[data-test="${id}"]`).first().click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+}
+
+let failed = false
+try {
+  // 1. Guides, no login.
+  await page.goto(base)
+  await byTest('guide').waitFor()
+  assert.match(await byTest('guide').innerText(), /阶段时限/)
+  assert.match(await byTest('guide').innerText(), /发展改革委|自然资源局/)
+  await shot('guides')
+  log('guides shown without login')
+
+  // 1b. Embedded: under a path prefix (/spgl/, through a proxy) inside an iframe of another site;
+  // every request stays under the prefix.
+  const proxy = http.createServer((req, res) => {
+    if (req.url === '/embed.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      return res.end('<!doctype html><meta charset="utf-8"><h1>新疆政务服务网（测试）</h1><iframe src="/spgl/" style="width:1200px;height:640px"></iframe>')
+    }
+    if (!req.url.startsWith('/spgl/')) { res.writeHead(404); return res.end() }
+    const up = http.request(new URL(req.url.slice(5), base), { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers)
+      r.pipe(res)
+    })
+    up.on('error', () => { res.writeHead(502); res.end() })
+    req.pipe(up)
+  })
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r))
+  const outer = `http://127.0.0.1:${proxy.address().port}`
+  const embedded = await context.newPage()
+  const seen = []
+  embedded.on('request', (r) => seen.push(r.url()))
+  await embedded.goto(`${outer}/embed.html`)
+  await embedded.frameLocator('iframe').locator('[data-test="guide"]').waitFor()
+  await embedded.screenshot({ path: path.join(out, 'portal-embedded.png') })
+  const outside = seen.filter((u) => !u.startsWith(`${outer}/spgl/`) && u !== `${outer}/embed.html` && !u.startsWith('data:'))
+  assert.deepEqual(outside, [], 'requests outside the prefix')
+  assert.ok(seen.some((u) => u.startsWith(`${outer}/spgl/api/v1/guides`)), seen.join('\n'))
+  await embedded.close()
+  proxy.close()
+  log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix`)
+
+  // 2. Register: a wrong check character gives the Chinese message while typing and keeps the input.
+  await page.goto(`${base}#/register`)
+  await fill('reg-organization', '乌鲁木齐门户测试建设有限公司')
+  await fill('reg-credit-code', badCredit)
+  await page.getByText('统一社会信用代码校验位不正确，请核对后重新输入').first().waitFor()
+  await fill('reg-display-name', '门户测试员')
+  await fill('reg-username', 'e2e.corp')
+  await fill('reg-password', 'Portal#2026e2e')
+  await fill('reg-password2', 'Portal#2026e2e')
+  await byTest('reg-submit').click()
+  await byTest('register-error').waitFor()
+  assert.equal(await inputOf('reg-credit-code').inputValue(), badCredit)
+  assert.equal(await inputOf('reg-organization').inputValue(), '乌鲁木齐门户测试建设有限公司')
+  await shot('register-error')
+  log('wrong 统一社会信用代码 refused with a Chinese message, input kept')
+  await fill('reg-credit-code', goodCredit)
+  await byTest('credit-ok').waitFor()
+  await byTest('reg-submit').click()
+  await page.waitForURL(/#\/projects/)
+  await byTest('current-user').filter({ hasText: '门户测试员' }).waitFor()
+  log('registered and logged in')
+
+  // 3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.
+  await byTest('new-project').click()
+  await fill('p-code', '2026-6501-47-01-1')
+  await page.getByText('项目代码格式应为').first().waitFor()
+  const code = '2026-650102-47-03-000777'
+  await fill('p-code', code)
+  await fill('p-name', '天山区门户测试仓储中心项目')
+  await choose('p-process', '一般社会投资')
+  await choose('p-approval', '备案')
+  await fill('p-address', '乌鲁木齐市天山区测试路1号')
+  await fill('p-investment', '35000000.00')
+  await fill('p-land', '12000')
+  await fill('p-building', '18000')
+  await fill('p-builder-credit', goodCredit)
+  await byTest('p-submit').click()
+  await byTest('project-list').getByText(code).waitFor()
+  await shot('projects')
+  log('project created')
+
+  // 4. The stage form: missing required fields, then a rule that shows a field.
+  await byTest(`apply-${code}`).click()
+  await byTest('step-form').waitFor()
+  await page.evaluate(() => localStorage.setItem('spgl.upload.chunk', String(256 * 1024)))
+  assert.equal(await inputOf('f-project_code').inputValue(), code)
+  await fill('f-legal_representative', '王测试')
+  await byTest('next').click()
+  await byTest('apply-error').waitFor()
+  assert.match(await byTest('apply-error').innerText(), /表单还有 \d+ 处需要填写或更正/)
+  await page.getByText('请填写“联系人”').first().waitFor()
+  assert.equal(await inputOf('f-legal_representative').inputValue(), '王测试')
+  await shot('apply-form-missing')
+  log('missing required fields named in Chinese, entered values kept')
+  await fill('f-contact_person', '李联系')
+  await fill('f-contact_phone', '13899990000')
+  await choose('f-construction_nature', '新建')
+  assert.equal(await byTest('item-land_contract_no').count(), 0, 'land_contract_no hidden before 出让')
+  await choose('f-land_supply', '出让')
+  await byTest('item-land_contract_no').waitFor()
+  assert.match(await byTest('item-land_contract_no').getAttribute('class'), /is-required/)
+  await fill('f-land_contract_no', '650102-2026-CR-0077')
+  await fill('f-construction_content', '新建仓储用房两栋及配套设施，总建筑面积18000平方米。')
+  await fill('f-planned_start_date', '2027-03-01')
+  await page.keyboard.press('Escape')
+  await fill('f-planned_completion_date', '2028-10-31')
+  await page.keyboard.press('Escape')
+  await shot('apply-form')
+  await byTest('next').click()
+  await byTest('step-materials').waitFor()
+  log('form filled; 土地出让合同编号 shown by its visible_if rule')
+
+  // 5. Materials: a 300 MB file and an .exe renamed .pdf are refused with clear messages.
+  const item = '650100-FGW-005'
+  await page.setInputFiles(`[data-test="file-${item}/M03"]`, huge)
+  await byTest(`error-${item}/M03`).filter({ hasText: '文件过大' }).waitFor()
+  await page.setInputFiles(`[data-test="file-${item}/M03"]`, exe)
+  await byTest(`error-${item}/M03`).filter({ hasText: '内容与其类型不符' }).waitFor({ timeout: 15000 })
+  log(`refused: ${await byTest(`error-${item}/M03`).innerText()}`)
+
+  // One upload cut halfway: the third chunk's connection fails, the page is reloaded, the same
+  // file chosen again continues from the server's offset.
+  // The connection is down from the third chunk on: the portal retries three times, then says so.
+  let patches = 0
+  await page.route('**/api/v1/uploads/*', (route) => {
+    if (route.request().method() === 'PATCH' && ++patches >= 3) return route.abort('connectionreset')
+    return route.continue()
+  })
+  await page.setInputFiles(`[data-test="file-${item}/M01"]`, bigPdf)
+  await byTest(`error-${item}/M01`).filter({ hasText: '网络连接中断' }).waitFor({ timeout: 30000 })
+  assert.equal(patches, 6, `${patches} PATCH requests: 2 + the cut one + 3 retries`)
+  await byTest(`resume-${item}/M01`).waitFor()
+  await shot('apply-upload-cut')
+  await page.unroute('**/api/v1/uploads/*')
+  await page.reload()
+  await byTest('step-form').waitFor({ state: 'attached' })
+  await byTest('next').click()
+  await byTest(`pending-${item}/M01`).waitFor()
+  assert.match(await byTest(`pending-${item}/M01`).innerText(), /已上传 5\d%/)
+  const offsets = []
+  page.on('request', (r) => { if (r.method() === 'PATCH') offsets.push(Number(r.headers()['upload-offset'])) })
+  await page.setInputFiles(`[data-test="file-${item}/M01"]`, bigPdf)
+  await byTest(`m-${item}/M01`).getByText('已上传').first().waitFor()
+  assert.equal(offsets[0], 512 * 1024, `resumed at ${offsets[0]}`)
+  log(`upload cut at 512 KiB (3 automatic retries failed), page reloaded, resumed from offset ${offsets[0]}`)
+  await page.setInputFiles(`[data-test="file-${item}/M02"]`, smallPdf)
+  await byTest(`m-${item}/M02`).getByText('已上传').first().waitFor()
+  log('second material uploaded')
+  // The other required materials of the applicable items, so that the window can accept.
+  const others = await page.locator('[data-test^="m-650100-ZRZY-"]').evaluateAll((els) => els.map((e) => e.dataset.test.slice(2)))
+  const required = []
+  for (const key of others) {
+    const row = page.locator('tr', { has: page.locator(`[data-test="m-${key}"]`) })
+    if ((await row.innerText()).includes('必要')) required.push(key)
+  }
+  for (const key of required) {
+    await page.setInputFiles(`[data-test="file-${key}"]`, smallPdf)
+    await byTest(`m-${key}`).getByText('已上传').first().waitFor()
+  }
+  await shot('apply-materials')
+  log(`required materials of the other items uploaded: ${required.join(', ')}`)
+
+  // 6. Review and submit.
+  await byTest('next').click()
+  await byTest('step-review').waitFor()
+  assert.match(await byTest('review-materials').innerText(), /可行性研究报告\.pdf/)
+  await shot('apply-review')
+  await byTest('submit').click()
+  await page.waitForURL(/#\/applications\/\d+/)
+  const appId = page.url().split('/').pop()
+  await byTest('app-status').and(page.locator('[data-status="submitted"]')).waitFor()
+  log(`submitted application ${appId}`)
+
+  // 7. The clerk accepts through the API; the progress page shows the cases and deadlines.
+  const clerk = await apiLogin(base, 'clerk')
+  await apiCall(base, clerk, 'POST', `applications/${appId}/accept`, { opinion: '材料齐全，予以受理（门户测试）' })
+  const accepted = await apiCall(base, clerk, 'GET', `applications/${appId}`)
+  await page.reload()
+  await byTest('cases').waitFor()
+  const status = await byTest('app-status').getAttribute('data-status')
+  assert.ok(['accepted', 'in_review'].includes(status), `status ${status}`)
+  const casesText = await byTest('cases').innerText()
+  for (const c of accepted.cases) {
+    assert.ok(casesText.includes(c.department_name), `department ${c.department_name}`)
+    assert.ok(casesText.includes(c.clock.deadline), `deadline ${c.clock.deadline}`)
+  }
+  const departments = [...new Set(accepted.cases.map((c) => c.department_name))]
+  assert.ok(departments.includes('发展改革委') && departments.includes('自然资源局'), departments.join(','))
+  assert.match(await byTest('timeline').innerText(), /受理/)
+  await shot('progress')
+  log(`accepted: ${accepted.cases.length} cases (${departments.join('、')}), deadlines ${accepted.cases.map((c) => c.clock.deadline).join(', ')}`)
+
+  // 8. A reviewer asks for a supplement (the clock pauses); the applicant uploads it; it runs again.
+  const fgwCase = accepted.cases.find((c) => c.item_code === item)
+  const reviewer = await apiLogin(base, 'rev.fgw')
+  await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/claim`, {})
+  await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/request-supplement`, { opinion: '请补充项目备案相关附件', missing_materials: [`${item}/M03`] })
+  await page.reload()
+  await byTest('supplement').waitFor()
+  assert.match(await page.locator('tr', { hasText: '企业投资项目备案' }).locator('[data-test="clock-paused"]').innerText(), /计时暂停/)
+  await shot('progress-supplement')
+  await page.setInputFiles(`[data-test="file-${item}/M03"]`, supplementPdf)
+  await byTest(`m-${item}/M03`).getByText('已上传').first().waitFor()
+  await byTest('send-supplement').click()
+  await byTest('supplement').waitFor({ state: 'detached' })
+  const after = await apiCall(base, clerk, 'GET', `applications/${appId}`)
+  const fgwAfter = after.cases.find((c) => c.id === fgwCase.id)
+  assert.equal(fgwAfter.clock.paused, false)
+  assert.match(await page.locator('tr', { hasText: '企业投资项目备案' }).locator('[data-test="clock-paused"]').innerText(), /计时中/)
+  log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
+
+  // 8a. The reviewer decides with a result document; the applicant downloads it.
+  const resultPdf = fs.readFileSync(pdf('备案证明-结果.pdf', 20 * 1024))
+  const resultSha = await apiUpload(base, reviewer, '备案证明.pdf', resultPdf)
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/decide`, { outcome: 'approved', opinion: '准予备案（门户测试）',
+    document: { number: '乌发改备〔2026〕77号', title: '企业投资项目备案证明', date: today, file_id: resultSha } })
+  await page.reload()
+  await byTest('result-doc').waitFor()
+  const [download] = await Promise.all([page.waitForEvent('download'), byTest('result-doc').click()])
+  const saved = path.join(out, 'downloaded-result.pdf')
+  await download.saveAs(saved)
+  assert.equal(fs.readFileSync(saved).length, resultPdf.length)
+  assert.match(download.suggestedFilename(), /企业投资项目备案证明/)
+  const stranger = await apiLogin(base, 'applicant')
+  const denied = await fetch(`${base}api/v1/files/${resultSha}`, { headers: { Authorization: `Bearer ${stranger}` } })
+  assert.equal(denied.status, 404, 'another applicant must not read the result document')
+  log(`result document ${download.suggestedFilename()} downloaded (${resultPdf.length} bytes); another applicant gets 404`)
+
+  // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
+  // first application instead of uploading it again; submitted, then withdrawn before acceptance.
+  const me = await apiLogin(base, 'e2e.corp', 'Portal#2026e2e')
+  const first = await apiCall(base, me, 'GET', `applications/${appId}`)
+  const code2 = '2026-650102-47-03-000778'
+  const p2 = await apiCall(base, me, 'POST', 'projects', { project_code: code2, name: '天山区门户测试撤回项目', region_code: '650102', process_type: 3, approval_type: 3, investment: '1000000.00', builder_credit_code: goodCredit })
+  await page.evaluate(([key, form]) => localStorage.setItem(key, JSON.stringify({ form, materials: {}, saved: new Date().toISOString() })),
+    [`spgl.draft.e2e.corp.${p2.id}.1`, { ...first.form, project_code: code2, project_name: '天山区门户测试撤回项目' }])
+  await page.goto(`${base}#/projects/${p2.id}/apply`)
+  await byTest('step-form').waitFor()
+  assert.equal(await inputOf('f-project_code').inputValue(), code2)
+  await byTest('next').click()
+  await byTest(`reuse-${item}/M01`).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
+  await byTest(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
+  await byTest('next').click()
+  await byTest('review-materials').getByText('沿用申报').waitFor()
+  await byTest('submit').click()
+  await page.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
+  const app2 = page.url().split('/').pop()
+  const filed = await apiCall(base, me, 'GET', `applications/${app2}`)
+  assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
+    first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
+  log(`draft continued, file reused from ${appId}, application ${app2} submitted`)
+  // The window asks for a missing material before acceptance (no clock yet); the applicant answers.
+  await apiCall(base, clerk, 'POST', `applications/${app2}/request-supplement`, { opinion: '请补充企业营业执照', missing_materials: [`${item}/M02`] })
+  await page.reload()
+  await byTest('app-status').and(page.locator('[data-status="supplement_requested"]')).waitFor()
+  await byTest('supplement').getByText('请补充企业营业执照').waitFor()
+  await page.setInputFiles(`[data-test="file-${item}/M02"]`, smallPdf)
+  await byTest(`m-${item}/M02`).getByText('已上传').first().waitFor()
+  await byTest('send-supplement').click()
+  await byTest('app-status').and(page.locator('[data-status="submitted"]')).waitFor()
+  log(`window's supplement request before acceptance answered: ${app2} back to 待受理`)
+  await byTest('withdraw').click()
+  await page.locator('.el-message-box__btns button', { hasText: '撤回' }).click()
+  await byTest('app-status').and(page.locator('[data-status="withdrawn"]')).waitFor()
+  assert.equal(await byTest('withdraw').count(), 0)
+  log(`application ${app2} withdrawn before acceptance`)
+
+  // 9. Notifications.
+  await page.goto(`${base}#/notifications`)
+  await byTest('notifications').getByText('补正').first().waitFor()
+  await shot('notifications')
+  log('notifications listed')
+
+  // 10. Phone width and English.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`${base}#/applications/${appId}`)
+  await byTest('cases').waitFor()
+  await shot('progress-phone')
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 400, `phone page is ${width} px wide`)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  log('phone layout rendered without horizontal scrolling')
+  await page.locator('header .el-select').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: 'English' }).click()
+  await page.getByText('My applications').first().waitFor()
+  await shot('progress-en')
+  log('English switchable')
+
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
+} catch (e) {
+  failed = true
+  console.error(e)
+  await shot('failure').catch(() => {})
+  try { console.error(fs.readFileSync(path.join(server.dir, 'server.log'), 'utf8').split('\n').slice(-30).join('\n')) } catch { /* */ }
+  if (consoleErrors.length) console.error('browser console:', consoleErrors.join('\n'))
+} finally {
+  await context.close()
+  await server.stop()
+  fs.rmSync(userDir, { recursive: true, force: true })
+  fs.rmSync(huge, { force: true })
+}
+if (docs && !failed) {
+  fs.mkdirSync(docs, { recursive: true })
+  for (const f of shots) if (/guides|register-error|apply-form\.|apply-materials|progress\.png|progress-supplement/.test(f)) fs.copyFileSync(f, path.join(docs, path.basename(f)))
+}
+console.log(failed ? 'e2e: FAILED' : `e2e: passed (${step} steps; screenshots in ${out})`)
+process.exit(failed ? 1 : 0)
