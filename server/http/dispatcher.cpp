@@ -30,6 +30,21 @@ bool saneRequestId(const std::string &id)
     });
 }
 
+/// The audit target of a request whose handler did not name one (e.g. refused before it ran):
+/// "application:<id>" for /api/v1/applications/{id}/…, like the handlers name it; else the path.
+std::string defaultTarget(const Route &route, Request &req, const std::string &path)
+{
+    const auto at = route.pattern.find("/{id}");
+    const auto id = req.params().find("id");
+    if (at == std::string::npos || id == req.params().end())
+        return path;
+    const auto slash = route.pattern.rfind('/', at - 1);
+    std::string resource = route.pattern.substr(slash + 1, at - slash - 1);
+    if (!resource.empty() && resource.back() == 's')
+        resource.pop_back();
+    return resource + ":" + id->second;
+}
+
 Response problem(const ApiError &e)
 {
     nlohmann::json body = {
@@ -213,7 +228,7 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             entry.actor = req->auditActor.empty() ? "anonymous" : req->auditActor;
         }
         entry.action = method + " " + route->pattern;
-        entry.target = req->auditTarget.empty() ? path : req->auditTarget;
+        entry.target = req->auditTarget.empty() ? defaultTarget(*route, *req, path) : req->auditTarget;
         entry.ip = req->clientAddress();
         entry.result = response.status;
         entry.detail = req->auditDetail;

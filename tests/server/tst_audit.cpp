@@ -42,6 +42,20 @@ private slots:
         QVERIFY(sawUpload);
     }
 
+    void refusedRequestsNameTheirTarget()
+    {
+        // Refused by the route's role check before the handler ran: still named like the handler
+        // names it, so an auditor finds every attempt on one application under one target.
+        const auto refused = m_server.postJson("/api/v1/applications/20990101000001/accept", nlohmann::json::object(),
+                                               m_server.login("applicant"));
+        QCOMPARE(refused.status, 403);
+        const auto rows = m_server.sql("SELECT target, result FROM audit_log WHERE action = 'POST "
+                                       "/api/v1/applications/{id}/accept' ORDER BY id DESC LIMIT 1");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("application:20990101000001"));
+        QCOMPARE(rows[0][1], std::string("403"));
+    }
+
     void verifyPassesOnAnIntactChain()
     {
         QString out;
