@@ -10,13 +10,6 @@
 
 namespace spgl::desk {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("spgl::desk::NoticeWriter", text);
-}
-} // namespace
-
 QString NoticeWriter::title(Notice::Kind kind)
 {
     switch (kind) {

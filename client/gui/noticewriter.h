@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,8 @@ struct Notice
 /// Writes notices as PDF with QPdfWriter: title, the window's name, the body and a seal placeholder.
 class NoticeWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(spgl::desk::NoticeWriter)
+
 public:
     static QString title(Notice::Kind kind);
     /// Writes @p notice to @p path; false and @p error when the file cannot be written.
