@@ -326,6 +326,56 @@ std::vector<json> LocalCache::cases(const QString &state) const
     return out;
 }
 
+std::vector<json> LocalCache::applications(const QStringList &statuses) const
+{
+    QString sql = QStringLiteral("SELECT a.id, a.project_id, a.status, a.version, a.local, a.state, p.data FROM "
+                                 "applications a LEFT JOIN projects p ON p.id = a.project_id");
+    if (!statuses.isEmpty()) {
+        QStringList marks;
+        for (qsizetype i = 0; i < statuses.size(); ++i)
+            marks << QStringLiteral("?");
+        sql += QStringLiteral(" WHERE a.status IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    sql += QStringLiteral(" ORDER BY a.id DESC");
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(sql);
+    for (const auto &s : statuses)
+        q.addBindValue(s);
+    std::vector<json> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const json state = json::parse(q.value(5).toString().toStdString(), nullptr, false);
+        const json project = json::parse(q.value(6).toString().toStdString(), nullptr, false);
+        json row = {{"id", q.value(0).toString().toStdString()},
+                    {"project_id", q.value(1).toString().toStdString()},
+                    {"status", q.value(2).toString().toStdString()},
+                    {"version", q.value(3).toLongLong()},
+                    {"local", q.value(4).toInt() != 0}};
+        if (state.is_object()) {
+            row["stage"] = state.value("stage", 0);
+            row["channel"] = state.value("channel", std::string());
+            row["submitted_at"] = state.value("submitted_at", std::int64_t(0));
+        }
+        const bool hasProject = project.is_object();
+        row["project_code"] = hasProject ? project.value("project_code", std::string()) : std::string();
+        row["project_name"] = hasProject ? project.value("name", std::string()) : std::string();
+        row["builder_name"] = hasProject ? project.value("builder_name", std::string()) : std::string();
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+json LocalCache::project(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT data FROM projects WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return nullptr;
+    return json::parse(q.value(0).toString().toStdString(), nullptr, false);
+}
+
 Status LocalCache::enqueue(const OutboxOp &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -72,6 +72,13 @@ public:
     /// Case rows as the change feed gave them (JSON), ordered by deadline.
     std::vector<nlohmann::json> cases(const QString &state = {}) const;
 
+    /// Application rows for lists (id, project_id, status, version, local, stage, channel,
+    /// submitted_at, project_code, project_name, builder_name), newest first; all when
+    /// @p statuses is empty.
+    std::vector<nlohmann::json> applications(const QStringList &statuses = {}) const;
+    /// The cached project (as the change feed gave it), or null.
+    nlohmann::json project(const QString &id) const;
+
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);
     std::vector<OutboxOp> ops(const QString &status = {}) const;

@@ -40,6 +40,9 @@ public:
     /// user must give the password again; nothing local is lost).
     bool refresh();
     bool loggedIn() const { return !m_user.id.isEmpty(); }
+    /// Works offline as @p user (the last cached session): no tokens, so every call to the
+    /// server answers "session.expired" until the user logs in again; the outbox is kept.
+    void restore(const UserInfo &user) { m_user = user; }
     const UserInfo &user() const { return m_user; }
     QString refreshToken() const { return m_refreshToken; }
     /// The engine's actor for the logged-in user.

@@ -1,0 +1,144 @@
+#include "app/mainwindow.h"
+
+#include "app/settingsdialog.h"
+#include "core/deskcontext.h"
+#include "core/localcache.h"
+#include "workspaces/review/reviewworkspace.h"
+#include "workspaces/supervise/superviseworkspace.h"
+#include "workspaces/window/windowworkspace.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace spgl::desk {
+
+MainWindow::MainWindow(DeskContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+{
+    const UserInfo &user = context.user();
+    setWindowTitle(tr("工程建设项目审批管理系统 — %1").arg(user.displayName));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("workspaces"));
+    setCentralWidget(m_tabs);
+    if (user.hasRole(QStringLiteral("window_clerk"))) {
+        m_window = new WindowWorkspace(context, this);
+        m_tabs->addTab(m_window, tr("窗口受理"));
+    }
+    if (user.hasRole(QStringLiteral("reviewer")) || user.hasRole(QStringLiteral("department_head"))
+        || user.hasRole(QStringLiteral("coordinator"))) {
+        m_review = new ReviewWorkspace(context, this);
+        m_tabs->addTab(m_review, tr("并联审批"));
+    }
+    if (user.hasRole(QStringLiteral("supervisor"))) {
+        m_supervise = new SuperviseWorkspace(context, this);
+        m_tabs->addTab(m_supervise, tr("效能督察"));
+    }
+    if (m_tabs->count() == 0) {
+        auto *none = new QLabel(tr("您的角色没有可用的工作区（管理工作区将在后续版本提供）。"), this);
+        none->setAlignment(Qt::AlignCenter);
+        m_tabs->addTab(none, tr("提示"));
+    }
+
+    auto *file = menuBar()->addMenu(tr("文件(&F)"));
+    QAction *sync = file->addAction(tr("立即同步(&S)"), this, &MainWindow::syncNow);
+    sync->setShortcut(QKeySequence(Qt::Key_F5));
+    file->addAction(tr("设置(&E)…"), this, &MainWindow::settings);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("退出(&X)"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    auto *view = menuBar()->addMenu(tr("工作区(&W)"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *a = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | (Qt::Key_1 + i)));
+    }
+    auto *help = menuBar()->addMenu(tr("帮助(&H)"));
+    help->addAction(tr("关于(&A)…"), this, &MainWindow::about);
+
+    m_online = new QLabel(this);
+    m_online->setObjectName(QStringLiteral("onlineStatus"));
+    m_lastSync = new QLabel(this);
+    m_lastSync->setObjectName(QStringLiteral("lastSync"));
+    m_ops = new QLabel(this);
+    m_ops->setObjectName(QStringLiteral("opCounts"));
+    statusBar()->addPermanentWidget(m_online);
+    statusBar()->addPermanentWidget(m_lastSync);
+    statusBar()->addPermanentWidget(m_ops);
+    connect(&m_context, &DeskContext::statusChanged, this, &MainWindow::updateStatus);
+    updateStatus();
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(SettingsDialog::syncIntervalSeconds() * 1000);
+    connect(m_timer, &QTimer::timeout, this, &MainWindow::syncNow);
+    m_timer->start();
+    resize(1280, 800);
+}
+
+bool MainWindow::showWorkspace(const QString &name)
+{
+    QWidget *w = name == QLatin1String("window")      ? static_cast<QWidget *>(m_window)
+                 : name == QLatin1String("review")    ? static_cast<QWidget *>(m_review)
+                 : name == QLatin1String("supervise") ? static_cast<QWidget *>(m_supervise)
+                                                      : nullptr;
+    if (!w)
+        return false;
+    m_tabs->setCurrentWidget(w);
+    return true;
+}
+
+void MainWindow::syncNow()
+{
+    m_context.syncNow();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_online->text() + QLatin1Char(' ') + m_lastSync->text() + QLatin1Char(' ') + m_ops->text();
+}
+
+void MainWindow::updateStatus()
+{
+    QString online;
+    if (m_context.syncing())
+        online = tr("● 正在同步……");
+    else if (m_context.offlineOnly())
+        online = tr("○ 离线工作");
+    else
+        online = m_context.online() ? tr("● 在线") : tr("○ 离线");
+    m_online->setText(online);
+    m_online->setToolTip(m_context.lastSyncError());
+    m_lastSync->setText(m_context.lastSync().isValid()
+                            ? tr("上次同步：%1").arg(m_context.lastSync().toString(QStringLiteral("MM-dd HH:mm:ss")))
+                            : tr("尚未同步"));
+    const int failed = m_context.failedOps();
+    m_ops->setText(tr("待同步 %1　失败 %2").arg(m_context.pendingOps()).arg(failed));
+    m_ops->setStyleSheet(failed > 0 ? QStringLiteral("color: #b00000") : QString());
+    if (!m_context.lastSyncError().isEmpty() && !m_context.syncing())
+        statusBar()->showMessage(tr("同步未完成：%1").arg(m_context.lastSyncError()), 10000);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("关于 spgl-desk"),
+        tr("<h3>工程建设项目审批管理系统 · 工作人员桌面端</h3>"
+           "<p>spgl-desk %1<br>Qt %2（运行时 %3）<br>本地缓存结构版本 %4<br>服务器：%5</p>"
+           "<p>乌鲁木齐市工程建设项目审批制度改革</p>")
+            .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
+            .arg(LocalCache::kSchemaVersion)
+            .arg(m_context.server().toString()));
+}
+
+void MainWindow::settings()
+{
+    SettingsDialog d(this);
+    if (d.exec() == QDialog::Accepted)
+        m_timer->setInterval(SettingsDialog::syncIntervalSeconds() * 1000);
+}
+
+} // namespace spgl::desk

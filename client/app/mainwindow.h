@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class QTimer;
+
+namespace spgl::desk {
+
+class DeskContext;
+class ReviewWorkspace;
+class SuperviseWorkspace;
+class WindowWorkspace;
+
+/**
+ * @brief The main window: the workspaces the user's roles allow (window_clerk → 窗口受理;
+ *        reviewer, department_head, coordinator → 并联审批; supervisor → 效能督察), the status bar
+ *        (online/offline, last sync, pending and failed ops), F5 and a timer to sync.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(DeskContext &context, QWidget *parent = nullptr);
+
+    /// Shows the workspace "window", "review" or "supervise"; false when the user has no access.
+    bool showWorkspace(const QString &name);
+    WindowWorkspace *windowWorkspace() const { return m_window; }
+    ReviewWorkspace *reviewWorkspace() const { return m_review; }
+    SuperviseWorkspace *superviseWorkspace() const { return m_supervise; }
+    QString statusText() const;
+
+public Q_SLOTS:
+    void syncNow();
+    void about();
+    void settings();
+
+private:
+    void updateStatus();
+
+    DeskContext &m_context;
+    QTabWidget *m_tabs = nullptr;
+    WindowWorkspace *m_window = nullptr;
+    ReviewWorkspace *m_review = nullptr;
+    SuperviseWorkspace *m_supervise = nullptr;
+    QLabel *m_online = nullptr;
+    QLabel *m_lastSync = nullptr;
+    QLabel *m_ops = nullptr;
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace spgl::desk

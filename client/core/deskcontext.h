@@ -1,0 +1,105 @@
+#pragma once
+
+#include "calendar/workcalendar.h"
+#include "core/localcache.h"
+#include "core/session.h"
+#include "workflow/command.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace spgl::desk {
+
+class SyncWorker;
+
+/// The last session a desktop logged in with, for "work offline".
+struct LastSession
+{
+    QUrl server;
+    UserInfo user;
+    QByteArray userJson;
+};
+
+/**
+ * @brief What every workspace works with: the logged-in user, the GUI thread's connection to the
+ *        local cache, and the sync worker on its own thread (commands, sync, server reads).
+ *
+ * Lives in the GUI thread. All network work happens in the worker; answers come back as
+ * signals. The status (online, last sync, pending and failed ops) is kept here for the status bar.
+ */
+class DeskContext : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DeskContext(const QString &dataDir, QObject *parent = nullptr);
+    ~DeskContext() override;
+
+    QString dataDir() const { return m_dataDir; }
+    /// The last session stored in the data directory, if any.
+    static std::optional<LastSession> lastSession(const QString &dataDir);
+
+    /// Logs in (asynchronously): loggedIn answers.
+    void login(const QUrl &server, const QString &username, const QString &password);
+    /// Opens the last session's cache without network: loggedIn answers.
+    void workOffline(const LastSession &session);
+    bool isLoggedIn() const { return m_cache.isOpen(); }
+    bool offlineOnly() const { return m_offlineOnly; }
+
+    const UserInfo &user() const { return m_user; }
+    QUrl server() const { return m_server; }
+    LocalCache &cache() { return m_cache; }
+    const WorkCalendar &calendar() const { return m_calendar; }
+
+    bool online() const { return m_online; }
+    bool syncing() const { return m_syncing; }
+    QDateTime lastSync() const { return m_lastSync; }
+    QString lastSyncError() const { return m_lastError; }
+    int pendingOps() const;
+    int failedOps() const;
+
+    /// push then pull on the worker; syncFinished answers (ignored while one is running).
+    void syncNow();
+    /// A staff command through the sync engine (decided locally at once, queued); returns the
+    /// request id that commandFinished carries.
+    int command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
+    /// GET @p path on the server from the worker; fetched answers (empty body when offline).
+    void fetch(const QString &path);
+    /// Drops an answered (rejected or conflicting) op the user has seen.
+    bool dropOp(const QString &opId);
+
+Q_SIGNALS:
+    void loggedIn(bool ok, const QString &error);
+    /// Sync state changed (online, syncing, last sync, counts).
+    void statusChanged();
+    void syncFinished(bool ok);
+    /// The cache changed (a pull, a local command, a dropped op): lists reload.
+    void dataChanged();
+    void commandFinished(int requestId, bool ok, const QString &opIdOrError);
+    void fetched(const QString &path, const QByteArray &body);
+
+private:
+    void onLogin(bool ok, const QString &error, const QByteArray &userJson, const QString &cachePath);
+
+    QString m_dataDir;
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+    LocalCache m_cache;
+    WorkCalendar m_calendar;
+    UserInfo m_user;
+    QUrl m_server;
+    bool m_offlineOnly = false;
+    bool m_online = false;
+    bool m_syncing = false;
+    QDateTime m_lastSync;
+    QString m_lastError;
+    int m_nextRequest = 1;
+};
+
+} // namespace spgl::desk

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+namespace spgl::desk {
+
+/// The people's names of the states, levels and commands the desktop shows.
+class Texts
+{
+    Q_DECLARE_TR_FUNCTIONS(spgl::desk::Texts)
+
+public:
+    static QString applicationStatus(const QString &status);
+    static QString caseStatus(const QString &status);
+    static QString level(const QString &level);
+    static QString command(const QString &command);
+    static QString opStatus(const QString &status);
+    static QString outcome(const QString &outcome);
+    static QString channel(const QString &channel);
+    static QString stage(int stage);
+    /// The row colour of a clock level (invalid for normal).
+    static QColor levelColor(const QString &level);
+};
+
+} // namespace spgl::desk
