@@ -60,11 +60,11 @@ double hashUnit(uint64_t seed, int64_t a, int64_t b)
 
 double kmToLon(double km, double lat)
 {
-    return km / (111.320 * std::cos(lat * kPi / 180.0));
+    return km / (111.49 * std::cos(lat * kPi / 180.0)); // parallel degree on the ellipsoid
 }
 double kmToLat(double km)
 {
-    return km / 110.574;
+    return km / 111.10; // meridian degree at about 44°N
 }
 
 double riverLon(double lat)
