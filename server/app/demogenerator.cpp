@@ -37,6 +37,28 @@ const std::array<std::pair<const char *, const char *>, 8> kDistricts = {{
 const std::array<const char *, 12> kKinds
     = {"综合楼",     "教学楼", "住宅小区",   "社区服务中心", "标准厂房",     "物流仓储中心",
        "医院门诊楼", "体育馆", "商业综合体", "保障性住房",   "养老服务中心", "停车楼"};
+// The planned land use (2020 national classes) of each kind of building above.
+const std::array<const char *, 12> kKindLandUse
+    = {"09", "0803", "0701", "0702", "1001", "1101", "0805", "08", "0901", "0701", "08", "12"};
+
+/// A square site of @p areaM2 inside the demo blueprint's planned area around 乌鲁木齐 (EPSG:4490),
+/// placed by a hash of the seed and the index so that it draws nothing from the main generator.
+json demoSite(std::uint64_t seed, int index, double areaM2)
+{
+    std::mt19937_64 rng(seed * 1000003u + std::uint64_t(index));
+    std::uniform_real_distribution<double> lon(87.48, 87.77), lat(43.73, 43.95), turn(0, 1.5);
+    const double cx = lon(rng), cy = lat(rng), angle = turn(rng), half = std::sqrt(areaM2) / 2;
+    const double kx = 1.0 / 80380.0, ky = 1.0 / 111100.0; // metres per degree near 43.8°N
+    json ring = json::array();
+    for (int k = 0; k <= 4; ++k) {
+        const double sx = (k == 1 || k == 2) ? half : -half, sy = (k >= 2 && k <= 3) ? half : -half;
+        const double x = sx * std::cos(angle) - sy * std::sin(angle), y = sx * std::sin(angle) + sy * std::cos(angle);
+        ring.push_back({std::round((cx + x * kx) * 1e7) / 1e7, std::round((cy + y * ky) * 1e7) / 1e7});
+    }
+    ring[4] = ring[0];
+    return {{"type", "Polygon"}, {"coordinates", json::array({ring})}};
+}
+
 const std::array<const char *, 10> kPlaces = {"阿勒泰路", "河北东路", "苏州东街", "北京南路", "西山路",
                                               "喀什东路", "南湖北路", "米东北路", "高铁片区", "会展片区"};
 const std::array<const char *, 8> kBuilders
@@ -185,9 +207,9 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
     std::snprintf(code, sizeof code, "%04d-%s-%02d-%02d-%06d", 2024 + uniform(0, 2), region, 47 + uniform(0, 3),
                   approvalType, serial % 1000000);
     const std::string builder = kBuilders[std::size_t(uniform(0, int(kBuilders.size()) - 1))];
-    const std::string name = std::string(district) + kPlaces[std::size_t(uniform(0, int(kPlaces.size()) - 1))]
-                             + kKinds[std::size_t(uniform(0, int(kKinds.size()) - 1))] + "项目（演示"
-                             + std::to_string(index + 1) + "）";
+    const char *place = kPlaces[std::size_t(uniform(0, int(kPlaces.size()) - 1))];
+    const std::size_t kind = std::size_t(uniform(0, int(kKinds.size()) - 1));
+    const std::string name = std::string(district) + place + kKinds[kind] + "项目（演示" + std::to_string(index + 1) + "）";
     const double land = double(uniform(2000, 80000));
     json body = {{"project_code", code},
                  {"name", name},
@@ -200,7 +222,9 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
                  {"builder_name", builder},
                  {"builder_credit_code", creditCode(region, 10000000 + serial)},
                  {"address", std::string("乌鲁木齐市") + district + kPlaces[std::size_t(uniform(0, 9))]
-                                 + std::to_string(uniform(1, 999)) + "号"}};
+                                 + std::to_string(uniform(1, 999)) + "号"},
+                 {"land_use", kKindLandUse[kind]},
+                 {"site", demoSite(m_seed, index, land)}};
     // How long ago the project started: up to about half a year, later stages further back.
     const int targetStage = uniform(1, 4);
     std::int64_t t = anchor - std::int64_t(targetStage - 1) * 32 * kDay - std::int64_t(uniform(0, 50)) * kDay
@@ -470,6 +494,7 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
 std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64_t anchorMs)
 {
     m_rng.seed(seed);
+    m_seed = seed;
     const std::int64_t now = anchorMs ? anchorMs : beijing::nowMs();
     // Anchor at 17:00 Beijing time today, so histories are the same all day for one seed.
     const std::int64_t anchor = (now + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour;

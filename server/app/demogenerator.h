@@ -50,6 +50,7 @@ private:
 
     ServerContext &m_ctx;
     std::mt19937_64 m_rng;
+    std::uint64_t m_seed = 1;
     Principal m_applicant;
     Principal m_clerk;
     std::map<std::string, Principal> m_reviewers; ///< department code → reviewer

@@ -311,7 +311,7 @@ std::int64_t ApprovalService::createProject(Connection &c, const json &body, con
         throw ApiError::conflict("项目代码 " + code + " 已登记");
     json extra = json::object();
     for (const char *key : {"industry", "construction_nature", "planned_start", "planned_completion", "funding_source",
-                            "land_acquisition", "scale"})
+                            "land_acquisition", "scale", "land_use"})
         if (body.contains(key) && body[key].is_string() && body[key].get<std::string>().size() <= 2000)
             extra[key] = body[key];
     const auto row = c.queryOne(

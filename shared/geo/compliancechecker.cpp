@@ -184,6 +184,22 @@ Result<std::string> ComplianceChecker::parseSite(std::string_view siteGeoJson)
     return wkb;
 }
 
+Result<double> ComplianceChecker::siteAreaM2(std::string_view siteWkb)
+{
+    auto &geos = threadGeos();
+    auto site = geos.fromWkb(reinterpret_cast<const unsigned char *>(siteWkb.data()), siteWkb.size());
+    if (!site)
+        return Error{"geo.site.json", "选址范围无法解析", "geometry"};
+    double cx = 0, cy = 0;
+    auto centroid = geos.own(GEOSGetCentroid_r(geos.handle(), site.get()));
+    GEOSGeomGetX_r(geos.handle(), centroid.get(), &cx);
+    GEOSGeomGetY_r(geos.handle(), centroid.get(), &cy);
+    auto projector = threadProjector(gaussKrugerEpsg(cx));
+    if (!projector)
+        return projector.error();
+    return (*projector)->area(geos.handle(), site.get());
+}
+
 Result<ComplianceReport> ComplianceChecker::check(std::string_view siteGeoJson, std::string_view projectLandUse) const
 {
     auto wkb = parseSite(siteGeoJson);

@@ -64,6 +64,9 @@ public:
      */
     static Result<std::string> parseSite(std::string_view siteGeoJson);
 
+    /// Area in m² of a site validated by parseSite(), planar in its Gauss–Krüger zone.
+    static Result<double> siteAreaM2(std::string_view siteWkb);
+
     /// Checks a site already validated by parseSite().
     Result<ComplianceReport> checkWkb(std::string_view siteWkb, std::string_view projectLandUse = {}) const;
 
