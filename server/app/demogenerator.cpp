@@ -209,7 +209,8 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
     const std::string builder = kBuilders[std::size_t(uniform(0, int(kBuilders.size()) - 1))];
     const char *place = kPlaces[std::size_t(uniform(0, int(kPlaces.size()) - 1))];
     const std::size_t kind = std::size_t(uniform(0, int(kKinds.size()) - 1));
-    const std::string name = std::string(district) + place + kKinds[kind] + "项目（演示" + std::to_string(index + 1) + "）";
+    const std::string name
+        = std::string(district) + place + kKinds[kind] + "项目（演示" + std::to_string(index + 1) + "）";
     const double land = double(uniform(2000, 80000));
     json body = {{"project_code", code},
                  {"name", name},

@@ -1,6 +1,7 @@
 #include "app/servercontext.h"
 
 #include "core/beijingtime.h"
+#include "http/handlers/annotationhandlers.h"
 #include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
 #include "http/handlers/basedatahandlers.h"
@@ -9,6 +10,7 @@
 #include "http/handlers/cataloghandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
+#include "http/handlers/planninghandlers.h"
 #include "http/handlers/portalhandlers.h"
 #include "http/handlers/projecthandlers.h"
 #include "http/handlers/synchandlers.h"
@@ -50,7 +52,9 @@ ServerContext::ServerContext(ServerConfig config)
     m_catalog->initialize();
     m_approvals = std::make_unique<ApprovalService>(*m_db, *m_catalog, *m_calendar);
     m_idempotency = std::make_unique<IdempotencyStore>(*m_db);
-    m_sync = std::make_unique<SyncService>(*m_db, *m_approvals);
+    m_annotations = std::make_unique<AnnotationService>(*m_db, *m_approvals);
+    m_planning = std::make_unique<PlanningService>(*m_db, *m_approvals);
+    m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -65,6 +69,8 @@ ServerContext::ServerContext(ServerConfig config)
     CaseHandlers::registerRoutes(m_router, *this);
     NotificationHandlers::registerRoutes(m_router, *this);
     SyncHandlers::registerRoutes(m_router, *this);
+    AnnotationHandlers::registerRoutes(m_router, *this);
+    PlanningHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }
 

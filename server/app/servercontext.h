@@ -5,12 +5,14 @@
 #include "auth/tokenservice.h"
 #include "blobs/blobstore.h"
 #include "http/router.h"
+#include "services/annotationservice.h"
 #include "services/approvalservice.h"
 #include "services/authservice.h"
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
+#include "services/planningservice.h"
 #include "services/syncservice.h"
 #include "services/userservice.h"
 #include "storage/database.h"
@@ -42,6 +44,8 @@ public:
     ApprovalService &approvals() { return *m_approvals; }
     IdempotencyStore &idempotency() { return *m_idempotency; }
     SyncService &sync() { return *m_sync; }
+    AnnotationService &annotations() { return *m_annotations; }
+    PlanningService &planning() { return *m_planning; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -61,6 +65,8 @@ private:
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<ApprovalService> m_approvals;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<AnnotationService> m_annotations;
+    std::unique_ptr<PlanningService> m_planning;
     std::unique_ptr<SyncService> m_sync;
     Router m_router;
     std::int64_t m_startedAt = 0;

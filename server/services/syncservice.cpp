@@ -1,5 +1,7 @@
 #include "services/syncservice.h"
 
+#include "services/annotationservice.h"
+
 #include "auth/datascope.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
@@ -71,8 +73,12 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
                " OR entity_id IN (SELECT c.application_id FROM cases c JOIN case_consultations k ON k.case_id = c.id "
                "WHERE k.department = ?)))"
                " OR (entity = 'project' AND entity_id IN (SELECT CAST(project_id AS TEXT) FROM cases WHERE department "
-               "= ?)))";
-        params.insert(params.end(), {dept, dept, dept, dept, dept});
+               "= ?))"
+               // Annotations on the map of a project the department has a case of (any department's).
+               " OR (entity = 'annotation' AND entity_id IN (SELECT a.id FROM annotations a JOIN cases k ON "
+               "k.project_id = a.project_id WHERE k.department = ? OR k.id IN (SELECT case_id FROM case_consultations "
+               "WHERE department = ?))))";
+        params.insert(params.end(), {dept, dept, dept, dept, dept, dept, dept});
     }
     sql += " ORDER BY seq LIMIT ?";
     params.push_back(limit + 1);
@@ -187,6 +193,9 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
                               {"version", r.integer(14)}};
               });
 
+        fetch("annotation", std::string("SELECT ") + AnnotationService::columns() + " FROM annotations WHERE id",
+              [](const SqlRow &r) { return AnnotationService::fromRow(r); });
+
         std::string page = "{\"changes\":[";
         bool firstChange = true;
         std::int64_t next = since;
@@ -250,6 +259,8 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     if (!validOpId(opId))
         return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
     const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
+    if (commandName == "annotate" || commandName == "annotation_status")
+        return pushAnnotation(op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
     if (!kind || *kind == CommandKind::Submit)
         return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
@@ -303,6 +314,52 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
                                   first.field);
                 result["http_status"] = e.status();
             }
+        }
+        c.execute(
+            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+        return result;
+    });
+}
+
+} // namespace spgl::server
+
+namespace spgl::server {
+
+json SyncService::pushAnnotation(const json &op, const std::string &opId, const std::string &commandName,
+                                 const std::string &device, const Principal &who, std::int64_t now)
+{
+    const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
+    json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
+    auto rejected = [&](const std::string &code, const std::string &message, const std::string &field) {
+        return json{{"op_id", opId},
+                    {"status", "rejected"},
+                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
+    };
+    if (target.empty() || target.size() > 64)
+        return rejected("sync.target", "target 应为项目编号或批注编号", "target");
+    if (!args.is_object())
+        return rejected("sync.args", "args 应为 JSON 对象", "args");
+    return m_db.write([&](Connection &c) -> json {
+        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
+            if (seen->integer(0) != who.userId)
+                return rejected("sync.op_id", "op_id 已被其他用户使用", "op_id");
+            json again = json::parse(seen->text(1), nullptr, false);
+            again["duplicate"] = true;
+            return again;
+        }
+        json result;
+        try {
+            // Additive: no expected version, annotations of different people never conflict.
+            const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
+                                                              : m_annotations->setStatus(c, who, target, args, now);
+            result = {
+                {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
+        } catch (const ApiError &e) {
+            const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+            result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
+            result["http_status"] = e.status();
         }
         c.execute(
             "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "

@@ -12,6 +12,8 @@
 
 namespace spgl::server {
 
+class AnnotationService;
+
 /**
  * @brief The sync protocol of the offline desktop (ARCHITECTURE §6, API.md `/sync/*`).
  *
@@ -25,9 +27,10 @@ namespace spgl::server {
 class SyncService
 {
 public:
-    SyncService(Database &db, ApprovalService &approvals)
+    SyncService(Database &db, ApprovalService &approvals, AnnotationService &annotations)
         : m_db(db)
         , m_approvals(approvals)
+        , m_annotations(&annotations)
     {}
 
     /// GET /sync/changes?since=&limit= → {changes, next, has_more}, as JSON text (stored
@@ -42,9 +45,13 @@ public:
 
 private:
     nlohmann::json pushOne(const nlohmann::json &op, const std::string &device, const Principal &who, std::int64_t now);
+    /// The additive map ops: `annotate` (target: project id) and `annotation_status` (target: annotation id).
+    nlohmann::json pushAnnotation(const nlohmann::json &op, const std::string &opId, const std::string &commandName,
+                                  const std::string &device, const Principal &who, std::int64_t now);
 
     Database &m_db;
     ApprovalService &m_approvals;
+    AnnotationService *m_annotations;
 };
 
 } // namespace spgl::server
