@@ -174,7 +174,7 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
         fetch("project",
               "SELECT CAST(id AS TEXT), project_code, name, region_code, process_type, approval_type, owner_id, "
               "builder_name, builder_credit_code, investment, land_area, building_area, address, current_stage, "
-              "version FROM projects WHERE CAST(id AS TEXT)",
+              "version, site FROM projects WHERE CAST(id AS TEXT)",
               [](const SqlRow &r) {
                   return json{{"id", r.text(0)},
                               {"project_code", r.text(1)},
@@ -190,7 +190,8 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
                               {"building_area", r.real(11)},
                               {"address", r.text(12)},
                               {"current_stage", r.integer(13)},
-                              {"version", r.integer(14)}};
+                              {"version", r.integer(14)},
+                              {"site", r.isNull(15) ? json(nullptr) : json::parse(r.text(15), nullptr, false)}};
               });
 
         fetch("annotation", std::string("SELECT ") + AnnotationService::columns() + " FROM annotations WHERE id",

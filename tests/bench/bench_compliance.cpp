@@ -122,8 +122,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "generate: %s\n", made.error().message.c_str());
             return 1;
         }
-        std::printf("generated %lld polygons into %s in %.1f s\n", static_cast<long long>(made->featureCount), path.c_str(),
-                    msSince(t0) / 1000);
+        std::printf("generated %lld polygons into %s in %.1f s\n", static_cast<long long>(made->featureCount),
+                    path.c_str(), msSince(t0) / 1000);
     }
     auto t0 = Clock::now();
     auto index = PolygonLayerIndex::load(path, complianceFields(LayerKind::LandUsePlan));
@@ -174,13 +174,14 @@ int main(int argc, char **argv)
         PQclear(PQexec(pg, "CREATE EXTENSION IF NOT EXISTS postgis"));
         const std::string table = "land_use_" + sizeText;
         PGresult *count = PQexec(pg, ("SELECT COUNT(*) FROM " + table).c_str());
-        const bool loaded = PQresultStatus(count) == PGRES_TUPLES_OK && std::stoll(PQgetvalue(count, 0, 0)) == (long long)(*index)->size();
+        const bool loaded = PQresultStatus(count) == PGRES_TUPLES_OK
+                            && std::stoll(PQgetvalue(count, 0, 0)) == (long long)(*index)->size();
         PQclear(count);
         if (!loaded) {
             t0 = Clock::now();
             const std::string target = "PG:" + pgConninfo(pgUrl, "spgl_bench_geo");
-            const char *args[] = {"-nln", table.c_str(), "-overwrite", "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST",
-                                  "-gt", "100000", nullptr};
+            const char *args[] = {"-nln", table.c_str(),        "-overwrite", "-lco",   "GEOMETRY_NAME=geom",
+                                  "-lco", "SPATIAL_INDEX=GIST", "-gt",        "100000", nullptr};
             auto *options = GDALVectorTranslateOptionsNew(const_cast<char **>(args), nullptr);
             GDALDatasetH source = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
             GDALDatasetH out = GDALVectorTranslate(target.c_str(), nullptr, 1, &source, options, nullptr);
@@ -190,8 +191,9 @@ int main(int argc, char **argv)
             PQclear(PQexec(pg, ("VACUUM ANALYZE " + table).c_str()));
             std::printf("loaded into PostGIS in %.1f s\n", msSince(t0) / 1000);
         }
-        const std::string sql = "SELECT COALESCE(SUM(ST_Area(ST_Transform(ST_Intersection(geom, s), 4538))), 0) FROM " + table +
-                                ", (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4490) AS s) q WHERE ST_Intersects(geom, s)";
+        const std::string sql
+            = "SELECT COALESCE(SUM(ST_Area(ST_Transform(ST_Intersection(geom, s), 4538))), 0) FROM " + table
+              + ", (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4490) AS s) q WHERE ST_Intersects(geom, s)";
         PQclear(PQprepare(pg, "overlap", sql.c_str(), 1, nullptr));
         std::vector<double> theirs;
         for (int pass = 0; pass < 2; ++pass) { // first pass warms the cache and collects the areas
