@@ -622,6 +622,7 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     a.stageUnit = stageDef->unit;
     a.channel = channel.empty() ? (isApplicantSide(who) ? "online" : "window") : channel;
     a.form = checked.data;
+    a.projectFacts = projectFacts(project);
 
     Command cmd;
     cmd.kind = CommandKind::Submit;
@@ -651,6 +652,13 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     before.projectId = projectId;
     save(c, before, after, events.value(), now, true);
     return a.id;
+}
+
+json ApprovalService::projectFacts(const json &project) const
+{
+    if (!m_projectFacts || !project.contains("site") || !project["site"].is_object())
+        return json::object();
+    return m_projectFacts(project["site"]);
 }
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)

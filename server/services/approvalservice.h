@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -32,6 +33,13 @@ class ApprovalService
 {
 public:
     ApprovalService(Database &db, CatalogService &catalog, CalendarService &calendar);
+
+    /// What the blueprint says of a site (GeoJSON) that material rules may use: see
+    /// Application::projectFacts. Set once at start by whoever holds the blueprint.
+    using ProjectFactsProvider = std::function<nlohmann::json(const nlohmann::json &site)>;
+    void setProjectFactsProvider(ProjectFactsProvider provider) { m_projectFacts = std::move(provider); }
+    /// The facts of @p project's site ({} without a site or a provider).
+    nlohmann::json projectFacts(const nlohmann::json &project) const;
 
     /// POST /projects.
     nlohmann::json createProject(const nlohmann::json &body, const Principal &who, std::int64_t now);
@@ -92,6 +100,7 @@ private:
     CalendarService &m_calendar;
     std::mutex m_departmentsMutex;
     std::map<std::int64_t, std::string> m_departmentCodes;
+    ProjectFactsProvider m_projectFacts;
     std::map<std::string, std::string> m_departmentNames;
     std::map<std::string, std::string> m_windows; ///< region code → window department code
 };

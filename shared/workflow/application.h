@@ -46,6 +46,10 @@ struct Application
     std::vector<StageItemRef> items; ///< the items applied for, pinned
     std::vector<MaterialRef> materials;
     nlohmann::json form = nlohmann::json::object(); ///< the stage form as filed (validated, cleaned)
+    /// What the blueprint knew of the project's site at submission, pinned like the form:
+    /// {"assessments": ["environmental", …]} — the completed regional assessments (区域评估) of the
+    /// zones containing the site. Material rules read it as `project.assessments`.
+    nlohmann::json projectFacts = nlohmann::json::object();
     ApplicationStatus status = ApplicationStatus::None;
     std::int64_t version = 0;
     std::int64_t events = 0; ///< number of events so far (the next event's seq is events + 1)

@@ -335,13 +335,14 @@ private:
         return {};
     }
 
-    /// Whether a material's required_if rule (if any) asks for it, given the application's form.
+    /// Whether a material's required_if rule (if any) asks for it, given the application's form and
+    /// what the blueprint knew of the project (regional assessments that waive materials, 5.3).
     bool requiredByRule(const MaterialDefinition &m) const
     {
         if (m.requiredIf.is_null())
             return true;
         static const JsonLogic logic;
-        const nlohmann::json facts = {{"form", m_app.form}};
+        const nlohmann::json facts = {{"form", m_app.form}, {"project", m_app.projectFacts}};
         auto result = logic.apply(m.requiredIf, facts);
         return !result.ok() || JsonLogic::truthy(result.value()); // a broken rule asks rather than waives
     }

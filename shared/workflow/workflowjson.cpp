@@ -375,6 +375,7 @@ json toJson(const Application &a)
             {"items", items},
             {"materials", materials},
             {"form", a.form},
+            {"project_facts", a.projectFacts},
             {"status", toString(a.status)},
             {"version", a.version},
             {"events", a.events},
@@ -427,6 +428,8 @@ Result<Application> applicationFromJson(const json &j)
         }
     if (const json *form = r.object("form"))
         a.form = *form;
+    if (const json *facts = r.object("project_facts"))
+        a.projectFacts = *facts;
     const auto status = applicationStatusFromString(r.str("status"));
     a.version = r.integer("version");
     a.events = r.integer("events");

@@ -264,6 +264,32 @@ private slots:
         QVERIFY(refused.error().message.find("节约集约用地论证") != std::string::npos);
     }
 
+    void regionalAssessmentWaivesMaterials()
+    {
+        // 区域评估 (5.3): a report the zone's completed assessment covers is not asked of a project
+        // whose site lies in that zone (the project facts pinned at submission say so).
+        EngineFixture g;
+        g.items["A"].materials.push_back(
+            {"M5", "环境影响报告书", MaterialDefinition::Requirement::Required, "electronic", 1, "",
+             nlohmann::json::parse(R"({"!": {"in": ["environmental", {"var": "project.assessments"}]}})")});
+        Command s = cmd(CommandKind::Submit);
+        s.submission = g.submission();
+        s.submission->projectFacts = {{"assessments", {"environmental", "seismic"}}};
+        Application inZone;
+        QVERIFY(Engine::execute(inZone, s, g.context(g.applicant, at("2025-09-25"))).ok());
+        QVERIFY(inZone.projectFacts["assessments"][0] == "environmental"); // pinned with the application
+        QVERIFY(Engine::execute(inZone, cmd(CommandKind::Accept), g.context(g.clerk, at("2025-09-26"))).ok());
+
+        for (const nlohmann::json &facts : {nlohmann::json::object(), nlohmann::json{{"assessments", {"water"}}}}) {
+            s.submission->projectFacts = facts;
+            Application outside;
+            QVERIFY(Engine::execute(outside, s, g.context(g.applicant, at("2025-09-25"))).ok());
+            auto refused = Engine::execute(outside, cmd(CommandKind::Accept), g.context(g.clerk, at("2025-09-26")));
+            QVERIFY(!refused.ok());
+            QVERIFY(refused.error().message.find("环境影响报告书") != std::string::npos);
+        }
+    }
+
     void claimOnlyByTheCaseDepartment()
     {
         Application app = accepted();
