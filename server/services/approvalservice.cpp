@@ -438,6 +438,8 @@ json ApprovalService::project(const std::string &idText, const Principal &who, s
                 apps.push_back(applicationView(c, parsed.value(), json::parse(a.text(1), nullptr, false), now, false));
         }
         p["applications"] = apps;
+        // What the blueprint says of the site now: the portal evaluates material rules with it.
+        p["blueprint_facts"] = projectFacts(p);
         return p;
     });
 }
@@ -658,7 +660,11 @@ json ApprovalService::projectFacts(const json &project) const
 {
     if (!m_projectFacts || !project.contains("site") || !project["site"].is_object())
         return json::object();
-    return m_projectFacts(project["site"]);
+    try {
+        return m_projectFacts(project["site"]);
+    } catch (const std::exception &) {
+        return json::object(); // a broken blueprint layer must not stop applications
+    }
 }
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)
