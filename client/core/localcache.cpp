@@ -50,7 +50,54 @@ const Migration kMigrations[] = {
     // 2: the timeline of each application is cached for offline reading.
     {2, "ALTER TABLE applications ADD COLUMN timeline TEXT NOT NULL DEFAULT '[]'"},
     {2, "DELETE FROM meta WHERE key = 'cursor'"}, // pull everything again to fill the timelines
+    // 3: reviewers' map annotations of the cached projects (一张蓝图), drawn offline as well.
+    {3, "CREATE TABLE annotations (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, case_id TEXT, geometry TEXT NOT "
+        "NULL, text TEXT NOT NULL, status TEXT NOT NULL, author_name TEXT NOT NULL, department TEXT NOT NULL, "
+        "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL, local INTEGER NOT NULL "
+        "DEFAULT 0)"},
+    {3, "CREATE INDEX annotations_project ON annotations (project_id, created_at)"},
 };
+
+/// The cache table of a change-feed entity.
+QString tableOf(const QString &entity)
+{
+    if (entity == QLatin1String("case"))
+        return QStringLiteral("cases");
+    if (entity == QLatin1String("application"))
+        return QStringLiteral("applications");
+    if (entity == QLatin1String("annotation"))
+        return QStringLiteral("annotations");
+    return QStringLiteral("projects");
+}
+
+const char *const kInsertAnnotation
+    = "INSERT INTO annotations (id, project_id, case_id, geometry, text, status, author_name, department, created_at, "
+      "updated_at, version, local) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), "
+      "COALESCE(?, ''), COALESCE(?, ''), ?, ?) ";
+const char *const kUpsertAnnotation
+    = "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, case_id = excluded.case_id, geometry = "
+      "excluded.geometry, text = excluded.text, status = excluded.status, author_name = excluded.author_name, "
+      "department = excluded.department, created_at = excluded.created_at, updated_at = excluded.updated_at, "
+      "version = excluded.version, local = excluded.local";
+
+/// Binds an annotation (the server's JSON shape) to kInsertAnnotation.
+void bindAnnotation(QSqlQuery &q, const json &a, bool local)
+{
+    q.addBindValue(str(a, "id"));
+    q.addBindValue(str(a, "project_id"));
+    const QString caseId = str(a, "case_id");
+    q.addBindValue(caseId.isEmpty() ? QVariant() : QVariant(caseId));
+    q.addBindValue(QString::fromStdString(a.value("geometry", json::object()).dump()));
+    q.addBindValue(str(a, "text"));
+    const QString status = str(a, "status");
+    q.addBindValue(status.isEmpty() ? QStringLiteral("open") : status);
+    q.addBindValue(str(a, "author_name"));
+    q.addBindValue(str(a, "department"));
+    q.addBindValue(str(a, "created_at"));
+    q.addBindValue(str(a, "updated_at"));
+    q.addBindValue(qint64(a.value("version", 0)));
+    q.addBindValue(local ? 1 : 0);
+}
 
 } // namespace
 
@@ -162,7 +209,8 @@ Status LocalCache::applyChanges(const json &page)
         db.rollback();
         return e;
     };
-    QSqlQuery upsertApp(db), upsertCase(db), upsertProject(db), remove(db);
+    QSqlQuery upsertApp(db), upsertCase(db), upsertProject(db), upsertAnnotation(db), remove(db);
+    upsertAnnotation.prepare(QString::fromLatin1(kInsertAnnotation) + QString::fromLatin1(kUpsertAnnotation));
     upsertApp.prepare(QStringLiteral(
         "INSERT INTO applications (id, project_id, status, version, state, form, timeline, local) VALUES (?, ?, ?, ?, "
         "?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status, "
@@ -182,10 +230,7 @@ Status LocalCache::applyChanges(const json &page)
         const QString id = str(change, "id");
         const json &data = change.contains("data") ? change["data"] : json();
         if (str(change, "op") == QLatin1String("delete") || data.is_null()) {
-            const QString table = entity == QLatin1String("case")          ? QStringLiteral("cases")
-                                  : entity == QLatin1String("application") ? QStringLiteral("applications")
-                                                                           : QStringLiteral("projects");
-            remove.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+            remove.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(tableOf(entity)));
             remove.addBindValue(id);
             if (!remove.exec())
                 return fail(sqlError(remove.lastError(), "delete"));
@@ -216,6 +261,9 @@ Status LocalCache::applyChanges(const json &page)
             q->addBindValue(id);
             q->addBindValue(qint64(data.value("version", 0)));
             q->addBindValue(QString::fromStdString(data.dump()));
+        } else if (entity == QLatin1String("annotation")) {
+            q = &upsertAnnotation;
+            bindAnnotation(*q, data, false);
         } else {
             continue; // an entity this version does not cache
         }
@@ -288,6 +336,84 @@ Status LocalCache::storeLocalState(const Application &app)
     return {};
 }
 
+std::vector<json> LocalCache::annotations(const QString &projectId) const
+{
+    return annotationRows(QStringLiteral("project_id"), projectId);
+}
+
+json LocalCache::annotation(const QString &id) const
+{
+    auto rows = annotationRows(QStringLiteral("id"), id);
+    return rows.empty() ? json() : rows.front();
+}
+
+std::vector<json> LocalCache::annotationRows(const QString &column, const QString &value) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT id, project_id, case_id, geometry, text, status, author_name, department, "
+                             "created_at, updated_at, version, local FROM annotations WHERE %1 = ? ORDER BY "
+                             "created_at, id")
+                  .arg(column));
+    q.addBindValue(value);
+    std::vector<json> out;
+    if (q.exec())
+        while (q.next()) {
+            json a = {{"id", q.value(0).toString().toStdString()},
+                      {"project_id", q.value(1).toString().toStdString()},
+                      {"case_id", q.value(2).isNull() ? json() : json(q.value(2).toString().toStdString())},
+                      {"geometry", json::parse(q.value(3).toString().toStdString(), nullptr, false)},
+                      {"text", q.value(4).toString().toStdString()},
+                      {"status", q.value(5).toString().toStdString()},
+                      {"author_name", q.value(6).toString().toStdString()},
+                      {"department", q.value(7).toString().toStdString()},
+                      {"created_at", q.value(8).toString().toStdString()},
+                      {"updated_at", q.value(9).toString().toStdString()},
+                      {"version", q.value(10).toLongLong()},
+                      {"pending", q.value(11).toInt() != 0}};
+            out.push_back(std::move(a));
+        }
+    return out;
+}
+
+Status LocalCache::storeLocalAnnotation(const json &annotation)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QString::fromLatin1(kInsertAnnotation) + QString::fromLatin1(kUpsertAnnotation));
+    bindAnnotation(q, annotation, true);
+    if (!q.exec())
+        return sqlError(q.lastError(), "annotation");
+    return {};
+}
+
+Status LocalCache::replaceAnnotations(const QString &projectId, const json &items)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    QSqlQuery q(db);
+    // Rows drawn here whose op still waits stay; everything else is the server's.
+    q.prepare(QStringLiteral("DELETE FROM annotations WHERE project_id = ? AND id NOT IN (SELECT json_extract(args, "
+                             "'$.id') FROM outbox WHERE status = 'pending' AND command = 'annotate' UNION SELECT "
+                             "target FROM outbox WHERE status = 'pending' AND command = 'annotation_status')"));
+    q.addBindValue(projectId);
+    if (!q.exec()) {
+        db.rollback();
+        return sqlError(q.lastError(), "annotations");
+    }
+    QSqlQuery insert(db);
+    insert.prepare(QString::fromLatin1(kInsertAnnotation) + QStringLiteral("ON CONFLICT (id) DO NOTHING"));
+    for (const auto &a : items.is_array() ? items : json::array()) {
+        bindAnnotation(insert, a, false);
+        if (!insert.exec()) {
+            db.rollback();
+            return sqlError(insert.lastError(), "annotations");
+        }
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
 QStringList LocalCache::applicationIds() const
 {
     QStringList ids;
@@ -300,11 +426,8 @@ QStringList LocalCache::applicationIds() const
 
 int LocalCache::count(const QString &entity) const
 {
-    const QString table = entity == QLatin1String("case")          ? QStringLiteral("cases")
-                          : entity == QLatin1String("application") ? QStringLiteral("applications")
-                                                                   : QStringLiteral("projects");
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next() ? q.value(0).toInt() : 0;
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + tableOf(entity)) && q.next() ? q.value(0).toInt() : 0;
 }
 
 std::vector<json> LocalCache::cases(const QString &state) const
@@ -447,7 +570,7 @@ Status LocalCache::wipe()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    for (const char *table : {"projects", "applications", "cases", "outbox", "meta"})
+    for (const char *table : {"projects", "applications", "cases", "annotations", "outbox", "meta"})
         if (auto s = exec(QStringLiteral("DELETE FROM ") + QString::fromLatin1(table)); !s.ok()) {
             db.rollback();
             return s;

@@ -41,7 +41,7 @@ class LocalCache
 {
 public:
     /// The schema version this code writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     LocalCache() = default;
     ~LocalCache();
@@ -76,6 +76,17 @@ public:
     /// submitted_at, project_code, project_name, builder_name), newest first; all when
     /// @p statuses is empty.
     std::vector<nlohmann::json> applications(const QStringList &statuses = {}) const;
+    /// The map annotations of a project (the server's JSON shape plus "pending" for those drawn
+    /// or changed here and not yet confirmed by a pull), oldest first.
+    std::vector<nlohmann::json> annotations(const QString &projectId) const;
+    /// One cached annotation by id, or null.
+    nlohmann::json annotation(const QString &id) const;
+    /// Stores an annotation drawn or changed on this desktop (shown as pending until the next pull
+    /// brings the server's copy).
+    Status storeLocalAnnotation(const nlohmann::json &annotation);
+    /// Replaces the cached annotations of a project by the server's list (after the server refused
+    /// a change made here), keeping rows whose ops are still pending.
+    Status replaceAnnotations(const QString &projectId, const nlohmann::json &items);
     /// The cached project (as the change feed gave it), or null.
     nlohmann::json project(const QString &id) const;
 
@@ -94,6 +105,7 @@ public:
 
 private:
     Status exec(const QString &sql);
+    std::vector<nlohmann::json> annotationRows(const QString &column, const QString &value) const;
 
     QString m_connection;
     QString m_path;

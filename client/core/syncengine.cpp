@@ -1,5 +1,6 @@
 #include "core/syncengine.h"
 
+#include "geo/geojsoninput.h"
 #include "workflow/engine.h"
 #include "workflow/workflowjson.h"
 
@@ -7,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace spgl::desk {
@@ -30,6 +32,15 @@ bool isCaseCommand(CommandKind kind, const QString &target)
     default:
         return true;
     }
+}
+
+/// Now as RFC 3339 in Beijing time, as the server writes its timestamps.
+std::string beijingNow()
+{
+    return QDateTime::currentDateTime()
+        .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")))
+        .toString(Qt::ISODate)
+        .toStdString();
 }
 
 QString qs(std::string_view s)
@@ -180,6 +191,8 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
             const QString message = error.is_object() ? QString::fromStdString(error.value("message", "")) : QString();
             if (auto s = m_cache.recordResult(opId, status, message, r.value("current", json())); !s.ok())
                 return s.error();
+            if (status != QLatin1String("applied") && status != QLatin1String("conflict"))
+                refusedAnnotationsOf(pending, opId);
             if (status == QLatin1String("applied"))
                 ++summary.applied;
             else if (status == QLatin1String("conflict"))
@@ -188,6 +201,28 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
                 ++summary.rejected;
             Q_EMIT opAnswered(opId, status);
         }
+    }
+}
+
+void SyncEngine::refusedAnnotationsOf(const std::vector<OutboxOp> &sent, const QString &opId)
+{
+    // The server refused an annotation change made here: show its copy again (the op stays in
+    // the outbox with the reason, for the user to see and drop).
+    for (const auto &op : sent) {
+        if (op.opId != opId)
+            continue;
+        QString projectId;
+        if (op.command == QLatin1String("annotate"))
+            projectId = op.target;
+        else if (op.command == QLatin1String("annotation_status"))
+            projectId = QString::fromStdString(m_cache.annotation(op.target).value("project_id", std::string()));
+        if (projectId.isEmpty())
+            return;
+        const ApiReply reply
+            = authorized([&] { return m_api.get(QStringLiteral("/api/v1/projects/%1/annotations").arg(projectId)); });
+        if (reply.ok())
+            (void)m_cache.replaceAnnotations(projectId, reply.json().value("items", json::array()));
+        return;
     }
 }
 
@@ -200,6 +235,63 @@ Status SyncEngine::sync()
     if (!pulled.ok())
         return pulled.error();
     return {};
+}
+
+Result<QString> SyncEngine::annotate(const QString &projectId, const json &geometry, const QString &text,
+                                     const QString &caseId)
+{
+    if (m_cache.project(projectId).is_null())
+        return Error{"sync.unknown", "本地缓存中没有该项目，请先同步", {}};
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 2000)
+        return Error{"annotation.text", "批注内容不能为空，且不超过 2000 字", {}};
+    auto checked = geo::checkGeoJsonGeometry(geometry.dump(), geo::GeometryInput::Any, "geometry");
+    if (!checked.ok())
+        return checked.error();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const std::string now = beijingNow();
+    json args = {{"id", id.toStdString()}, {"geometry", json::parse(checked.value())}, {"text", trimmed.toStdString()}};
+    if (!caseId.isEmpty())
+        args["case_id"] = caseId.toStdString();
+    json local = args;
+    local["project_id"] = projectId.toStdString();
+    local["status"] = "open";
+    local["author_name"] = m_session.user().displayName.toStdString();
+    local["department"] = m_session.user().departmentCode.toStdString();
+    local["created_at"] = now;
+    local["updated_at"] = now;
+    local["version"] = 0;
+    if (auto s = m_cache.storeLocalAnnotation(local); !s.ok())
+        return s.error();
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = QStringLiteral("annotate");
+    op.target = projectId; // additive: no expected version, two departments never conflict
+    op.args = std::move(args);
+    if (auto s = m_cache.enqueue(op); !s.ok())
+        return s.error();
+    return id;
+}
+
+Result<QString> SyncEngine::setAnnotationStatus(const QString &annotationId, const QString &status)
+{
+    json annotation = m_cache.annotation(annotationId);
+    if (annotation.is_null())
+        return Error{"sync.unknown", "本地缓存中没有该批注，请先同步", {}};
+    if (status != QLatin1String("open") && status != QLatin1String("resolved") && status != QLatin1String("withdrawn"))
+        return Error{"annotation.status", "批注状态只能是 open、resolved 或 withdrawn", {}};
+    annotation["status"] = status.toStdString();
+    annotation["updated_at"] = beijingNow();
+    if (auto s = m_cache.storeLocalAnnotation(annotation); !s.ok())
+        return s.error();
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = QStringLiteral("annotation_status");
+    op.target = annotationId;
+    op.args = {{"status", status.toStdString()}};
+    if (auto s = m_cache.enqueue(op); !s.ok())
+        return s.error();
+    return op.opId;
 }
 
 Result<QString> SyncEngine::command(CommandKind kind, const QString &target, const json &args)

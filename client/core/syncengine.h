@@ -51,6 +51,15 @@ public:
     /// decided locally, stored optimistically, queued. Returns the op id.
     Result<QString> command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
 
+    /// Draws a map annotation on a project (审查批注): stored in the cache at once (pending) and
+    /// queued as the additive "annotate" op, so it works offline and never conflicts. @p geometry
+    /// is GeoJSON (point, line or polygon, EPSG:4490); @p caseId links it to one of the user's
+    /// cases (optional). Returns the annotation id (a UUID made here).
+    Result<QString> annotate(const QString &projectId, const nlohmann::json &geometry, const QString &text,
+                             const QString &caseId = {});
+    /// Marks an annotation open, resolved or withdrawn (queued like annotate()).
+    Result<QString> setAnnotationStatus(const QString &annotationId, const QString &status);
+
     /// Downloads the files of the cached applications' materials and result documents that are
     /// not yet in @p dir (named by SHA-256), resuming partial downloads and verifying each file's
     /// digest (a mismatch is deleted and reported). Returns how many files are now complete.
@@ -67,6 +76,7 @@ Q_SIGNALS:
 
 private:
     ApiReply authorized(const std::function<ApiReply()> &call);
+    void refusedAnnotationsOf(const std::vector<OutboxOp> &sent, const QString &opId);
 
     ApiClient &m_api;
     Session &m_session;

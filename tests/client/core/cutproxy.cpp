@@ -13,9 +13,22 @@ CutProxy::CutProxy(quint16 upstreamPort, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &CutProxy::accept);
 }
 
+void CutProxy::setOffline(bool offline)
+{
+    m_offline = offline;
+    if (offline)
+        for (QTcpSocket *client : m_server.findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly))
+            client->abort();
+}
+
 void CutProxy::accept()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        if (m_offline) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
         auto *upstream = new QTcpSocket(client);
         upstream->connectToHost(QHostAddress::LocalHost, m_upstream);
         connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {

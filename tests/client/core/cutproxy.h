@@ -27,6 +27,8 @@ public:
     }
     /// Points the proxy at another server port (the server restarted).
     void setUpstream(quint16 port) { m_upstream = port; }
+    /// The link goes down (every open connection is dropped and new ones are refused) or up again.
+    void setOffline(bool offline);
     /// How many connections were cut so far.
     int cuts() const { return m_cuts; }
 
@@ -38,6 +40,7 @@ private:
     qint64 m_cutAfter = -1;
     qint64 m_sinceArmed = 0;
     int m_cuts = 0;
+    bool m_offline = false;
 };
 
 } // namespace spgl::test

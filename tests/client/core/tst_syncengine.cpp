@@ -436,6 +436,90 @@ private slots:
         QVERIFY(QFile::exists(got.fileName()));
     }
 
+    void annotationDrawnOfflineReachesTheOtherDepartment()
+    {
+        // 自然资源局 reviews on a train: the link to the server is down (the proxy drops every
+        // connection), yet the annotation is drawn and shown at once as pending.
+        const QString caseId = freshZrzyCase();
+        QVERIFY(!caseId.isEmpty());
+        const QString appId = caseId.section(QLatin1Char('-'), 0, 0);
+        const QString projectId = QString::fromStdString(
+            m_server.sql("SELECT CAST(project_id AS TEXT) FROM applications WHERE id = '" + appId.toStdString() + "'")
+                .at(0)
+                .at(0));
+        spgl::test::CutProxy proxy(quint16(m_server.port()));
+        Desk zrzy(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_dir.path());
+        QVERIFY(zrzy.open(QStringLiteral("rev.zrzy")));
+        QVERIFY(zrzy.engine.pull().ok());
+        Desk fgw(m_url, m_dir.path());
+        QVERIFY(fgw.open(QStringLiteral("rev.fgw")));
+        QVERIFY(fgw.engine.pull().ok());
+        QVERIFY(!fgw.cache.project(projectId).is_null());
+
+        proxy.setOffline(true);
+        const json site
+            = {{"type", "Polygon"},
+               {"coordinates", {{{87.60, 43.80}, {87.61, 43.80}, {87.61, 43.81}, {87.60, 43.81}, {87.60, 43.80}}}}};
+        auto drawn
+            = zrzy.engine.annotate(projectId, site, QStringLiteral("东北角与生态保护红线相邻，请核实退让距离"), caseId);
+        QVERIFY2(drawn.ok(), drawn.ok() ? "" : drawn.error().message.c_str());
+        // Bad input is refused at once and nothing is queued for it.
+        QVERIFY(
+            !zrzy.engine.annotate(projectId, {{"type", "Polygon"}, {"coordinates", "x"}}, QStringLiteral("x")).ok());
+        QVERIFY(!zrzy.engine.annotate(projectId, site, QStringLiteral("   ")).ok());
+        QVERIFY(!zrzy.engine.annotate(QStringLiteral("999999"), site, QStringLiteral("无此项目")).ok());
+        auto mine = zrzy.cache.annotations(projectId);
+        QCOMPARE(int(mine.size()), 1);
+        QVERIFY(mine[0]["pending"] == true);
+        QVERIFY(mine[0]["department"] == "11650100ZRZY");
+        QCOMPARE(int(zrzy.cache.ops(QStringLiteral("pending")).size()), 1);
+        auto offline = zrzy.engine.sync();
+        QVERIFY(!offline.ok());
+        QCOMPARE(offline.error().code, std::string("sync.offline"));
+        QCOMPARE(int(zrzy.cache.ops(QStringLiteral("pending")).size()), 1); // kept for later
+        QVERIFY(fgw.engine.pull().ok());
+        QVERIFY(fgw.cache.annotations(projectId).empty());
+
+        // Back online: both sync; 发改委 (another department on the project) sees it, by its author.
+        proxy.setOffline(false);
+        auto online = zrzy.engine.sync();
+        QVERIFY2(online.ok(), online.ok() ? "" : online.error().message.c_str());
+        mine = zrzy.cache.annotations(projectId);
+        QCOMPARE(int(mine.size()), 1);
+        QVERIFY(mine[0]["pending"] == false);
+        QCOMPARE(mine[0]["version"].get<qint64>(), qint64(1));
+        QVERIFY(fgw.engine.pull().ok());
+        const auto seen = fgw.cache.annotations(projectId);
+        QCOMPARE(int(seen.size()), 1);
+        QVERIFY(seen[0]["id"] == drawn.value().toStdString());
+        QVERIFY(seen[0]["text"] == "东北角与生态保护红线相邻，请核实退让距离");
+        QVERIFY(seen[0]["department"] == "11650100ZRZY");
+        QVERIFY(seen[0]["case_id"] == caseId.toStdString());
+        QVERIFY(seen[0]["geometry"]["type"] == "Polygon");
+        QVERIFY(!seen[0]["author_name"].get<std::string>().empty());
+
+        // 发改委 may not resolve 自然资源局's annotation: the server rejects it and says why.
+        QVERIFY(fgw.engine.setAnnotationStatus(drawn.value(), QStringLiteral("resolved")).ok());
+        auto refused = fgw.engine.push();
+        QVERIFY(refused.ok());
+        QCOMPARE(refused.value().rejected, 1);
+        QVERIFY(!fgw.cache.ops(QStringLiteral("rejected")).front().error.isEmpty());
+        QVERIFY(fgw.cache.annotation(drawn.value())["status"] == "open"); // its optimistic change undone
+        QVERIFY(fgw.cache.annotation(drawn.value())["pending"] == false);
+        // Its author resolves it (offline again, then synced); the other desk follows.
+        proxy.setOffline(true);
+        QVERIFY(zrzy.engine.setAnnotationStatus(drawn.value(), QStringLiteral("resolved")).ok());
+        QVERIFY(!zrzy.engine.setAnnotationStatus(drawn.value(), QStringLiteral("closed")).ok());
+        QVERIFY(zrzy.cache.annotation(drawn.value())["status"] == "resolved");
+        proxy.setOffline(false);
+        QVERIFY(zrzy.engine.sync().ok());
+        QVERIFY(fgw.engine.pull().ok());
+        QVERIFY(fgw.cache.annotation(drawn.value())["status"] == "resolved");
+        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM annotations WHERE id = '" + drawn.value().toStdString()
+                                        + "' AND status = 'resolved'"),
+                 1);
+    }
+
     void offlineServer()
     {
         Desk desk(QUrl(QStringLiteral("http://127.0.0.1:1")), m_dir.path());
