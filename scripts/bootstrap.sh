@@ -37,6 +37,24 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# Node.js ≥ 20.19 builds the portal (Vite 7) and runs its browser tests. Debian 12's own nodejs is
+# 18: take the one the machine's apt sources offer, and stop with a clear message when it is older.
+node_ok() {
+  command -v node >/dev/null && command -v npm >/dev/null &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'
+}
+if ! node_ok; then
+  echo "bootstrap: installing Node.js (nodejs) from the apt sources"
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs >>/tmp/spgl-bootstrap-apt.log 2>&1 || true
+  if ! node_ok; then
+    echo "bootstrap: Node.js >= 20.19 with npm is needed for the applicant portal and its tests" \
+         "(found: $(node --version 2>/dev/null || echo none)); install Node.js 20 LTS, e.g. from nodesource," \
+         "or configure with -DSPGL_BUILD_PORTAL=OFF to build without the portal" >&2
+    exit 1
+  fi
+fi
+
 # Node packages from the committed lock files: tools/ (the OpenAPI lint) and server/portal/ (the
 # applicant portal and its browser tests).
 root=$(cd "$(dirname "$0")/.." && pwd)

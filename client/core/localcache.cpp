@@ -139,7 +139,10 @@ Status LocalCache::open(const QString &path)
                 return s;
             }
         }
-        exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+        if (auto s = exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)); !s.ok()) {
+            db.rollback();
+            return s;
+        }
         if (!db.commit())
             return sqlError(db.lastError(), "migrate");
     }
