@@ -1,5 +1,7 @@
 #include "core/deskcontext.h"
 
+#include "core/deskcalendar.h"
+
 #include "core/syncworker.h"
 
 #include <QDir>
@@ -23,8 +25,7 @@ DeskContext::DeskContext(const QString &dataDir, QObject *parent)
     , m_dataDir(dataDir)
 {
     QDir().mkpath(m_dataDir);
-    auto calendar
-        = WorkCalendar::fromFiles({SPGL_CALENDAR_DIR "/cn-national.json", SPGL_CALENDAR_DIR "/xj-regional.json"});
+    auto calendar = deskCalendar();
     if (calendar.ok())
         m_calendar = calendar.value();
 

@@ -1,5 +1,7 @@
 #include "core/syncengine.h"
 
+#include "core/deskcalendar.h"
+
 #include "geo/geojsoninput.h"
 #include "workflow/engine.h"
 #include "workflow/workflowjson.h"
@@ -57,8 +59,7 @@ SyncEngine::SyncEngine(ApiClient &api, Session &session, LocalCache &cache, QObj
     , m_cache(cache)
 {
     // The calendar the engine's local decisions use (the server re-decides with its own).
-    auto calendar
-        = WorkCalendar::fromFiles({SPGL_CALENDAR_DIR "/cn-national.json", SPGL_CALENDAR_DIR "/xj-regional.json"});
+    auto calendar = deskCalendar();
     if (calendar.ok())
         m_calendar = calendar.value();
 }
