@@ -34,6 +34,8 @@ const en: Record<string, string> = {
   '必要': 'Required',
   '可选': 'Optional',
   '可容缺': 'May follow later',
+  '免于提交': 'Waived',
+  '按规则免于提交': 'Waived by the item\'s rule',
   '设立依据': 'Legal basis',
   '表单字段': 'Form fields',
   '新建项目': 'New project',
