@@ -61,7 +61,8 @@ const exe = path.join(files, '营业执照.pdf')
 const huge = path.join(files, '航拍影像.pdf')
 { const fd = fs.openSync(huge, 'w'); fs.ftruncateSync(fd, 300 * 1024 * 1024); fs.closeSync(fd) }
 
-const server = await startServer({ bin, portalDir })
+// The upload limit is the server's (100 MB here, not the portal's old 200 MB default).
+const server = await startServer({ bin, portalDir, extra: ['--max-upload=104857600'] })
 const base = server.base
 log(`server at ${base}`)
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spgl-chromium-'))
@@ -210,9 +211,22 @@ try {
   const item = '650100-FGW-005'
   await page.setInputFiles(`[data-test="file-${item}/M03"]`, huge)
   await byTest(`error-${item}/M03`).filter({ hasText: '文件过大' }).waitFor()
+  assert.match(await byTest(`error-${item}/M03`).innerText(), /不能超过 100 MB/)
+  assert.match(await byTest('upload-hint').innerText(), /单个文件不超过 100 MB/)
   await page.setInputFiles(`[data-test="file-${item}/M03"]`, exe)
   await byTest(`error-${item}/M03`).filter({ hasText: '内容与其类型不符' }).waitFor({ timeout: 15000 })
   log(`refused: ${await byTest(`error-${item}/M03`).innerText()}`)
+  // Nothing entered is lost by the refused uploads: the form is as it was, no file is taken.
+  await byTest('prev').click()
+  await byTest('step-form').waitFor()
+  assert.equal(await inputOf('f-contact_person').inputValue(), '李联系')
+  assert.equal(await inputOf('f-land_contract_no').inputValue(), '650102-2026-CR-0077')
+  assert.equal(await inputOf('f-legal_representative').inputValue(), '王测试')
+  await byTest('next').click()
+  await byTest('step-materials').waitFor()
+  assert.equal(await byTest(`m-${item}/M03`).getByText('已上传').count(), 0)
+  await byTest(`pick-${item}/M03`).waitFor()
+  log('after the refused uploads the form and the materials step are as they were')
 
   // One upload cut halfway: the third chunk's connection fails, the page is reloaded, the same
   // file chosen again continues from the server's offset.
@@ -334,19 +348,50 @@ try {
   await page.goto(`${base}#/projects/${p2.id}/apply`)
   await byTest('step-form').waitFor()
   assert.equal(await inputOf('f-project_code').inputValue(), code2)
-  await byTest('next').click()
-  await byTest(`reuse-${item}/M01`).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
-  await byTest(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
-  await byTest('next').click()
-  await byTest('review-materials').getByText('沿用申报').waitFor()
-  await byTest('submit').click()
-  await page.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
-  const app2 = page.url().split('/').pop()
+  // 保存草稿 puts it on the server: a fresh browser (no localStorage) logs in and goes on from it.
+  await fill('f-contact_person', '赵草稿')
+  await byTest('save-draft').click()
+  await byTest('draft-saved').and(page.locator('[data-where="server"]')).waitFor()
+  await page.getByText(/草稿已保存到服务器（第 \d+ 版）/).first().waitFor()
+  const onServer = await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)
+  assert.equal(onServer.form.contact_person, '赵草稿')
+  const browser2 = await chromium.launch({ executablePath: process.env.SPGL_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  let app2
+  try {
+    const fresh = await (await browser2.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage()
+    const t2 = (id) => fresh.locator(`[data-test="${id}"]`)
+    await fresh.goto(`${base}#/login`)
+    const in2 = (id) => fresh.locator(`[data-test="${id}"] input, input[data-test="${id}"]`).first()
+    await in2('login-username').fill('e2e.corp')
+    await in2('login-password').fill('Portal#2026e2e')
+    await t2('login-submit').click()
+    await t2('current-user').filter({ hasText: '门户测试员' }).waitFor()
+    assert.equal(await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('spgl.draft.')).length), 0)
+    await fresh.goto(`${base}#/projects/${p2.id}/apply`)
+    await t2('step-form').waitFor()
+    await t2('draft-saved').and(fresh.locator('[data-where="server"]')).waitFor()
+    assert.equal(await fresh.locator('[data-test="item-contact_person"] input').inputValue(), '赵草稿')
+    assert.equal(await fresh.locator('[data-test="item-project_code"] input').inputValue(), code2)
+    await t2('next').click()
+    await t2(`reuse-${item}/M01`).click()
+    await fresh.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
+    await t2(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
+    await t2('next').click()
+    await t2('review-materials').getByText('沿用申报').waitFor()
+    await t2('submit').click()
+    await fresh.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
+    app2 = fresh.url().split('/').pop()
+  } finally { await browser2.close() }
   const filed = await apiCall(base, me, 'GET', `applications/${app2}`)
+  assert.equal(filed.form.contact_person, '赵草稿')
   assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
     first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
-  log(`draft continued, file reused from ${appId}, application ${app2} submitted`)
+  const gone = await fetch(`${base}api/v1/projects/${p2.id}/drafts/1`, { headers: { Authorization: `Bearer ${me}` } })
+  assert.equal(gone.status, 404, 'the draft is removed when the stage is submitted')
+  await page.goto(`${base}#/applications/${app2}`)
+  await byTest('app-status').waitFor()
+  log(`draft saved to the server, continued in a fresh browser, file reused from ${appId}, application ${app2} submitted`)
   // The window asks for a missing material before acceptance (no clock yet); the applicant answers.
   await apiCall(base, clerk, 'POST', `applications/${app2}/request-supplement`, { opinion: '请补充企业营业执照', missing_materials: [`${item}/M02`] })
   await page.reload()
@@ -362,6 +407,42 @@ try {
   await byTest('app-status').and(page.locator('[data-status="withdrawn"]')).waitFor()
   assert.equal(await byTest('withdraw').count(), 0)
   log(`application ${app2} withdrawn before acceptance`)
+
+  // 8c. The project's blueprint page: its site on the map (OpenLayers, loaded with the page only),
+  // the planning conditions, and the planning opinion the coordinator published.
+  const sq = (lon, lat, d) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] })
+  const code3 = '2026-650102-47-03-000779'
+  const p3 = await apiCall(base, me, 'POST', 'projects', { project_code: code3, name: '天山区门户测试蓝图项目', region_code: '650102', process_type: 3,
+    approval_type: 3, investment: '2000000.00', builder_credit_code: goodCredit, site: sq(87.60, 43.82, 0.002) })
+  const zrzy = await apiLogin(base, 'rev.zrzy')
+  await apiCall(base, zrzy, 'POST', `projects/${p3.id}/planning/conditions`, { kind: 'condition', text: '项目东侧需退让规划道路红线15米', geometry: sq(87.6015, 43.82, 0.0005) })
+  const coordinator = await apiLogin(base, 'coordinator')
+  const opinionText = '经各部门会商，项目选址符合国土空间规划，东侧退让道路红线15米（门户测试策划意见）。'
+  await apiCall(base, coordinator, 'POST', `projects/${p3.id}/planning/opinion`, { text: opinionText })
+  await page.goto(`${base}#/projects`)
+  await byTest(`open-${code3}`).click()
+  await byTest('planning-opinion').filter({ hasText: opinionText }).waitFor()
+  await byTest('site-map').and(page.locator('[data-rendered="yes"]')).waitFor({ timeout: 20000 })
+  assert.equal(await byTest('site-map').getAttribute('data-features'), '2', 'the site and one condition on the map')
+  const drawn = await byTest('site-map').evaluate((el) => {
+    let red = 0, blue = 0
+    for (const c of el.querySelectorAll('canvas')) {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 0 && d[i] > 150 && d[i + 1] < 90 && d[i + 2] < 90) red++
+        if (d[i + 3] > 0 && d[i] < 60 && d[i + 1] < 110 && d[i + 2] > 110) blue++
+      }
+    }
+    return { red, blue }
+  })
+  assert.ok(drawn.red > 200, `site outline pixels: ${drawn.red}`)
+  assert.ok(drawn.blue > 20, `condition pixels: ${drawn.blue}`)
+  assert.match(await byTest('site-map').locator('.ol-scale-line-inner').innerText(), /\d+\s*(m|km)/)
+  assert.match(await byTest('planning-conditions').innerText(), /退让规划道路红线/)
+  await byTest('compliance-checks').or(byTest('no-compliance')).first().waitFor()
+  if (await byTest('no-compliance').count()) assert.match(await byTest('no-compliance').innerText(), /尚未进行合规性检查/)
+  await shot('project-blueprint')
+  log(`project page: site and condition drawn (${drawn.red} site, ${drawn.blue} condition pixels), planning opinion shown`)
 
   // 9. Notifications.
   await page.goto(`${base}#/notifications`)
@@ -383,6 +464,18 @@ try {
   await page.getByText('My applications').first().waitFor()
   await shot('progress-en')
   log('English switchable')
+
+  // 11. Log out: the session's refresh token is refused afterwards, and the portal asks to log in.
+  const oldRefresh = await page.evaluate(() => localStorage.getItem('spgl.refresh'))
+  assert.ok(oldRefresh)
+  await page.locator('header button', { hasText: 'Log out' }).click()
+  await page.waitForURL(/#\/login/)
+  assert.equal(await page.evaluate(() => localStorage.getItem('spgl.access')), null)
+  const again = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: oldRefresh }) })
+  assert.equal(again.status, 401, 'the refresh token of a closed session must be refused')
+  await page.goto(`${base}#/applications`)
+  await page.waitForURL(/#\/login/)
+  log('logged out: the old refresh token is refused (401), private pages lead to the login')
 
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
