@@ -35,6 +35,8 @@ const en: Record<string, string> = {
   '可选': 'Optional',
   '可容缺': 'May follow later',
   '免于提交': 'Waived',
+  '区域评估范围内免于提交': 'Waived inside a zone with a completed regional assessment',
+  '按申报情形要求': 'Depending on the application',
   '草稿已保存到服务器': 'Draft saved on the server',
   '草稿已保存在本机': 'Draft saved in this browser',
   '按规则免于提交': 'Waived by the item\'s rule',

@@ -465,17 +465,20 @@ try {
   await shot('progress-en')
   log('English switchable')
 
-  // 11. Log out: the session's refresh token is refused afterwards, and the portal asks to log in.
-  const oldRefresh = await page.evaluate(() => localStorage.getItem('spgl.refresh'))
-  assert.ok(oldRefresh)
+  // 11. Log out: the session's access and refresh tokens are refused afterwards, and the portal asks to log in.
+  const [oldAccess, oldRefresh] = await page.evaluate(() => [localStorage.getItem('spgl.access'), localStorage.getItem('spgl.refresh')])
+  assert.ok(oldAccess && oldRefresh)
+  assert.equal((await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })).status, 200)
   await page.locator('header button', { hasText: 'Log out' }).click()
   await page.waitForURL(/#\/login/)
   assert.equal(await page.evaluate(() => localStorage.getItem('spgl.access')), null)
   const again = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: oldRefresh }) })
   assert.equal(again.status, 401, 'the refresh token of a closed session must be refused')
+  const stale = await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })
+  assert.equal(stale.status, 401, 'the access token of a closed session must be refused')
   await page.goto(`${base}#/applications`)
   await page.waitForURL(/#\/login/)
-  log('logged out: the old refresh token is refused (401), private pages lead to the login')
+  log('logged out: the old access and refresh tokens are refused (401), private pages lead to the login')
 
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
