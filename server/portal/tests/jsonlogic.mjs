@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url)
 const jsonLogic = require('json-logic-js')
 const here = path.dirname(new URL(import.meta.url).pathname)
 const kit = process.env.SPGL_KIT_DIR || path.resolve(here, '../../../../shared')
-const file = process.argv[2] || path.join(kit, 'testdata/jsonlogic/tests.json')
+const file = process.argv.slice(2).find((a) => !a.startsWith('--')) || path.join(kit, 'testdata/jsonlogic/tests.json')
 const suite = JSON.parse(fs.readFileSync(file, 'utf8'))
 
 // Cases (rule JSON + ' @ ' + data JSON) where json-logic-js 2.0.5 is known to differ.
@@ -43,6 +43,17 @@ for (const entry of suite) {
   if (!KNOWN.has(key)) unexpected.push(line)
 }
 
+// Every catalog rule on the data used below, with json-logic-js's answers, is kept in
+// tests/shared/rules/catalog_rules.json (the kit's suite format), which tst_jsonlogic runs through
+// the C++ evaluator: both evaluators give the same answers on the same cases. When the catalog's
+// rules change, the file is out of date here: regenerate it with --write-cases.
+const casesFile = path.resolve(here, '../../../tests/shared/rules/catalog_rules.json')
+const catalogCases = []
+function record(section, rule, datas) {
+  catalogCases.push(section)
+  for (const data of datas) catalogCases.push([rule, data, jsonLogic.apply(rule, data)])
+}
+
 // The catalog's own rules, evaluated on the values that switch them, must behave as intended.
 const forms = JSON.parse(fs.readFileSync(path.resolve(here, '../../../resources/catalog/forms.json'), 'utf8')).forms
 let catalogRules = 0
@@ -57,6 +68,7 @@ for (const form of forms)
       const m = JSON.stringify(rule).match(/"==":\[\{"var":"form\.([a-z_]+)"\},("[^"]*"|true|false|\d+)\]/)
       if (m) { on[m[1]] = JSON.parse(m[2]); off[m[1]] = typeof on[m[1]] === 'boolean' ? !on[m[1]] : '__other__' }
       else for (const v of vars) { on[v] = '有值'; off[v] = '' }
+      record(`${form.code}.${f.name} ${kind}`, rule, [{ form: on }, { form: off }, { form: {} }])
       const a = jsonLogic.truthy(jsonLogic.apply(rule, { form: on })), b = jsonLogic.truthy(jsonLogic.apply(rule, { form: off }))
       if (a !== true || b !== false) unexpected.push(`${form.code}.${f.name} ${kind}: on → ${a}, off → ${b}`)
     }
@@ -66,8 +78,6 @@ for (const form of forms)
 // esbuild): each rule is switched on and off by the values it reads, and the portal must then ask
 // exactly for what the server's engine asks (Engine::requiredByRule: a material whose rule is
 // false is waived; a rule that fails asks).
-// The C++ side is not compared here: no endpoint exposes the server's material decisions (the
-// guides carry the rules, not their results); the C++ evaluator is held to the same official suite.
 const esbuild = require('esbuild')
 const bundled = esbuild.buildSync({ entryPoints: [path.resolve(here, '../src/rules.ts')], bundle: true, format: 'esm',
   platform: 'node', write: false, logLevel: 'silent' }).outputFiles[0].text
@@ -90,6 +100,7 @@ for (const item of items) {
   if (item.applies_if) {
     ++itemRules
     const sw = switches(item.applies_if)
+    if (sw) record(`${item.code} applies_if`, item.applies_if, [{ form: sw[0], project: {} }, { form: sw[1], project: {} }, { form: {}, project: {} }])
     if (!sw) unexpected.push(`${item.code} applies_if: no test values for ${JSON.stringify(item.applies_if)}`)
     else if (!rules.itemApplies(item, sw[0], {}) || rules.itemApplies(item, sw[1], {}))
       unexpected.push(`${item.code} applies_if: on → ${rules.itemApplies(item, sw[0], {})}, off → ${rules.itemApplies(item, sw[1], {})}`)
@@ -109,6 +120,9 @@ for (const item of items) {
       const got = rules.materialNeed(m, form, facts)
       if (got !== want) unexpected.push(`${item.code}/${m.code} ${label}: ${got}, expected ${want}`)
     }
+    record(`${item.code}/${m.code} required_if`, m.required_if, [{ form: {}, project: {} }, { form: {}, project: { assessments: ASSESSMENTS } },
+      ...waivedBy.map((a) => ({ form: {}, project: { assessments: [a] } })), { form: {}, project: { assessments: [] } },
+      ...(switches(m.required_if) || []).map((form) => ({ form, project: {} }))])
     if (waivedBy.length) {
       // Regional assessment (5.3): waived inside a zone whose assessment covers it, asked elsewhere.
       for (const a of waivedBy) check(`in a zone with ${a}`, {}, { assessments: [a] }, 'waived')
@@ -134,7 +148,17 @@ if (rules.materialNeed({ code: 'X', name: 'x', requirement: 'required', required
 }
 
 console.log(`catalog item rules checked through src/rules.ts: ${itemRules} applies_if, ${materialRules} material required_if`)
-console.log('C++ comparison of the catalog rules: skipped (no endpoint exposes the server\'s material decisions)')
+const caseCount = catalogCases.filter((c) => typeof c !== 'string').length
+if (process.argv.includes('--write-cases')) {
+  fs.writeFileSync(casesFile, '[\n' + catalogCases.map((c) => '  ' + JSON.stringify(c)).join(',\n') + '\n]\n')
+  console.log(`wrote ${caseCount} catalog rule cases to ${casesFile}`)
+} else {
+  let kept = null
+  try { kept = JSON.parse(fs.readFileSync(casesFile, 'utf8')) } catch { /* missing */ }
+  if (!kept || !same(kept, catalogCases))
+    unexpected.push(`${path.relative(process.cwd(), casesFile)} does not hold the catalog's current rules and json-logic-js's answers: run node tests/jsonlogic.mjs --write-cases (tst_jsonlogic then checks the C++ evaluator on them)`)
+  else console.log(`catalog rule cases: ${caseCount}, the same in ${path.basename(casesFile)} (tst_jsonlogic: the C++ evaluator on them)`)
+}
 console.log(`json-logic-js ${require('json-logic-js/package.json').version}: ${cases} cases of ${path.basename(file)}, ` +
   `${cases - differences.length} same as expected (the C++ evaluator passes all ${cases}), ${differences.length} differ`)
 for (const d of differences) console.log(`  differs: ${d}`)
