@@ -5,7 +5,9 @@
 //   halfway, the page reloaded, the upload resumed; a 300 MB file and an .exe renamed .pdf refused)
 //   → review → submit → a clerk accepts through the API → the progress page shows the state, the
 //   departments and the deadlines → a reviewer asks for a supplement (the clock pauses) → the
-//   applicant uploads it → the clock runs again.
+//   applicant uploads it → the clock runs again → a draft saved on the server (保存草稿) and continued
+//   in a fresh browser → the project's blueprint page (site and planning condition drawn by
+//   OpenLayers, the coordinator's planning opinion) → logout (the old tokens refused).
 // Environment: SPGL_SERVER_BIN (spgl-server), SPGL_PORTAL_DIR (built portal), SPGL_TEST_OUT
 // (screenshots and logs), SPGL_SCREENSHOT_DIR (optional: copies for docs/).
 import assert from 'node:assert/strict'
@@ -96,8 +98,11 @@ async function choose(id, label) {
 }
 
 let failed = false
+// The section being run: a failure names it (and its last logged step) before the error.
+let section = '(start)'
 try {
   // 1. Guides, no login.
+  section = '1. Guides, no login.'
   await page.goto(base)
   await byTest('guide').waitFor()
   assert.match(await byTest('guide').innerText(), /阶段时限/)
@@ -106,6 +111,7 @@ try {
   log('guides shown without login')
 
   // 1b. Embedded: under a path prefix (/spgl/, through a proxy) inside an iframe of another site;
+  section = '1b. Embedded: under a path prefix (/spgl/, through a proxy) insi'
   // every request stays under the prefix.
   const proxy = http.createServer((req, res) => {
     if (req.url === '/embed.html') {
@@ -136,6 +142,7 @@ try {
   log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix`)
 
   // 2. Register: a wrong check character gives the Chinese message while typing and keeps the input.
+  section = '2. Register: a wrong check character gives the Chinese message '
   await page.goto(`${base}#/register`)
   await fill('reg-organization', '乌鲁木齐门户测试建设有限公司')
   await fill('reg-credit-code', badCredit)
@@ -158,6 +165,7 @@ try {
   log('registered and logged in')
 
   // 3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.
+  section = '3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.'
   await byTest('new-project').click()
   await fill('p-code', '2026-6501-47-01-1')
   await page.getByText('项目代码格式应为').first().waitFor()
@@ -177,6 +185,7 @@ try {
   log('project created')
 
   // 4. The stage form: missing required fields, then a rule that shows a field.
+  section = '4. The stage form: missing required fields, then a rule that sh'
   await byTest(`apply-${code}`).click()
   await byTest('step-form').waitFor()
   await page.evaluate(() => localStorage.setItem('spgl.upload.chunk', String(256 * 1024)))
@@ -208,6 +217,7 @@ try {
   log('form filled; 土地出让合同编号 shown by its visible_if rule')
 
   // 5. Materials: a 300 MB file and an .exe renamed .pdf are refused with clear messages.
+  section = '5. Materials: a 300 MB file and an .exe renamed .pdf are refuse'
   const item = '650100-FGW-005'
   await page.setInputFiles(`[data-test="file-${item}/M03"]`, huge)
   await byTest(`error-${item}/M03`).filter({ hasText: '文件过大' }).waitFor()
@@ -271,6 +281,7 @@ try {
   log(`required materials of the other items uploaded: ${required.join(', ')}`)
 
   // 6. Review and submit.
+  section = '6. Review and submit.'
   await byTest('next').click()
   await byTest('step-review').waitFor()
   assert.match(await byTest('review-materials').innerText(), /可行性研究报告\.pdf/)
@@ -282,6 +293,7 @@ try {
   log(`submitted application ${appId}`)
 
   // 7. The clerk accepts through the API; the progress page shows the cases and deadlines.
+  section = '7. The clerk accepts through the API; the progress page shows t'
   const clerk = await apiLogin(base, 'clerk')
   await apiCall(base, clerk, 'POST', `applications/${appId}/accept`, { opinion: '材料齐全，予以受理（门户测试）' })
   const accepted = await apiCall(base, clerk, 'GET', `applications/${appId}`)
@@ -301,6 +313,7 @@ try {
   log(`accepted: ${accepted.cases.length} cases (${departments.join('、')}), deadlines ${accepted.cases.map((c) => c.clock.deadline).join(', ')}`)
 
   // 8. A reviewer asks for a supplement (the clock pauses); the applicant uploads it; it runs again.
+  section = '8. A reviewer asks for a supplement (the clock pauses); the app'
   const fgwCase = accepted.cases.find((c) => c.item_code === item)
   const reviewer = await apiLogin(base, 'rev.fgw')
   await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/claim`, {})
@@ -320,6 +333,7 @@ try {
   log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
 
   // 8a. The reviewer decides with a result document; the applicant downloads it.
+  section = '8a. The reviewer decides with a result document; the applicant d'
   const resultPdf = fs.readFileSync(pdf('备案证明-结果.pdf', 20 * 1024))
   const resultSha = await apiUpload(base, reviewer, '备案证明.pdf', resultPdf)
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
@@ -338,6 +352,7 @@ try {
   log(`result document ${download.suggestedFilename()} downloaded (${resultPdf.length} bytes); another applicant gets 404`)
 
   // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
+  section = '8b. A second project, continued from a draft (as saved by the po'
   // first application instead of uploading it again; submitted, then withdrawn before acceptance.
   const me = await apiLogin(base, 'e2e.corp', 'Portal#2026e2e')
   const first = await apiCall(base, me, 'GET', `applications/${appId}`)
@@ -409,6 +424,7 @@ try {
   log(`application ${app2} withdrawn before acceptance`)
 
   // 8c. The project's blueprint page: its site on the map (OpenLayers, loaded with the page only),
+  section = '8c. The project\'s blueprint page: its site on the map (OpenLaye'
   // the planning conditions, and the planning opinion the coordinator published.
   const sq = (lon, lat, d) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] })
   const code3 = '2026-650102-47-03-000779'
@@ -445,12 +461,14 @@ try {
   log(`project page: site and condition drawn (${drawn.red} site, ${drawn.blue} condition pixels), planning opinion shown`)
 
   // 9. Notifications.
+  section = '9. Notifications.'
   await page.goto(`${base}#/notifications`)
   await byTest('notifications').getByText('补正').first().waitFor()
   await shot('notifications')
   log('notifications listed')
 
   // 10. Phone width and English.
+  section = '10. Phone width and English.'
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${base}#/applications/${appId}`)
   await byTest('cases').waitFor()
@@ -466,6 +484,7 @@ try {
   log('English switchable')
 
   // 11. Log out: the session's access and refresh tokens are refused afterwards, and the portal asks to log in.
+  section = '11. Log out: the session\'s access and refresh tokens are refuse'
   const [oldAccess, oldRefresh] = await page.evaluate(() => [localStorage.getItem('spgl.access'), localStorage.getItem('spgl.refresh')])
   assert.ok(oldAccess && oldRefresh)
   assert.equal((await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })).status, 200)
@@ -483,6 +502,7 @@ try {
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
   failed = true
+  console.error(`e2e failed in section ${section} (after step ${step})`)
   console.error(e)
   await shot('failure').catch(() => {})
   try { console.error(fs.readFileSync(path.join(server.dir, 'server.log'), 'utf8').split('\n').slice(-30).join('\n')) } catch { /* */ }
