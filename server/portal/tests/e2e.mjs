@@ -388,6 +388,17 @@ try {
     await t2('draft-saved').and(fresh.locator('[data-where="server"]')).waitFor()
     assert.equal(await fresh.locator('[data-test="item-contact_person"] input').inputValue(), '赵草稿')
     assert.equal(await fresh.locator('[data-test="item-project_code"] input').inputValue(), code2)
+    // Edited and saved here (version 2): the first browser, still on version 1, is told on its
+    // next save and loads this one instead of overwriting it.
+    await fresh.locator('[data-test="item-contact_person"] input').fill('钱新')
+    await fresh.locator('[data-test="item-contact_person"] input').blur()
+    await t2('save-draft').click()
+    await fresh.getByText('草稿已保存到服务器（第 2 版）').first().waitFor()
+    await byTest('save-draft').click()
+    await page.locator('.el-message-box', { hasText: '草稿已在其他浏览器或电脑上更新（第 2 版' }).waitFor()
+    await page.locator('.el-message-box__btns button', { hasText: '载入服务器上的草稿' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-test="item-contact_person"] input')?.value === '钱新')
+    assert.equal((await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)).form.contact_person, '钱新')
     await t2('next').click()
     await t2(`reuse-${item}/M01`).click()
     await fresh.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
@@ -399,14 +410,14 @@ try {
     app2 = fresh.url().split('/').pop()
   } finally { await browser2.close() }
   const filed = await apiCall(base, me, 'GET', `applications/${app2}`)
-  assert.equal(filed.form.contact_person, '赵草稿')
+  assert.equal(filed.form.contact_person, '钱新')
   assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
     first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
   const gone = await fetch(`${base}api/v1/projects/${p2.id}/drafts/1`, { headers: { Authorization: `Bearer ${me}` } })
   assert.equal(gone.status, 404, 'the draft is removed when the stage is submitted')
   await page.goto(`${base}#/applications/${app2}`)
   await byTest('app-status').waitFor()
-  log(`draft saved to the server, continued in a fresh browser, file reused from ${appId}, application ${app2} submitted`)
+  log(`draft saved to the server, continued in a fresh browser (a stale save in the first one refused and the newer draft loaded), file reused from ${appId}, application ${app2} submitted`)
   // The window asks for a missing material before acceptance (no clock yet); the applicant answers.
   await apiCall(base, clerk, 'POST', `applications/${app2}/request-supplement`, { opinion: '请补充企业营业执照', missing_materials: [`${item}/M02`] })
   await page.reload()
