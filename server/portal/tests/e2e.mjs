@@ -468,6 +468,7 @@ try {
   assert.match(await byTest('planning-conditions').innerText(), /退让规划道路红线/)
   await byTest('compliance-checks').or(byTest('no-compliance')).first().waitFor()
   if (await byTest('no-compliance').count()) assert.match(await byTest('no-compliance').innerText(), /尚未进行合规性检查/)
+  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((e) => e.remove()))
   await shot('project-blueprint')
   log(`project page: site and condition drawn (${drawn.red} site, ${drawn.blue} condition pixels), planning opinion shown`)
 
@@ -526,7 +527,7 @@ try {
 }
 if (docs && !failed) {
   fs.mkdirSync(docs, { recursive: true })
-  for (const f of shots) if (/guides|register-error|apply-form\.|apply-materials|progress\.png|progress-supplement/.test(f)) fs.copyFileSync(f, path.join(docs, path.basename(f)))
+  for (const f of shots) if (/guides|register-error|apply-form\.|apply-materials|progress\.png|progress-supplement|project-blueprint/.test(f)) fs.copyFileSync(f, path.join(docs, path.basename(f)))
 }
 console.log(failed ? 'e2e: FAILED' : `e2e: passed (${step} steps; screenshots in ${out})`)
 process.exit(failed ? 1 : 0)
