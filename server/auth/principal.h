@@ -42,6 +42,8 @@ struct Principal
     std::vector<std::string> roles;
     std::string regionCode;
     std::optional<std::int64_t> departmentId;
+    /// The login session (the refresh-token family) the access token belongs to; empty for none.
+    std::string session;
 
     bool hasRole(const std::string &r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
     bool isStaff() const { return std::any_of(roles.begin(), roles.end(), role::isStaff); }

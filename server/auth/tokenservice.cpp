@@ -38,6 +38,8 @@ std::string TokenService::issue(const Principal &p) const
     payload.set("region", p.regionCode);
     if (p.departmentId)
         payload.set("dept", *p.departmentId);
+    if (!p.session.empty())
+        payload.set("sid", p.session);
     Poco::JWT::Signer signer(m_secret);
     return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
 }
@@ -63,6 +65,7 @@ std::optional<Principal> TokenService::verify(const std::string &jwt) const
         p.regionCode = payload.getValue<std::string>("region");
         if (payload.has("dept"))
             p.departmentId = payload.getValue<Poco::Int64>("dept");
+        p.session = payload.optValue<std::string>("sid", std::string());
         return p;
     } catch (const std::exception &) {
         return std::nullopt;

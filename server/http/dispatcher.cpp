@@ -153,6 +153,9 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                 auto principal = m_context.tokens().verify(auth.substr(7));
                 if (!principal)
                     throw ApiError::unauthorized("访问令牌无效或已过期，请刷新令牌或重新登录");
+                // A session that ended (logout, a stolen refresh token detected) takes its access tokens along.
+                if (!principal->session.empty() && !m_context.auth().sessionOpen(principal->session))
+                    throw ApiError::unauthorized("会话已退出，请重新登录");
                 req->setPrincipal(std::move(*principal));
                 if (!route->roles.empty()
                     && std::none_of(route->roles.begin(), route->roles.end(),

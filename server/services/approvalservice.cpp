@@ -648,6 +648,8 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     c.execute("UPDATE projects SET data = ?, current_stage = ?, version = version + 1, updated_at = ? WHERE id = ?",
               {data.dump(), std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())),
                now, projectId});
+    // The stage is filed: its draft (保存草稿) is done with.
+    c.execute("DELETE FROM application_drafts WHERE project_id = ? AND stage = ?", {projectId, std::int64_t(*stage)});
     Stored before;
     before.form = checked.data;
     before.applicantId = owner;

@@ -88,7 +88,9 @@ nlohmann::json AuthService::issue(Connection &c, const User &user, const std::st
     c.execute("INSERT INTO refresh_tokens (token_hash, user_id, family, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
               {TokenService::sha256Hex(refresh), user.id, family, now, now + m_policy.refreshTtlMs});
     nlohmann::json u = user.toJson();
-    return {{"access_token", m_tokens.issue(user.principal())},
+    Principal principal = user.principal();
+    principal.session = family;
+    return {{"access_token", m_tokens.issue(principal)},
             {"refresh_token", refresh},
             {"token_type", "Bearer"},
             {"expires_in", m_tokens.accessTtlSeconds()},
@@ -129,6 +131,14 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken, std::int64_
                                             : "登录已过期或已退出，请重新登录");
     }
     return result;
+}
+
+bool AuthService::sessionOpen(const std::string &session)
+{
+    return m_db.read([&](Connection &c) {
+        return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
+            .has_value();
+    });
 }
 
 void AuthService::logout(const std::string &refreshToken)

@@ -39,6 +39,9 @@ public:
     nlohmann::json refresh(const std::string &refreshToken, std::int64_t *userId = nullptr);
     /// Revokes the token's family; unknown tokens are ignored (logging out twice is fine).
     void logout(const std::string &refreshToken);
+    /// Whether a login session still has a live refresh token (false after logout or a detected reuse):
+    /// its access tokens are refused once it has ended.
+    bool sessionOpen(const std::string &session);
 
 private:
     nlohmann::json issue(Connection &c, const User &user, const std::string &family);

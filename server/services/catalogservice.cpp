@@ -83,15 +83,20 @@ void bumpRevision(Connection &c)
 json materialsView(const ItemDefinition &item)
 {
     json out = json::array();
-    for (const auto &m : item.materials)
-        out.push_back({{"code", m.code},
-                       {"name", m.name},
-                       {"requirement", m.requirement == MaterialDefinition::Requirement::Required   ? "required"
-                                       : m.requirement == MaterialDefinition::Requirement::Optional ? "optional"
-                                                                                                    : "tolerable"},
-                       {"form", m.form},
-                       {"copies", m.copies},
-                       {"note", m.note}});
+    for (const auto &m : item.materials) {
+        json v = {{"code", m.code},
+                  {"name", m.name},
+                  {"requirement", m.requirement == MaterialDefinition::Requirement::Required   ? "required"
+                                  : m.requirement == MaterialDefinition::Requirement::Optional ? "optional"
+                                                                                               : "tolerable"},
+                  {"form", m.form},
+                  {"copies", m.copies},
+                  {"note", m.note}};
+        // The portal evaluates it like the engine: over {"form", "project": blueprint facts}.
+        if (!m.requiredIf.is_null())
+            v["required_if"] = m.requiredIf;
+        out.push_back(std::move(v));
+    }
     return out;
 }
 

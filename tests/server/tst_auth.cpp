@@ -24,6 +24,8 @@ private slots:
         QCOMPARE(QString::fromStdString(body["db"].get<std::string>()), TestServer::backend());
         QCOMPARE(body["role"], "prefecture");
         QVERIFY(body["version"].is_string());
+        // The portal takes its upload limit from here.
+        QVERIFY(body["max_upload_bytes"].is_number_integer() && body["max_upload_bytes"].get<std::int64_t>() > 0);
     }
 
     void loginReturnsTokensAndUser()
@@ -75,6 +77,8 @@ private slots:
         QCOMPARE(reuse.status, 401);
         QVERIFY(reuse.isProblem());
         QCOMPARE(m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", r2}}).status, 401);
+        // The session is over: its access tokens too.
+        QCOMPARE(m_server.get("/api/v1/auth/me", second.json()["access_token"]).status, 401);
     }
 
     void logoutRevokesTheRefreshToken()
@@ -85,6 +89,13 @@ private slots:
         const auto out = m_server.postJson("/api/v1/auth/logout", {{"refresh_token", refresh}}, access);
         QCOMPARE(out.status, 204);
         QCOMPARE(m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", refresh}}).status, 401);
+        // The access token of the closed session is refused at once, not only when it expires;
+        // another session of the same user goes on.
+        const auto closed = m_server.get("/api/v1/auth/me", access);
+        QCOMPARE(closed.status, 401);
+        QVERIFY(closed.body.find("会话已退出") != std::string::npos);
+        const std::string other = m_server.login("head");
+        QCOMPARE(m_server.get("/api/v1/auth/me", other).status, 200);
     }
 
     void lockoutAfterFiveFailuresRevealsNothing()

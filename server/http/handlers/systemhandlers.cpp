@@ -14,13 +14,16 @@ void SystemHandlers::registerRoutes(Router &router, ServerContext &ctx)
     health.isPublic = true;
     health.tag = "system";
     health.summary = "服务状态：数据库类型、版本、角色";
-    health.responseSchema = {{"type", "object"},
-                             {"required", {"status", "db", "version", "role"}},
-                             {"properties",
-                              {{"status", {{"type", "string"}, {"enum", {"ok", "degraded"}}}},
-                               {"db", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}},
-                               {"version", {{"type", "string"}}},
-                               {"role", {{"type", "string"}, {"enum", {"prefecture", "region"}}}}}}};
+    health.responseSchema
+        = {{"type", "object"},
+           {"required", {"status", "db", "version", "role"}},
+           {"properties",
+            {{"status", {{"type", "string"}, {"enum", {"ok", "degraded"}}}},
+             {"db", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}},
+             {"version", {{"type", "string"}}},
+             {"role", {{"type", "string"}, {"enum", {"prefecture", "region"}}}},
+             {"max_upload_bytes",
+              {{"type", "integer"}, {"description", "单个上传文件的大小上限（字节），门户据此提示"}}}}}};
     health.handler = [&ctx](Request &) {
         bool dbOk = true;
         try {
@@ -31,7 +34,8 @@ void SystemHandlers::registerRoutes(Router &router, ServerContext &ctx)
         return Response::json({{"status", dbOk ? "ok" : "degraded"},
                                {"db", ctx.db().backendName()},
                                {"version", SPGL_VERSION},
-                               {"role", ctx.config().role}},
+                               {"role", ctx.config().role},
+                               {"max_upload_bytes", ctx.config().maxUploadBytes}},
                               dbOk ? 200 : 503);
     };
     router.add(std::move(health));

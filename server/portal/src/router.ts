@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/register', component: () => import('./views/RegisterView.vue'), meta: { public: true } },
     { path: '/projects', component: () => import('./views/ProjectsView.vue') },
+    { path: '/projects/:id', component: () => import('./views/ProjectView.vue'), props: true },
     { path: '/projects/:id/apply', component: () => import('./views/ApplyView.vue'), props: true },
     { path: '/applications', component: () => import('./views/ApplicationsView.vue') },
     { path: '/applications/:id', component: () => import('./views/ProgressView.vue'), props: true },

@@ -20,6 +20,34 @@ export function evaluate(rule: unknown, data: Record<string, unknown>, fallback:
   try { return truthy(jsonLogic.apply(rule as any, { form: data })) } catch { return fallback }
 }
 
+// ---- materials and items (shared/workflow: the engine and the submission) ----
+
+export interface MaterialDef { code: string; name: string; requirement: string; required_if?: unknown }
+export interface ItemDef { code: string; applies_if?: unknown; materials: MaterialDef[] }
+/** What the applicant must hand in: like the server's Engine::requiredByRule. */
+export type MaterialNeed = 'required' | 'tolerable' | 'optional' | 'waived'
+
+/**
+ * A material's need for this application. The server decides with JSON Logic over
+ * {"form": the stage form, "project": the blueprint's facts of the site} (e.g. the regional
+ * assessments that waive 环评 inside an assessed zone); a broken rule asks for the material.
+ */
+export function materialNeed(m: MaterialDef, form: Record<string, unknown>, facts: unknown): MaterialNeed {
+  if (m.requirement === 'optional') return 'optional'
+  if (m.required_if !== undefined && m.required_if !== null) {
+    let asks = true
+    try { asks = truthy(jsonLogic.apply(m.required_if as any, { form, project: facts ?? {} })) } catch { asks = true }
+    if (!asks) return 'waived'
+  }
+  return m.requirement === 'required' ? 'required' : 'tolerable'
+}
+
+/** Whether an item applies: JSON Logic over {"form", "project": the project}; a broken rule does not apply. */
+export function itemApplies(item: { applies_if?: unknown }, form: Record<string, unknown>, project: unknown): boolean {
+  if (item.applies_if === undefined || item.applies_if === null) return true
+  try { return truthy(jsonLogic.apply(item.applies_if as any, { form, project: project ?? {} })) } catch { return false }
+}
+
 export function isVisible(f: FormField, data: Record<string, unknown>): boolean {
   return evaluate(f.visible_if, data, true)
 }

@@ -1,6 +1,7 @@
 // Resumable uploads over POST/HEAD/PATCH /api/v1/uploads. The upload id and the last known offset
 // are kept in localStorage under the file's fingerprint, so that after a cut connection or a page
 // reload choosing the same file again continues where the server stopped (HEAD tells the offset).
+import { ref } from 'vue'
 import { apiUrl, request, session, ProblemError } from './api'
 
 export interface UploadedFile { sha256: string; size: number; media_type?: string; filename: string }
@@ -13,6 +14,24 @@ export interface MaterialState {
 }
 
 interface Saved { id: string; offset: number; length: number }
+
+/** The server's limit for one file (GET /health → max_upload_bytes); 200 MB until it answers. */
+export const uploadLimit = ref(200 * 1024 * 1024)
+let limitAsked: Promise<void> | undefined
+export function loadUploadLimit(): Promise<void> {
+  limitAsked ??= (async () => {
+    try {
+      const r = await fetch(apiUrl('health'))
+      const n = Number((await r.json()).max_upload_bytes)
+      if (n > 0) uploadLimit.value = n
+    } catch { limitAsked = undefined /* asked again next time */ }
+  })()
+  return limitAsked
+}
+/** "200 MB" for messages. */
+export function limitText(bytes = uploadLimit.value): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`
+}
 
 function chunkSize(): number {
   const v = Number(localStorage.getItem('spgl.upload.chunk'))

@@ -5,7 +5,9 @@
 //   halfway, the page reloaded, the upload resumed; a 300 MB file and an .exe renamed .pdf refused)
 //   → review → submit → a clerk accepts through the API → the progress page shows the state, the
 //   departments and the deadlines → a reviewer asks for a supplement (the clock pauses) → the
-//   applicant uploads it → the clock runs again.
+//   applicant uploads it → the clock runs again → a draft saved on the server (保存草稿) and continued
+//   in a fresh browser → the project's blueprint page (site and planning condition drawn by
+//   OpenLayers, the coordinator's planning opinion) → logout (the old tokens refused).
 // Environment: SPGL_SERVER_BIN (spgl-server), SPGL_PORTAL_DIR (built portal), SPGL_TEST_OUT
 // (screenshots and logs), SPGL_SCREENSHOT_DIR (optional: copies for docs/).
 import assert from 'node:assert/strict'
@@ -61,7 +63,8 @@ const exe = path.join(files, '营业执照.pdf')
 const huge = path.join(files, '航拍影像.pdf')
 { const fd = fs.openSync(huge, 'w'); fs.ftruncateSync(fd, 300 * 1024 * 1024); fs.closeSync(fd) }
 
-const server = await startServer({ bin, portalDir })
+// The upload limit is the server's (100 MB here, not the portal's old 200 MB default).
+const server = await startServer({ bin, portalDir, extra: ['--max-upload=104857600'] })
 const base = server.base
 log(`server at ${base}`)
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spgl-chromium-'))
@@ -95,8 +98,11 @@ async function choose(id, label) {
 }
 
 let failed = false
+// The section being run: a failure names it (and its last logged step) before the error.
+let section = '(start)'
 try {
   // 1. Guides, no login.
+  section = '1. Guides, no login.'
   await page.goto(base)
   await byTest('guide').waitFor()
   assert.match(await byTest('guide').innerText(), /阶段时限/)
@@ -105,6 +111,7 @@ try {
   log('guides shown without login')
 
   // 1b. Embedded: under a path prefix (/spgl/, through a proxy) inside an iframe of another site;
+  section = '1b. Embedded: under a path prefix (/spgl/, through a proxy) insi'
   // every request stays under the prefix.
   const proxy = http.createServer((req, res) => {
     if (req.url === '/embed.html') {
@@ -135,6 +142,7 @@ try {
   log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix`)
 
   // 2. Register: a wrong check character gives the Chinese message while typing and keeps the input.
+  section = '2. Register: a wrong check character gives the Chinese message '
   await page.goto(`${base}#/register`)
   await fill('reg-organization', '乌鲁木齐门户测试建设有限公司')
   await fill('reg-credit-code', badCredit)
@@ -157,6 +165,7 @@ try {
   log('registered and logged in')
 
   // 3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.
+  section = '3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.'
   await byTest('new-project').click()
   await fill('p-code', '2026-6501-47-01-1')
   await page.getByText('项目代码格式应为').first().waitFor()
@@ -176,6 +185,7 @@ try {
   log('project created')
 
   // 4. The stage form: missing required fields, then a rule that shows a field.
+  section = '4. The stage form: missing required fields, then a rule that sh'
   await byTest(`apply-${code}`).click()
   await byTest('step-form').waitFor()
   await page.evaluate(() => localStorage.setItem('spgl.upload.chunk', String(256 * 1024)))
@@ -207,12 +217,26 @@ try {
   log('form filled; 土地出让合同编号 shown by its visible_if rule')
 
   // 5. Materials: a 300 MB file and an .exe renamed .pdf are refused with clear messages.
+  section = '5. Materials: a 300 MB file and an .exe renamed .pdf are refuse'
   const item = '650100-FGW-005'
   await page.setInputFiles(`[data-test="file-${item}/M03"]`, huge)
   await byTest(`error-${item}/M03`).filter({ hasText: '文件过大' }).waitFor()
+  assert.match(await byTest(`error-${item}/M03`).innerText(), /不能超过 100 MB/)
+  assert.match(await byTest('upload-hint').innerText(), /单个文件不超过 100 MB/)
   await page.setInputFiles(`[data-test="file-${item}/M03"]`, exe)
   await byTest(`error-${item}/M03`).filter({ hasText: '内容与其类型不符' }).waitFor({ timeout: 15000 })
   log(`refused: ${await byTest(`error-${item}/M03`).innerText()}`)
+  // Nothing entered is lost by the refused uploads: the form is as it was, no file is taken.
+  await byTest('prev').click()
+  await byTest('step-form').waitFor()
+  assert.equal(await inputOf('f-contact_person').inputValue(), '李联系')
+  assert.equal(await inputOf('f-land_contract_no').inputValue(), '650102-2026-CR-0077')
+  assert.equal(await inputOf('f-legal_representative').inputValue(), '王测试')
+  await byTest('next').click()
+  await byTest('step-materials').waitFor()
+  assert.equal(await byTest(`m-${item}/M03`).getByText('已上传').count(), 0)
+  await byTest(`pick-${item}/M03`).waitFor()
+  log('after the refused uploads the form and the materials step are as they were')
 
   // One upload cut halfway: the third chunk's connection fails, the page is reloaded, the same
   // file chosen again continues from the server's offset.
@@ -257,6 +281,7 @@ try {
   log(`required materials of the other items uploaded: ${required.join(', ')}`)
 
   // 6. Review and submit.
+  section = '6. Review and submit.'
   await byTest('next').click()
   await byTest('step-review').waitFor()
   assert.match(await byTest('review-materials').innerText(), /可行性研究报告\.pdf/)
@@ -268,6 +293,7 @@ try {
   log(`submitted application ${appId}`)
 
   // 7. The clerk accepts through the API; the progress page shows the cases and deadlines.
+  section = '7. The clerk accepts through the API; the progress page shows t'
   const clerk = await apiLogin(base, 'clerk')
   await apiCall(base, clerk, 'POST', `applications/${appId}/accept`, { opinion: '材料齐全，予以受理（门户测试）' })
   const accepted = await apiCall(base, clerk, 'GET', `applications/${appId}`)
@@ -287,6 +313,7 @@ try {
   log(`accepted: ${accepted.cases.length} cases (${departments.join('、')}), deadlines ${accepted.cases.map((c) => c.clock.deadline).join(', ')}`)
 
   // 8. A reviewer asks for a supplement (the clock pauses); the applicant uploads it; it runs again.
+  section = '8. A reviewer asks for a supplement (the clock pauses); the app'
   const fgwCase = accepted.cases.find((c) => c.item_code === item)
   const reviewer = await apiLogin(base, 'rev.fgw')
   await apiCall(base, reviewer, 'POST', `cases/${fgwCase.id}/claim`, {})
@@ -306,6 +333,7 @@ try {
   log(`supplement answered: case ${fgwCase.id} ${fgwAfter.status}, clock running`)
 
   // 8a. The reviewer decides with a result document; the applicant downloads it.
+  section = '8a. The reviewer decides with a result document; the applicant d'
   const resultPdf = fs.readFileSync(pdf('备案证明-结果.pdf', 20 * 1024))
   const resultSha = await apiUpload(base, reviewer, '备案证明.pdf', resultPdf)
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
@@ -324,6 +352,7 @@ try {
   log(`result document ${download.suggestedFilename()} downloaded (${resultPdf.length} bytes); another applicant gets 404`)
 
   // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
+  section = '8b. A second project, continued from a draft (as saved by the po'
   // first application instead of uploading it again; submitted, then withdrawn before acceptance.
   const me = await apiLogin(base, 'e2e.corp', 'Portal#2026e2e')
   const first = await apiCall(base, me, 'GET', `applications/${appId}`)
@@ -334,19 +363,61 @@ try {
   await page.goto(`${base}#/projects/${p2.id}/apply`)
   await byTest('step-form').waitFor()
   assert.equal(await inputOf('f-project_code').inputValue(), code2)
-  await byTest('next').click()
-  await byTest(`reuse-${item}/M01`).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
-  await byTest(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
-  await byTest('next').click()
-  await byTest('review-materials').getByText('沿用申报').waitFor()
-  await byTest('submit').click()
-  await page.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
-  const app2 = page.url().split('/').pop()
+  // 保存草稿 puts it on the server: a fresh browser (no localStorage) logs in and goes on from it.
+  await fill('f-contact_person', '赵草稿')
+  await byTest('save-draft').click()
+  await byTest('draft-saved').and(page.locator('[data-where="server"]')).waitFor()
+  await page.getByText(/草稿已保存到服务器（第 \d+ 版）/).first().waitFor()
+  const onServer = await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)
+  assert.equal(onServer.form.contact_person, '赵草稿')
+  const browser2 = await chromium.launch({ executablePath: process.env.SPGL_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  let app2
+  try {
+    const fresh = await (await browser2.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage()
+    const t2 = (id) => fresh.locator(`[data-test="${id}"]`)
+    await fresh.goto(`${base}#/login`)
+    const in2 = (id) => fresh.locator(`[data-test="${id}"] input, input[data-test="${id}"]`).first()
+    await in2('login-username').fill('e2e.corp')
+    await in2('login-password').fill('Portal#2026e2e')
+    await t2('login-submit').click()
+    await t2('current-user').filter({ hasText: '门户测试员' }).waitFor()
+    assert.equal(await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('spgl.draft.')).length), 0)
+    await fresh.goto(`${base}#/projects/${p2.id}/apply`)
+    await t2('step-form').waitFor()
+    await t2('draft-saved').and(fresh.locator('[data-where="server"]')).waitFor()
+    assert.equal(await fresh.locator('[data-test="item-contact_person"] input').inputValue(), '赵草稿')
+    assert.equal(await fresh.locator('[data-test="item-project_code"] input').inputValue(), code2)
+    // Edited and saved here (version 2): the first browser, still on version 1, is told on its
+    // next save and loads this one instead of overwriting it.
+    await fresh.locator('[data-test="item-contact_person"] input').fill('钱新')
+    await fresh.locator('[data-test="item-contact_person"] input').blur()
+    await t2('save-draft').click()
+    await fresh.getByText('草稿已保存到服务器（第 2 版）').first().waitFor()
+    await byTest('save-draft').click()
+    await page.locator('.el-message-box', { hasText: '草稿已在其他浏览器或电脑上更新（第 2 版' }).waitFor()
+    await page.locator('.el-message-box__btns button', { hasText: '载入服务器上的草稿' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-test="item-contact_person"] input')?.value === '钱新')
+    assert.equal((await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)).form.contact_person, '钱新')
+    await t2('next').click()
+    await t2(`reuse-${item}/M01`).click()
+    await fresh.locator('.el-select-dropdown__item:visible', { hasText: `申报 ${appId}` }).first().click()
+    await t2(`m-${item}/M01`).getByText('沿用申报').first().waitFor()
+    await t2('next').click()
+    await t2('review-materials').getByText('沿用申报').waitFor()
+    await t2('submit').click()
+    await fresh.waitForURL((u) => /#\/applications\/\d+$/.test(u.hash) && !u.hash.endsWith(appId))
+    app2 = fresh.url().split('/').pop()
+  } finally { await browser2.close() }
   const filed = await apiCall(base, me, 'GET', `applications/${app2}`)
+  assert.equal(filed.form.contact_person, '钱新')
   assert.equal(filed.materials.find((m) => m.material_code === 'M01' && m.item_code === item)?.file_id,
     first.materials.find((m) => m.material_code === 'M01' && m.item_code === item).file_id)
-  log(`draft continued, file reused from ${appId}, application ${app2} submitted`)
+  const gone = await fetch(`${base}api/v1/projects/${p2.id}/drafts/1`, { headers: { Authorization: `Bearer ${me}` } })
+  assert.equal(gone.status, 404, 'the draft is removed when the stage is submitted')
+  await page.goto(`${base}#/applications/${app2}`)
+  await byTest('app-status').waitFor()
+  log(`draft saved to the server, continued in a fresh browser (a stale save in the first one refused and the newer draft loaded), file reused from ${appId}, application ${app2} submitted`)
   // The window asks for a missing material before acceptance (no clock yet); the applicant answers.
   await apiCall(base, clerk, 'POST', `applications/${app2}/request-supplement`, { opinion: '请补充企业营业执照', missing_materials: [`${item}/M02`] })
   await page.reload()
@@ -363,13 +434,53 @@ try {
   assert.equal(await byTest('withdraw').count(), 0)
   log(`application ${app2} withdrawn before acceptance`)
 
+  // 8c. The project's blueprint page: its site on the map (OpenLayers, loaded with the page only),
+  section = '8c. The project\'s blueprint page: its site on the map (OpenLaye'
+  // the planning conditions, and the planning opinion the coordinator published.
+  const sq = (lon, lat, d) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] })
+  const code3 = '2026-650102-47-03-000779'
+  const p3 = await apiCall(base, me, 'POST', 'projects', { project_code: code3, name: '天山区门户测试蓝图项目', region_code: '650102', process_type: 3,
+    approval_type: 3, investment: '2000000.00', builder_credit_code: goodCredit, site: sq(87.60, 43.82, 0.002) })
+  const zrzy = await apiLogin(base, 'rev.zrzy')
+  await apiCall(base, zrzy, 'POST', `projects/${p3.id}/planning/conditions`, { kind: 'condition', text: '项目东侧需退让规划道路红线15米', geometry: sq(87.6015, 43.82, 0.0005) })
+  const coordinator = await apiLogin(base, 'coordinator')
+  const opinionText = '经各部门会商，项目选址符合国土空间规划，东侧退让道路红线15米（门户测试策划意见）。'
+  await apiCall(base, coordinator, 'POST', `projects/${p3.id}/planning/opinion`, { text: opinionText })
+  await page.goto(`${base}#/projects`)
+  await byTest(`open-${code3}`).click()
+  await byTest('planning-opinion').filter({ hasText: opinionText }).waitFor()
+  await byTest('site-map').and(page.locator('[data-rendered="yes"]')).waitFor({ timeout: 20000 })
+  assert.equal(await byTest('site-map').getAttribute('data-features'), '2', 'the site and one condition on the map')
+  const drawn = await byTest('site-map').evaluate((el) => {
+    let red = 0, blue = 0
+    for (const c of el.querySelectorAll('canvas')) {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 0 && d[i] > 150 && d[i + 1] < 90 && d[i + 2] < 90) red++
+        if (d[i + 3] > 0 && d[i] < 60 && d[i + 1] < 110 && d[i + 2] > 110) blue++
+      }
+    }
+    return { red, blue }
+  })
+  assert.ok(drawn.red > 200, `site outline pixels: ${drawn.red}`)
+  assert.ok(drawn.blue > 20, `condition pixels: ${drawn.blue}`)
+  assert.match(await byTest('site-map').locator('.ol-scale-line-inner').innerText(), /\d+\s*(m|km)/)
+  assert.match(await byTest('planning-conditions').innerText(), /退让规划道路红线/)
+  await byTest('compliance-checks').or(byTest('no-compliance')).first().waitFor()
+  if (await byTest('no-compliance').count()) assert.match(await byTest('no-compliance').innerText(), /尚未进行合规性检查/)
+  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((e) => e.remove()))
+  await shot('project-blueprint')
+  log(`project page: site and condition drawn (${drawn.red} site, ${drawn.blue} condition pixels), planning opinion shown`)
+
   // 9. Notifications.
+  section = '9. Notifications.'
   await page.goto(`${base}#/notifications`)
   await byTest('notifications').getByText('补正').first().waitFor()
   await shot('notifications')
   log('notifications listed')
 
   // 10. Phone width and English.
+  section = '10. Phone width and English.'
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${base}#/applications/${appId}`)
   await byTest('cases').waitFor()
@@ -384,9 +495,26 @@ try {
   await shot('progress-en')
   log('English switchable')
 
+  // 11. Log out: the session's access and refresh tokens are refused afterwards, and the portal asks to log in.
+  section = '11. Log out: the session\'s access and refresh tokens are refuse'
+  const [oldAccess, oldRefresh] = await page.evaluate(() => [localStorage.getItem('spgl.access'), localStorage.getItem('spgl.refresh')])
+  assert.ok(oldAccess && oldRefresh)
+  assert.equal((await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })).status, 200)
+  await page.locator('header button', { hasText: 'Log out' }).click()
+  await page.waitForURL(/#\/login/)
+  assert.equal(await page.evaluate(() => localStorage.getItem('spgl.access')), null)
+  const again = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: oldRefresh }) })
+  assert.equal(again.status, 401, 'the refresh token of a closed session must be refused')
+  const stale = await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })
+  assert.equal(stale.status, 401, 'the access token of a closed session must be refused')
+  await page.goto(`${base}#/applications`)
+  await page.waitForURL(/#\/login/)
+  log('logged out: the old access and refresh tokens are refused (401), private pages lead to the login')
+
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
   failed = true
+  console.error(`e2e failed in section ${section} (after step ${step})`)
   console.error(e)
   await shot('failure').catch(() => {})
   try { console.error(fs.readFileSync(path.join(server.dir, 'server.log'), 'utf8').split('\n').slice(-30).join('\n')) } catch { /* */ }
@@ -399,7 +527,7 @@ try {
 }
 if (docs && !failed) {
   fs.mkdirSync(docs, { recursive: true })
-  for (const f of shots) if (/guides|register-error|apply-form\.|apply-materials|progress\.png|progress-supplement/.test(f)) fs.copyFileSync(f, path.join(docs, path.basename(f)))
+  for (const f of shots) if (/guides|register-error|apply-form\.|apply-materials|progress\.png|progress-supplement|project-blueprint/.test(f)) fs.copyFileSync(f, path.join(docs, path.basename(f)))
 }
 console.log(failed ? 'e2e: FAILED' : `e2e: passed (${step} steps; screenshots in ${out})`)
 process.exit(failed ? 1 : 0)

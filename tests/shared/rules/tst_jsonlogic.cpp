@@ -124,6 +124,43 @@ private slots:
         verifyRule(rule, data, expected);
     }
 
+    /// Every rule of the shipped catalog (forms' visible_if / required_if, items' applies_if,
+    /// materials' required_if) on the data the portal's test switches it with, with the answers of
+    /// json-logic-js (written by server/portal/tests/jsonlogic.mjs --write-cases, which also checks
+    /// that the file still holds the catalog's current rules): the portal and the server agree.
+    void catalogRules_data()
+    {
+        QTest::addColumn<QByteArray>("rule");
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QByteArray>("expected");
+        QFile file(QStringLiteral(SPGL_SOURCE_DIR "/tests/shared/rules/catalog_rules.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "cannot read tests/shared/rules/catalog_rules.json");
+        const QByteArray bytes = file.readAll();
+        const json cases = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+        QVERIFY(cases.is_array());
+        std::string section = "(no section)";
+        int index = 0, count = 0;
+        for (const json &entry : cases) {
+            if (entry.is_string()) {
+                section = entry.get<std::string>();
+                index = 0;
+                continue;
+            }
+            QVERIFY2(entry.is_array() && entry.size() == 3, dump(entry).constData());
+            const std::string name = section + " #" + std::to_string(++index);
+            QTest::newRow(name.c_str()) << dump(entry[0]) << dump(entry[1]) << dump(entry[2]);
+            ++count;
+        }
+        QVERIFY2(count >= 50, std::to_string(count).c_str());
+    }
+    void catalogRules()
+    {
+        QFETCH(QByteArray, rule);
+        QFETCH(QByteArray, data);
+        QFETCH(QByteArray, expected);
+        verifyRule(rule, data, expected);
+    }
+
     void conformanceSuiteComplete()
     {
         const json suite = loadSuite();
