@@ -15,6 +15,8 @@ namespace spgl::desk {
 
 Result<std::shared_ptr<RasterMapLayer>> RasterMapLayer::open(const QString &path)
 {
+    if (!QFileInfo::exists(path))
+        return Error{"map.raster.open", "无法打开影像 " + path.toStdString() + "：文件不存在", ""};
     geo::ensureGdal();
     geo::GdalErrorCapture capture;
     std::unique_ptr<GDALDataset> ds(

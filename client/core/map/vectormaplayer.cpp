@@ -12,6 +12,8 @@ namespace spgl::desk {
 
 Result<std::shared_ptr<VectorMapLayer>> VectorMapLayer::open(const QString &path, const QString &layerName)
 {
+    if (!QFileInfo::exists(path))
+        return Error{"map.layer.open", "无法打开矢量图层 " + path.toStdString() + "：文件不存在", ""};
     geo::ensureGdal();
     geo::GdalErrorCapture capture;
     const QByteArray file = path.toUtf8();
