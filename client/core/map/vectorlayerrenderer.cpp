@@ -114,6 +114,7 @@ bool VectorLayerRenderer::render(RenderContext &context)
             continue;
         }
         const bool polygon = type == VectorFeatureStore::GeometryType::Polygon;
+        bool filledAndStroked = false;
         if (polygon) {
             if (!fillSet || fillRgba != lastFill) {
                 fill = QColor::fromRgba(fillRgba);
@@ -124,6 +125,7 @@ bool VectorLayerRenderer::render(RenderContext &context)
             // Strokes of features a few pixels wide would only grey out their fill.
             const bool big = (px1 - px0) * dpr >= 4 || (py1 - py0) * dpr >= 4;
             p.setPen(hasStroke && big ? pen : QPen(Qt::NoPen));
+            filledAndStroked = hasStroke && big && qAlpha(fillRgba) > 0;
         } else {
             p.setBrush(Qt::NoBrush);
             p.setPen(pen);
@@ -141,6 +143,17 @@ bool VectorLayerRenderer::render(RenderContext &context)
                 ringPolygon(r);
                 p.drawPolyline(poly);
             }
+        } else if (r1 - r0 == 1 && filledAndStroked) {
+            // The fill without antialiasing (ten times faster), its edge hidden under the
+            // antialiased outline.
+            ringPolygon(r0);
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(Qt::NoPen);
+            p.drawPolygon(poly, Qt::OddEvenFill);
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawPolygon(poly, Qt::OddEvenFill);
         } else if (r1 - r0 == 1) {
             ringPolygon(r0);
             p.drawPolygon(poly, Qt::OddEvenFill);
