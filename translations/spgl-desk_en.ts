@@ -308,62 +308,62 @@
         <translation>Loading layers…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="114"/>
+        <location filename="../client/app/mainwindow.cpp" line="111"/>
         <source>图层已加载</source>
         <translation>Layers loaded</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="114"/>
+        <location filename="../client/app/mainwindow.cpp" line="112"/>
         <source>部分图层无法打开：%1</source>
         <translation>Some layers could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="131"/>
+        <location filename="../client/app/mainwindow.cpp" line="132"/>
         <source>● 正在同步……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="133"/>
+        <location filename="../client/app/mainwindow.cpp" line="134"/>
         <source>○ 离线工作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="135"/>
+        <location filename="../client/app/mainwindow.cpp" line="136"/>
         <source>● 在线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="135"/>
+        <location filename="../client/app/mainwindow.cpp" line="136"/>
         <source>○ 离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="139"/>
+        <location filename="../client/app/mainwindow.cpp" line="140"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <location filename="../client/app/mainwindow.cpp" line="141"/>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="142"/>
+        <location filename="../client/app/mainwindow.cpp" line="143"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="145"/>
+        <location filename="../client/app/mainwindow.cpp" line="146"/>
         <source>同步未完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="151"/>
+        <location filename="../client/app/mainwindow.cpp" line="152"/>
         <source>关于 spgl-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="152"/>
+        <location filename="../client/app/mainwindow.cpp" line="153"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,42 +456,47 @@
 <context>
     <name>spgl::desk::MapView</name>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="43"/>
+        <location filename="../client/gui/map/mapview.cpp" line="47"/>
         <source>全图</source>
         <translation>Full extent</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="46"/>
+        <location filename="../client/gui/map/mapview.cpp" line="50"/>
         <source>全图 (Home)</source>
         <translation>Full extent (Home)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="53"/>
+        <location filename="../client/gui/map/mapview.cpp" line="57"/>
         <source>添加图层…</source>
         <translation>Add layer…</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="83"/>
+        <location filename="../client/gui/map/mapview.cpp" line="87"/>
         <source>经度 %1°  纬度 %2°（CGCS2000）</source>
         <translation>Lon %1°  Lat %2° (CGCS2000)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="120"/>
+        <location filename="../client/gui/map/mapview.cpp" line="124"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="142"/>
+        <location filename="../client/gui/map/mapview.cpp" line="152"/>
         <source>图层目录 %1 中没有图层文件</source>
         <translation>No layer files in the layers directory %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="177"/>
+        <location filename="../client/gui/map/mapview.cpp" line="165"/>
+        <source>正在加载图层目录 %1 ……</source>
+        <translation>Loading the layers directory %1 …</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="215"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="178"/>
+        <location filename="../client/gui/map/mapview.cpp" line="216"/>
         <source>GIS 数据 (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.tif *.tiff *.vrt);;所有文件 (*)</source>
         <translation>GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.tif *.tiff *.vrt);;All files (*)</translation>
     </message>

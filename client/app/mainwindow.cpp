@@ -107,11 +107,12 @@ void MainWindow::loadMapLayers()
         return;
     m_mapLoaded = true;
     statusBar()->showMessage(tr("正在加载图层……"));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QStringList errors = m_map->loadStore(MapLayerStore());
-    QApplication::restoreOverrideCursor();
-    statusBar()->showMessage(
-        errors.isEmpty() ? tr("图层已加载") : tr("部分图层无法打开：%1").arg(errors.join(QStringLiteral("；"))), 10000);
+    connect(m_map, &MapView::layersLoaded, this, [this](const QStringList &errors) {
+        statusBar()->showMessage(errors.isEmpty() ? tr("图层已加载")
+                                                  : tr("部分图层无法打开：%1").arg(errors.join(QStringLiteral("；"))),
+                                 10000);
+    });
+    m_map->loadStoreInBackground(MapLayerStore());
 }
 
 void MainWindow::syncNow()

@@ -12,12 +12,16 @@
 #include "gui/map/scalebar.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
+#include <QThread>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace spgl::desk {
 
@@ -138,11 +142,45 @@ QStringList MapView::loadStore(const MapLayerStore &store)
     QStringList errors;
     const auto layers = store.loadAll(&errors);
     setLayers(layers);
-    if (layers.isEmpty() && errors.isEmpty())
-        m_message->setText(tr("图层目录 %1 中没有图层文件").arg(store.directory()));
+    showStoreResult(store.directory(), int(layers.size()), errors);
+    return errors;
+}
+
+void MapView::showStoreResult(const QString &directory, int layerCount, const QStringList &errors)
+{
+    if (layerCount == 0 && errors.isEmpty())
+        m_message->setText(tr("图层目录 %1 中没有图层文件").arg(directory));
     else
         m_message->setText(errors.join(QStringLiteral("；")));
-    return errors;
+}
+
+void MapView::loadStoreInBackground(const MapLayerStore &store)
+{
+    struct Loaded
+    {
+        QList<std::shared_ptr<MapLayer>> layers;
+        QStringList errors;
+    };
+    m_loading = true;
+    m_message->setText(tr("正在加载图层目录 %1 ……").arg(store.directory()));
+    QThread *gui = thread();
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    const QString directory = store.directory();
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, directory] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        m_loading = false;
+        setLayers(loaded.layers);
+        showStoreResult(directory, int(loaded.layers.size()), loaded.errors);
+        Q_EMIT layersLoaded(loaded.errors);
+    });
+    watcher->setFuture(QtConcurrent::run([store, gui] {
+        Loaded out;
+        out.layers = store.loadAll(&out.errors);
+        for (const auto &layer : std::as_const(out.layers))
+            layer->moveToThread(gui); // made here, used by the GUI thread
+        return out;
+    }));
 }
 
 Result<std::shared_ptr<MapLayer>> MapView::addLayerFromFile(const QString &path)

@@ -56,6 +56,10 @@ public:
     void setLayers(const QList<std::shared_ptr<MapLayer>> &layers);
     /// Opens every layer of @p store; returns the messages of files that failed.
     QStringList loadStore(const MapLayerStore &store);
+    /// Opens the layers of @p store on a worker thread (a 1,000,000-polygon layer takes
+    /// seconds) and shows them when done: layersLoaded() tells.
+    void loadStoreInBackground(const MapLayerStore &store);
+    bool isLoading() const { return m_loading; }
     /// Adds a layer from a file (GeoPackage, Shapefile, GeoJSON, GeoTIFF …) above the catalog layers.
     Result<std::shared_ptr<MapLayer>> addLayerFromFile(const QString &path);
     /// Adds an overlay layer (e.g. a MemoryVectorLayer of annotations) on top of everything.
@@ -67,12 +71,15 @@ public:
 Q_SIGNALS:
     /// A polygon drawn with the draw tool (GeoJSON geometry, EPSG:4490).
     void polygonDrawn(const QByteArray &geoJson);
+    /// loadStoreInBackground() finished; @p errors of the files that failed.
+    void layersLoaded(const QStringList &errors);
 
 private:
     void rebuild();
     void addLayerInteractive();
     QAction *addToolAction(MapTool *tool, const QString &icon, const QKeySequence &key);
     void updateScale();
+    void showStoreResult(const QString &directory, int layerCount, const QStringList &errors);
 
     MapCanvas *m_canvas = nullptr;
     LayerTreeWidget *m_tree = nullptr;
@@ -90,6 +97,7 @@ private:
     MapToolDrawPolygon *m_draw = nullptr;
     QList<std::shared_ptr<MapLayer>> m_layers;
     QList<std::shared_ptr<MapLayer>> m_overlays;
+    bool m_loading = false;
 };
 
 } // namespace spgl::desk

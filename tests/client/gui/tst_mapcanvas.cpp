@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
+#include <QThread>
 #include <QTreeWidget>
 
 using namespace spgl::desk;
@@ -289,6 +290,27 @@ private Q_SLOTS:
         tree->opacitySlider()->setValue(40);
         QVERIFY(std::abs(layer->opacity() - 0.4) < 1e-9);
         QVERIFY(waitRendered());
+    }
+
+    void loadsInTheBackground()
+    {
+        MapView view;
+        QSignalSpy loaded(&view, &MapView::layersLoaded);
+        view.loadStoreInBackground(MapLayerStore(DemoMapFixture::instance().dir()));
+        QVERIFY(view.isLoading());
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(loaded.at(0).at(0).toStringList().isEmpty());
+        QVERIFY(!view.isLoading());
+        const auto layers = view.canvas()->layers();
+        QCOMPARE(layers.size(), qsizetype(DemoMapFixture::instance().files().size()));
+        for (const auto &l : layers)
+            QCOMPARE(l->thread(), QThread::currentThread()); // usable by the GUI thread
+        // An empty directory says so.
+        QTemporaryDir empty;
+        view.loadStoreInBackground(MapLayerStore(empty.path()));
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(view.canvas()->layers().isEmpty());
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("mapMessage"))->text().contains(empty.path()));
     }
 
     void overlayAndFileLayers()

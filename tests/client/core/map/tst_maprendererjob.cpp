@@ -13,8 +13,12 @@
 #include "support/imagecompare.h"
 
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 
 using namespace spgl::desk;
 
@@ -229,6 +233,39 @@ private Q_SLOTS:
         const auto *r = dynamic_cast<const VectorLayerRenderer *>(job.renderers().front().get());
         QVERIFY(r);
         QVERIFY(r->drawnDots() > 3000); // 4096 parcels on 80×60 pixels: nearly all one pixel
+    }
+
+    void levelsOfDetailDropVertices()
+    {
+        // A circle of 2,000 vertices (0.1° radius): coarser levels keep fewer vertices.
+        QJsonArray ring;
+        for (int k = 0; k <= 2000; ++k) {
+            const double t = 2 * M_PI * (k % 2000) / 2000;
+            ring.append(QJsonArray{87.6 + 0.1 * std::cos(t), 43.8 + 0.1 * std::sin(t)});
+        }
+        MemoryVectorLayer circle(QStringLiteral("circle"), QStringLiteral("circle"));
+        QVERIFY(circle.setFeatures({QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("Feature")},
+            {QStringLiteral("properties"), QJsonObject{}},
+            {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Polygon")},
+                                                     {QStringLiteral("coordinates"), QJsonArray{ring}}}}}}));
+        const auto store = circle.store();
+        QCOMPARE(store->levelCount(), 4);
+        QCOMPARE(store->levelFor(0), 0);
+        QCOMPARE(store->levelFor(1e9), 3);
+        size_t previous = store->level(0).xy.size();
+        for (int k = 1; k < store->levelCount(); ++k) {
+            QVERIFY(store->level(k).tolerance > store->level(k - 1).tolerance);
+            QVERIFY(store->level(k).xy.size() <= previous);
+            previous = store->level(k).xy.size();
+        }
+        QVERIFY(store->level(3).xy.size() < store->level(0).xy.size() / 2);
+        // Every ring keeps its first and last vertex, so rings stay closed.
+        const auto &l = store->level(3);
+        for (size_t r = 0; r + 1 < l.ringPoints.size(); ++r) {
+            const uint32_t a = l.ringPoints[r], b = l.ringPoints[r + 1] - 1;
+            QVERIFY(l.xy[2 * a] == l.xy[2 * b] && l.xy[2 * a + 1] == l.xy[2 * b + 1]);
+        }
     }
 
     void cacheTranslatesThePicture()
