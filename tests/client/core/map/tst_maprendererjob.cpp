@@ -9,8 +9,11 @@
 #include "core/map/rastermaplayer.h"
 #include "core/map/vectorlayerrenderer.h"
 #include "core/map/vectormaplayer.h"
+#include "geo/gdalsession.h"
 #include "support/demomapfixture.h"
 #include "support/imagecompare.h"
+
+#include <gdal_priv.h>
 
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -221,6 +224,51 @@ private Q_SLOTS:
         QCOMPARE(r->usedOverview(), 2);
         // The synthetic imagery is not white anywhere in its extent.
         QVERIFY(image.pixelColor(100, 100) != QColor(Qt::white));
+    }
+
+    void greyAndRgbaRasters_data()
+    {
+        QTest::addColumn<int>("bands");
+        QTest::newRow("grey") << 1;
+        QTest::newRow("rgba") << 4;
+    }
+
+    void greyAndRgbaRasters()
+    {
+        // A 64×64 8-bit GeoTIFF over 87–88°E, 43–44°N: grey 200, or RGBA (10, 20, 30, 255).
+        QFETCH(int, bands);
+        spgl::geo::ensureGdal();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.tif"));
+        {
+            auto *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+            std::unique_ptr<GDALDataset> ds(
+                driver->Create(path.toUtf8().constData(), 64, 64, bands, GDT_Byte, nullptr));
+            QVERIFY(ds);
+            double transform[6] = {87.0, 1.0 / 64, 0, 44.0, 0, -1.0 / 64};
+            ds->SetGeoTransform(transform);
+            const uint8_t values[4] = {10, 20, 30, 255};
+            std::vector<uint8_t> buffer(64 * 64);
+            for (int b = 1; b <= bands; ++b) {
+                std::fill(buffer.begin(), buffer.end(), bands == 1 ? uint8_t(200) : values[b - 1]);
+                QCOMPARE(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 64, 64, buffer.data(), 64, 64, GDT_Byte, 0, 0),
+                         CE_None);
+            }
+        }
+        auto layer = RasterMapLayer::open(path);
+        QVERIFY2(layer, layer ? "" : layer.error().message.c_str());
+        QCOMPARE((*layer)->info().bands, bands);
+        MapSettings s = settings(QRectF(86.5, 42.5, 2.0, 2.0), QSize(100, 100));
+        s.setLayers({*layer});
+        MapRendererJob job(s);
+        const QImage image = job.renderSynchronously();
+        QVERIFY(job.errors().isEmpty());
+        const QColor inside = image.pixelColor(50, 50), outside = image.pixelColor(5, 5);
+        QCOMPARE(outside, QColor(Qt::white));
+        if (bands == 1)
+            QCOMPARE(inside, QColor(200, 200, 200));
+        else
+            QCOMPARE(inside, QColor(10, 20, 30));
     }
 
     void fullExtentOfALargeLayerDrawsDots()
