@@ -58,6 +58,7 @@ void MapToolIdentify::showPopup(const QPointF &pixel)
     if (!m_popup) {
         m_popup = new QTreeWidget(canvas());
         m_popup->setWindowFlags(Qt::Tool);
+        m_popup->setAttribute(Qt::WA_ShowWithoutActivating); // the map keeps the keyboard
         m_popup->setObjectName(QStringLiteral("identifyResults"));
         m_popup->setWindowTitle(tr("识别结果"));
         m_popup->setColumnCount(2);

@@ -292,6 +292,29 @@ private Q_SLOTS:
         QVERIFY(waitRendered());
     }
 
+    void keyboardShortcutsSwitchTools()
+    {
+        if (auto *popup = m_view->identifyTool()->popup())
+            popup->hide();
+        QApplication::setActiveWindow(m_view.get()); // the identify popup had taken it
+        QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+        canvas()->setFocus();
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(canvas()));
+        QTest::keyClick(canvas(), Qt::Key_I);
+        QCOMPARE(canvas()->mapTool(), static_cast<MapTool *>(m_view->identifyTool()));
+        QTest::keyClick(canvas(), Qt::Key_M);
+        QCOMPARE(canvas()->mapTool(), static_cast<MapTool *>(m_view->measureLengthTool()));
+        QTest::keyClick(canvas(), Qt::Key_D);
+        QCOMPARE(canvas()->mapTool(), static_cast<MapTool *>(m_view->drawPolygonTool()));
+        QTest::keyClick(canvas(), Qt::Key_P);
+        QCOMPARE(canvas()->mapTool(), static_cast<MapTool *>(m_view->panTool()));
+        const double scale = canvas()->scaleDenominator();
+        QTest::keyClick(canvas(), Qt::Key_Minus);
+        QVERIFY(canvas()->scaleDenominator() > scale);
+        QTest::keyClick(canvas(), Qt::Key_Home);
+        QVERIFY(canvas()->extent().contains(canvas()->fullExtent()));
+    }
+
     void loadsInTheBackground()
     {
         MapView view;
