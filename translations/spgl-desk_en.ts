@@ -4,12 +4,12 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="19"/>
+        <location filename="../client/core/apiclient.cpp" line="20"/>
         <source>无法连接服务器：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="23"/>
+        <location filename="../client/core/apiclient.cpp" line="24"/>
         <source>服务器返回 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -152,6 +152,27 @@
     </message>
 </context>
 <context>
+    <name>spgl::desk::LayerStyle</name>
+    <message>
+        <location filename="../client/core/map/layerstyle.cpp" line="91"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::LayerTreeWidget</name>
+    <message>
+        <location filename="../client/gui/map/layertreewidget.cpp" line="45"/>
+        <source>不透明度</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/layertreewidget.cpp" line="51"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+</context>
+<context>
     <name>spgl::desk::LoginDialog</name>
     <message>
         <location filename="../client/app/logindialog.cpp" line="19"/>
@@ -212,119 +233,300 @@
 <context>
     <name>spgl::desk::MainWindow</name>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="25"/>
+        <location filename="../client/app/mainwindow.cpp" line="27"/>
         <source>工程建设项目审批管理系统 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="31"/>
+        <location filename="../client/app/mainwindow.cpp" line="33"/>
         <source>窗口受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="36"/>
+        <location filename="../client/app/mainwindow.cpp" line="38"/>
         <source>并联审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="40"/>
+        <location filename="../client/app/mainwindow.cpp" line="42"/>
         <source>效能督察</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="43"/>
+        <location filename="../client/app/mainwindow.cpp" line="45"/>
         <source>您的角色没有可用的工作区（管理工作区将在后续版本提供）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="45"/>
+        <location filename="../client/app/mainwindow.cpp" line="47"/>
         <source>提示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="48"/>
+        <location filename="../client/app/mainwindow.cpp" line="51"/>
+        <source>一张蓝图</source>
+        <translation>One blueprint</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="57"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="49"/>
+        <location filename="../client/app/mainwindow.cpp" line="58"/>
         <source>立即同步(&amp;S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="51"/>
+        <location filename="../client/app/mainwindow.cpp" line="60"/>
         <source>设置(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="53"/>
+        <location filename="../client/app/mainwindow.cpp" line="62"/>
         <source>退出(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="55"/>
+        <location filename="../client/app/mainwindow.cpp" line="64"/>
         <source>工作区(&amp;W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="60"/>
+        <location filename="../client/app/mainwindow.cpp" line="69"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="61"/>
+        <location filename="../client/app/mainwindow.cpp" line="70"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="108"/>
+        <location filename="../client/app/mainwindow.cpp" line="109"/>
+        <source>正在加载图层……</source>
+        <translation>Loading layers…</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="111"/>
+        <source>图层已加载</source>
+        <translation>Layers loaded</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="112"/>
+        <source>部分图层无法打开：%1</source>
+        <translation>Some layers could not be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="132"/>
         <source>● 正在同步……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="110"/>
+        <location filename="../client/app/mainwindow.cpp" line="134"/>
         <source>○ 离线工作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="112"/>
+        <location filename="../client/app/mainwindow.cpp" line="136"/>
         <source>● 在线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="112"/>
+        <location filename="../client/app/mainwindow.cpp" line="136"/>
         <source>○ 离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="116"/>
+        <location filename="../client/app/mainwindow.cpp" line="140"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="117"/>
+        <location filename="../client/app/mainwindow.cpp" line="141"/>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="119"/>
+        <location filename="../client/app/mainwindow.cpp" line="143"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="122"/>
+        <location filename="../client/app/mainwindow.cpp" line="146"/>
         <source>同步未完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="128"/>
+        <location filename="../client/app/mainwindow.cpp" line="152"/>
         <source>关于 spgl-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="129"/>
+        <location filename="../client/app/mainwindow.cpp" line="153"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapToolDrawPolygon</name>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="140"/>
+        <source>多边形至少需要三个顶点</source>
+        <translation>A polygon needs at least three vertices</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.h" line="25"/>
+        <source>绘制多边形</source>
+        <translation>Draw polygon</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapToolIdentify</name>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="62"/>
+        <source>识别结果</source>
+        <translation>Identify results</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="64"/>
+        <source>要素 / 字段</source>
+        <translation>Feature / field</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="64"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="70"/>
+        <source>此处没有要素</source>
+        <translation>No feature here</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="73"/>
+        <source>要素 %1</source>
+        <translation>Feature %1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolidentify.h" line="26"/>
+        <source>识别</source>
+        <translation>Identify</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapToolMeasure</name>
+    <message>
+        <location filename="../client/gui/map/maptoolmeasure.cpp" line="115"/>
+        <source>长度：%1（椭球）&#x3000;%2（高斯-克吕格 EPSG:%3）</source>
+        <translation>Length: %1 (ellipsoid)  %2 (Gauss–Krüger EPSG:%3)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolmeasure.cpp" line="118"/>
+        <source>面积：%1（椭球）&#x3000;%2（高斯-克吕格 EPSG:%3）</source>
+        <translation>Area: %1 (ellipsoid)  %2 (Gauss–Krüger EPSG:%3)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolmeasure.h" line="28"/>
+        <source>测量长度</source>
+        <translation>Measure length</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptoolmeasure.h" line="28"/>
+        <source>测量面积</source>
+        <translation>Measure area</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapToolPan</name>
+    <message>
+        <location filename="../client/gui/map/maptoolpan.h" line="17"/>
+        <source>平移</source>
+        <translation>Pan</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapToolZoomBox</name>
+    <message>
+        <location filename="../client/gui/map/maptoolzoombox.h" line="17"/>
+        <source>拉框放大</source>
+        <translation>Zoom box</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::MapView</name>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="47"/>
+        <source>全图</source>
+        <translation>Full extent</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="50"/>
+        <source>全图 (Home)</source>
+        <translation>Full extent (Home)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="57"/>
+        <source>添加图层…</source>
+        <translation>Add layer…</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="87"/>
+        <source>经度 %1°  纬度 %2°（CGCS2000）</source>
+        <translation>Lon %1°  Lat %2° (CGCS2000)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="124"/>
+        <source>比例尺 1:%L1</source>
+        <translation>Scale 1:%L1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="152"/>
+        <source>图层目录 %1 中没有图层文件</source>
+        <translation>No layer files in the layers directory %1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="165"/>
+        <source>正在加载图层目录 %1 ……</source>
+        <translation>Loading the layers directory %1 …</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="215"/>
+        <source>添加图层</source>
+        <translation>Add layer</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/mapview.cpp" line="216"/>
+        <source>GIS 数据 (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.tif *.tiff *.vrt);;所有文件 (*)</source>
+        <translation>GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.tif *.tiff *.vrt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::Measurement</name>
+    <message>
+        <location filename="../client/core/map/measurement.cpp" line="112"/>
+        <source>%1 千米</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/measurement.cpp" line="113"/>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/measurement.cpp" line="119"/>
+        <source>%1 平方千米</source>
+        <translation>%1 km²</translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/measurement.cpp" line="121"/>
+        <source>%1 公顷</source>
+        <translation>%1 ha</translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/measurement.cpp" line="122"/>
+        <source>%1 平方米</source>
+        <translation>%1 m²</translation>
     </message>
 </context>
 <context>
@@ -476,6 +678,14 @@
         <location filename="../client/gui/outboxwidget.cpp" line="128"/>
         <source>放弃这个失败的操作？服务器上的状态不会改变。</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::RasterMapLayer</name>
+    <message>
+        <location filename="../client/core/map/rastermaplayer.cpp" line="68"/>
+        <source>影像（%1×%2 像素，%3 级金字塔）</source>
+        <translation>Imagery (%1×%2 pixels, %3 overview levels)</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1031,19 @@
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="474"/>
         <source>有效期至(&amp;V)：</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::ScaleBar</name>
+    <message>
+        <location filename="../client/gui/map/scalebar.cpp" line="40"/>
+        <source>%1 千米</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/scalebar.cpp" line="41"/>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
     </message>
 </context>
 <context>

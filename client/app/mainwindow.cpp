@@ -3,6 +3,8 @@
 #include "app/settingsdialog.h"
 #include "core/deskcontext.h"
 #include "core/localcache.h"
+#include "core/map/maplayerstore.h"
+#include "gui/map/mapview.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
 #include "workspaces/window/windowworkspace.h"
@@ -44,6 +46,13 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
         none->setAlignment(Qt::AlignCenter);
         m_tabs->addTab(none, tr("提示"));
     }
+    // The one blueprint (一张蓝图): every staff member sees the map; its layers load on first show.
+    m_map = new MapView(this);
+    m_tabs->addTab(m_map, tr("一张蓝图"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_map)
+            loadMapLayers();
+    });
 
     auto *file = menuBar()->addMenu(tr("文件(&F)"));
     QAction *sync = file->addAction(tr("立即同步(&S)"), this, &MainWindow::syncNow);
@@ -84,11 +93,26 @@ bool MainWindow::showWorkspace(const QString &name)
     QWidget *w = name == QLatin1String("window")      ? static_cast<QWidget *>(m_window)
                  : name == QLatin1String("review")    ? static_cast<QWidget *>(m_review)
                  : name == QLatin1String("supervise") ? static_cast<QWidget *>(m_supervise)
+                 : name == QLatin1String("map")       ? static_cast<QWidget *>(m_map)
                                                       : nullptr;
     if (!w)
         return false;
     m_tabs->setCurrentWidget(w);
     return true;
+}
+
+void MainWindow::loadMapLayers()
+{
+    if (m_mapLoaded)
+        return;
+    m_mapLoaded = true;
+    statusBar()->showMessage(tr("正在加载图层……"));
+    connect(m_map, &MapView::layersLoaded, this, [this](const QStringList &errors) {
+        statusBar()->showMessage(errors.isEmpty() ? tr("图层已加载")
+                                                  : tr("部分图层无法打开：%1").arg(errors.join(QStringLiteral("；"))),
+                                 10000);
+    });
+    m_map->loadStoreInBackground(MapLayerStore());
 }
 
 void MainWindow::syncNow()

@@ -9,13 +9,15 @@ class QTimer;
 namespace spgl::desk {
 
 class DeskContext;
+class MapView;
 class ReviewWorkspace;
 class SuperviseWorkspace;
 class WindowWorkspace;
 
 /**
  * @brief The main window: the workspaces the user's roles allow (window_clerk → 窗口受理;
- *        reviewer, department_head, coordinator → 并联审批; supervisor → 效能督察), the status bar
+ *        reviewer, department_head, coordinator → 并联审批; supervisor → 效能督察; everyone → 一张蓝图,
+ *        the map over the layers directory, loaded when the tab is first shown), the status bar
  *        (online/offline, last sync, pending and failed ops), F5 and a timer to sync.
  */
 class MainWindow : public QMainWindow
@@ -25,11 +27,12 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(DeskContext &context, QWidget *parent = nullptr);
 
-    /// Shows the workspace "window", "review" or "supervise"; false when the user has no access.
+    /// Shows the workspace "window", "review", "supervise" or "map"; false when the user has no access.
     bool showWorkspace(const QString &name);
     WindowWorkspace *windowWorkspace() const { return m_window; }
     ReviewWorkspace *reviewWorkspace() const { return m_review; }
     SuperviseWorkspace *superviseWorkspace() const { return m_supervise; }
+    MapView *mapView() const { return m_map; }
     QString statusText() const;
 
 public Q_SLOTS:
@@ -39,12 +42,15 @@ public Q_SLOTS:
 
 private:
     void updateStatus();
+    void loadMapLayers();
 
     DeskContext &m_context;
     QTabWidget *m_tabs = nullptr;
     WindowWorkspace *m_window = nullptr;
     ReviewWorkspace *m_review = nullptr;
     SuperviseWorkspace *m_supervise = nullptr;
+    MapView *m_map = nullptr;
+    bool m_mapLoaded = false;
     QLabel *m_online = nullptr;
     QLabel *m_lastSync = nullptr;
     QLabel *m_ops = nullptr;

@@ -5,7 +5,10 @@
 #include "app/mainwindow.h"
 #include "core/deskcontext.h"
 #include "gui/formdialog.h"
+#include "gui/map/mapcanvas.h"
+#include "gui/map/mapview.h"
 #include "portal.h"
+#include "support/demomapfixture.h"
 #include "testserver.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
@@ -203,6 +206,28 @@ private slots:
         QVERIFY(offline.offlineOnly());
         QVERIFY(offline.cache().count(QStringLiteral("application")) > 0);
         QVERIFY(!sync(offline)); // no network in offline mode; nothing lost
+    }
+
+    void blueprintTab()
+    {
+        // Every staff member has the 一张蓝图 tab; it opens the layers of $SPGL_LAYERS_DIR when shown.
+        auto &fixture = DemoMapFixture::instance();
+        QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+        qputenv("SPGL_LAYERS_DIR", fixture.dir().toUtf8());
+        QTemporaryDir dir;
+        DeskContext context(dir.path());
+        QVERIFY(login(context, QStringLiteral("reviewer")));
+        MainWindow window(context);
+        window.show();
+        QVERIFY(window.mapView());
+        QVERIFY(window.mapView()->canvas()->layers().isEmpty()); // nothing loaded before it is shown
+        QSignalSpy loaded(window.mapView(), &MapView::layersLoaded);
+        QVERIFY(window.showWorkspace(QStringLiteral("map")));
+        QVERIFY(loaded.wait(60000));
+        qunsetenv("SPGL_LAYERS_DIR");
+        QCOMPARE(window.mapView()->canvas()->layers().size(), qsizetype(fixture.files().size()));
+        QVERIFY(QTest::qWaitFor([&] { return !window.mapView()->canvas()->isRendering(); }, 30000));
+        QVERIFY(!window.mapView()->canvas()->renderedImage().isNull());
     }
 
     void screenshots()
