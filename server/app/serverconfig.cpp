@@ -174,7 +174,7 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening
   --portal-dir=DIR       the applicant portal's built assets, served at / (default: portal/ next to
-                         the binary, else the build's server/portal folder)
+                         the binary, ../share/spgl/portal, else the build's server/portal folder)
 )";
 }
 

@@ -8,6 +8,7 @@
 #include "http/handlers/calendarhandlers.h"
 #include "http/handlers/casehandlers.h"
 #include "http/handlers/cataloghandlers.h"
+#include "http/handlers/credithandlers.h"
 #include "http/handlers/drafthandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
@@ -55,6 +56,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_idempotency = std::make_unique<IdempotencyStore>(*m_db);
     m_annotations = std::make_unique<AnnotationService>(*m_db, *m_approvals);
     m_planning = std::make_unique<PlanningService>(*m_db, *m_approvals);
+    m_credit = std::make_unique<CreditService>(*m_db);
     m_drafts = std::make_unique<DraftService>(*m_db);
     m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
     m_startedAt = beijing::nowMs();
@@ -73,6 +75,7 @@ ServerContext::ServerContext(ServerConfig config)
     SyncHandlers::registerRoutes(m_router, *this);
     AnnotationHandlers::registerRoutes(m_router, *this);
     PlanningHandlers::registerRoutes(m_router, *this);
+    CreditHandlers::registerRoutes(m_router, *this);
     DraftHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }

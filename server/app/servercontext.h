@@ -10,6 +10,7 @@
 #include "services/authservice.h"
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
+#include "services/creditservice.h"
 #include "services/draftservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
@@ -47,6 +48,7 @@ public:
     SyncService &sync() { return *m_sync; }
     AnnotationService &annotations() { return *m_annotations; }
     PlanningService &planning() { return *m_planning; }
+    CreditService &credit() { return *m_credit; }
     DraftService &drafts() { return *m_drafts; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
@@ -69,6 +71,7 @@ private:
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<AnnotationService> m_annotations;
     std::unique_ptr<PlanningService> m_planning;
+    std::unique_ptr<CreditService> m_credit;
     std::unique_ptr<DraftService> m_drafts;
     std::unique_ptr<SyncService> m_sync;
     Router m_router;

@@ -762,18 +762,21 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
         const json view = workflowjson::clockView(*k.clock, calendar, now);
         c.execute(
             "INSERT INTO cases (id, application_id, project_id, region_code, department, item_code, item_name, "
-            "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at, "
+            "tolerance_due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, "
             "version = excluded.version, deadline = excluded.deadline, level = excluded.level, "
             "first_overdue = excluded.first_overdue, paused = excluded.paused, clock = excluded.clock, "
-            "updated_at = excluded.updated_at",
+            "updated_at = excluded.updated_at, tolerance_due = excluded.tolerance_due",
             {k.id, app.id, before.projectId, app.regionCode, k.department, k.itemCode, k.itemName,
              std::string(toString(k.status)), k.assignee, k.version, view["deadline"].get<std::string>(),
              isDecided(k.status) ? std::string("done") : view["level"].get<std::string>(),
              view["first_overdue"].is_null() ? SqlValue(nullptr) : SqlValue(view["first_overdue"].get<std::string>()),
              std::int64_t(view["paused"].get<bool>() ? 1 : 0), workflowjson::toJson(*k.clock).dump(), k.clock->start(),
-             now});
+             now,
+             k.toleratedMaterials.empty() || k.status == CaseStatus::Disapproved ? SqlValue(nullptr)
+                                                                                 : SqlValue(k.toleranceDeadline)});
     }
 
     // Departments consulted receive the case through their change feed.
@@ -1294,7 +1297,42 @@ int ApprovalService::scanClocks(std::int64_t now)
     int alerts = 0;
     for (const auto &ch : changes)
         alerts += ch.level != ch.previous ? 1 : 0;
-    return alerts;
+    return alerts + scanTolerance(now);
+}
+
+int ApprovalService::scanTolerance(std::int64_t now)
+{
+    // 容缺: the day after the due day, with materials still outstanding, the applicant and the
+    // department are told once (tolerance_overdue_at), and the desks get the case again.
+    const std::string today = beijing::dateText(now);
+    return m_db.write([&](Connection &c) {
+        int notified = 0;
+        for (const auto &r : c.query("SELECT k.id, k.application_id, k.region_code, k.department, k.tolerance_due, "
+                                     "k.version, a.applicant_id FROM cases k JOIN applications a ON a.id = "
+                                     "k.application_id WHERE k.tolerance_due IS NOT NULL AND k.tolerance_due < ? "
+                                     "AND k.tolerance_overdue_at IS NULL",
+                                     {today})) {
+            if (c.execute("UPDATE cases SET tolerance_overdue_at = ? WHERE id = ? AND tolerance_overdue_at IS NULL",
+                          {now, r.text(0)})
+                == 0)
+                continue;
+            const std::string message
+                = "办件 " + r.text(0) + " 容缺受理的材料已过补齐期限（" + r.text(4) + "），请尽快补齐";
+            c.execute("INSERT INTO notifications (department, application_id, case_id, kind, message, created_at) "
+                      "VALUES (?, ?, ?, 'tolerance_overdue', ?, ?)",
+                      {r.text(3), r.text(1), r.text(0), message, now});
+            if (!r.isNull(6))
+                c.execute("INSERT INTO notifications (user_id, application_id, case_id, kind, message, created_at) "
+                          "VALUES (?, ?, ?, 'tolerance_overdue', ?, ?)",
+                          {r.integer(6), r.text(1), r.text(0), message, now});
+            c.lockChain(0x5350474C4348);
+            c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
+                      "VALUES ('case', ?, ?, 'upsert', ?, ?, NULL, ?)",
+                      {r.text(0), r.integer(5), r.text(2), r.text(3), now});
+            ++notified;
+        }
+        return notified;
+    });
 }
 
 } // namespace spgl::server

@@ -68,8 +68,12 @@ public:
     nlohmann::json notifications(const Principal &who, const std::map<std::string, std::string> &query);
 
     /// Re-reads every open case's clock at @p now; stores level/deadline changes with an alert,
-    /// a notification to the department and a change-feed row. Returns the number of changes.
+    /// a notification to the department and a change-feed row; then the 容缺 follow-up
+    /// (scanTolerance). Returns the number of changes and tolerance notices.
     int scanClocks(std::int64_t now);
+    /// 容缺 follow-up: cases whose tolerated materials are still outstanding after their due day
+    /// notify the applicant and the department, once per case. Returns how many were notified.
+    int scanTolerance(std::int64_t now);
 
     /// Runs one command on one application in an open write transaction (the demo generator
     /// batches many). Returns the new events; throws ApiError like the HTTP paths.

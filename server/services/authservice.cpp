@@ -2,6 +2,7 @@
 
 #include "core/beijingtime.h"
 #include "http/apierror.h"
+#include "http/jsonfields.h"
 #include "storage/userrepository.h"
 
 #include <algorithm>
@@ -78,6 +79,49 @@ nlohmann::json AuthService::login(const std::string &username, const std::string
     return m_db.write([&](Connection &c) {
         c.execute("DELETE FROM login_failures WHERE username = ?", {key});
         return issue(c, *user, TokenService::randomToken(12));
+    });
+}
+
+nlohmann::json AuthService::changePassword(const Principal &who, const nlohmann::json &body)
+{
+    if (!body.is_object())
+        throw ApiError::badRequest("请求体应为 JSON 对象");
+    JsonFields f(body);
+    const std::string current = f.string("current_password", true, 64);
+    const std::string next = f.string("new_password", true, 64);
+    f.check();
+    const std::string key = loginKey(who.username);
+    const std::int64_t now = beijing::nowMs();
+    const auto state = m_db.read([&](Connection &c) {
+        return std::make_pair(c.queryOne("SELECT locked_until FROM login_failures WHERE username = ?", {key}),
+                              UserRepository::findById(c, who.userId, DataScope::system()));
+    });
+    if (state.first && state.first->integer(0) > now)
+        throw lockedError(state.first->integer(0));
+    if (!state.second || state.second->disabled)
+        throw ApiError::unauthorized("账户不存在或已停用，请重新登录");
+    const User &user = *state.second;
+    if (!m_hasher.verify(user.passwordHash, current)) {
+        try {
+            failLogin(key);
+        } catch (const ApiError &e) {
+            if (e.status() != 401)
+                throw;
+            throw ApiError::validation({{"password.current", "当前密码不正确", "current_password"}});
+        }
+    }
+    JsonFields policy(body);
+    for (auto &e : PasswordHasher::checkPolicy(next, user.username))
+        policy.addFor("new_password", e);
+    if (next == current)
+        policy.addFor("new_password", {"password.same", "新密码不能与当前密码相同", {}});
+    policy.check();
+    const std::string hash = m_hasher.hash(next);
+    return m_db.write([&](Connection &c) {
+        UserRepository::updatePassword(c, user.id, hash);
+        c.execute("DELETE FROM login_failures WHERE username = ?", {key});
+        c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", {now, user.id});
+        return issue(c, user, TokenService::randomToken(12));
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/passwordhasher.h"
+#include "auth/principal.h"
 #include "auth/tokenservice.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
@@ -39,6 +40,13 @@ public:
     nlohmann::json refresh(const std::string &refreshToken, std::int64_t *userId = nullptr);
     /// Revokes the token's family; unknown tokens are ignored (logging out twice is fine).
     void logout(const std::string &refreshToken);
+    /**
+     * POST /auth/password {current_password, new_password}: the caller changes their own password.
+     * A wrong current password counts towards the lockout like a failed login (422 naming the
+     * field, 429 once locked); the new one must meet the policy and differ. Every session of the
+     * user ends (a stolen session cannot outlive the change); the answer is a fresh login.
+     */
+    nlohmann::json changePassword(const Principal &who, const nlohmann::json &body);
     /// Whether a login session still has a live refresh token (false after logout or a detected reuse):
     /// its access tokens are refused once it has ended.
     bool sessionOpen(const std::string &session);

@@ -430,8 +430,18 @@ private:
     {
         if (!isOwner(m_app, m_ctx.actor) && !isWindow(m_ctx.actor))
             return forbidden("只有申请人本人或综合窗口可以提交补正材料");
-        if (m_case->status != CaseStatus::Supplement)
-            return wrongState("该办件没有待补正的材料");
+        if (m_case->status != CaseStatus::Supplement) {
+            // 容缺: the materials tolerated at acceptance are handed in while the case runs (or
+            // after 容缺通过); the clock is not touched.
+            if (m_case->toleratedMaterials.empty() || m_case->status == CaseStatus::Disapproved)
+                return wrongState("该办件没有待补正的材料，也没有待补齐的容缺材料");
+            if (m_cmd.materials.empty())
+                return invalid("materials", "请列出补齐的容缺材料");
+            for (const auto &key : m_cmd.materials)
+                if (std::find(m_case->toleratedMaterials.begin(), m_case->toleratedMaterials.end(), key)
+                    == m_case->toleratedMaterials.end())
+                    return invalid("materials", "材料 " + key + " 不是本办件容缺受理的材料");
+        }
         emit(EventKind::SupplementProvided, m_case->id).materials = m_cmd.materials;
         return {};
     }
@@ -591,10 +601,22 @@ void Engine::apply(Application &app, const Event &e)
         break;
     case EventKind::SupplementProvided:
         if (c) {
-            c->status = CaseStatus::InProgress;
-            c->supplementMaterials.clear();
-            if (c->clock)
-                (void)c->clock->resume(e.at);
+            if (c->status == CaseStatus::Supplement) {
+                c->status = CaseStatus::InProgress;
+                c->supplementMaterials.clear();
+                if (c->clock)
+                    (void)c->clock->resume(e.at);
+            }
+            // Tolerated materials handed in are no longer outstanding.
+            std::erase_if(c->toleratedMaterials, [&](const std::string &key) {
+                return std::find(e.materials.begin(), e.materials.end(), key) != e.materials.end();
+            });
+            if (c->toleratedMaterials.empty())
+                c->toleranceDeadline.clear();
+            for (const auto &key : e.materials)
+                if (const auto slash = key.find('/');
+                    slash != std::string::npos && !app.hasMaterial(key.substr(0, slash), key.substr(slash + 1)))
+                    app.materials.push_back({key.substr(0, slash), key.substr(slash + 1), {}});
         } else {
             app.status = ApplicationStatus::Submitted;
             app.supplementMaterials.clear();

@@ -98,6 +98,47 @@ private slots:
         QCOMPARE(m_server.get("/api/v1/auth/me", other).status, 200);
     }
 
+    void changePasswordEndsEverySession()
+    {
+        // Access tokens live 2 s here: each call logs in afresh (Argon2 under load can take a while).
+        const std::string user = "agency";
+        auto login = [&](const std::string &password) {
+            return m_server.postJson("/api/v1/auth/login", {{"username", user}, {"password", password}});
+        };
+        auto change = [&](const json &body) {
+            return m_server.postJson("/api/v1/auth/password", body,
+                                     login("Demo@2026").json().value("access_token", std::string()));
+        };
+        const json other = login("Demo@2026").json(); // another browser, logged in before the change
+        QVERIFY(other.contains("refresh_token"));
+        // The current password is checked; the new one must meet the policy and differ.
+        auto reply = change({{"current_password", "Wrong@2026"}, {"new_password", "Xinjiang#2027ok"}});
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.json()["errors"][0]["field"], "current_password");
+        reply = change({{"current_password", "Demo@2026"}, {"new_password", "123"}});
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.json()["errors"][0]["field"], "new_password");
+        reply = change({{"current_password", "Demo@2026"}, {"new_password", "Demo@2026"}});
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.json()["errors"][0]["field"], "new_password");
+        QCOMPARE(change({{"current_password", "Demo@2026"}}).status, 422);
+        QCOMPARE(m_server
+                     .postJson("/api/v1/auth/password",
+                               {{"current_password", "Demo@2026"}, {"new_password", "Xinjiang#2027ok"}})
+                     .status,
+                 401);
+
+        reply = change({{"current_password", "Demo@2026"}, {"new_password", "Xinjiang#2027ok"}});
+        QCOMPARE(reply.status, 200);
+        // The answer is a fresh login whose refresh token works.
+        QCOMPARE(m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", reply.json()["refresh_token"]}}).status,
+                 200);
+        // The session from before the change is over; the old password no longer works.
+        QCOMPARE(m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", other["refresh_token"]}}).status, 401);
+        QCOMPARE(login("Demo@2026").status, 401);
+        QCOMPARE(login("Xinjiang#2027ok").status, 200);
+    }
+
     void lockoutAfterFiveFailuresRevealsNothing()
     {
         // A real user and a name that does not exist must answer exactly alike.

@@ -69,7 +69,8 @@ class tst_Lifecycle : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        // The deadline scan every second: the 容缺 follow-up below waits for it.
+        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=1")}), qPrintable(m_server.lastError()));
         const std::map<std::string, std::string> staff = {{"clerk", "11650100XZSP"},
                                                           {"reviewer", "11650100ZJJ"},
                                                           {"head", "11650100ZJJ"},
@@ -382,6 +383,21 @@ private slots:
         QCOMPARE_STATUS(reply, 422);
         QCOMPARE(reply.json()["errors"][0]["field"], "tolerated");
 
+        // A unit on the 失信 list gets no 容缺 (the administrator lists it from the credit platform).
+        const std::string builder = m_project["builder_credit_code"];
+        reply = m_server.postJson(
+            "/api/v1/credit/blacklist",
+            {{"credit_code", builder}, {"reason", "拖欠农民工工资"}, {"source", "信用中国（新疆）通报"}},
+            user("admin").token);
+        QCOMPARE_STATUS(reply, 201);
+        reply = appCommand(m_app2, "accept", {{"tolerated", {tolerated}}}, "clerk");
+        QCOMPARE_STATUS(reply, 403);
+        QVERIFY(reply.json()["detail"].get<std::string>().find("失信") != std::string::npos);
+        reply = m_server.postJson("/api/v1/credit/blacklist/" + builder + "/lift", {{"reason", "已履行，信用修复"}},
+                                  user("admin").token);
+        QCOMPARE_STATUS(reply, 200);
+        QCOMPARE(reply.json()["listed"], false);
+
         const json app = acceptAndCheck(m_app2, {tolerated});
         QVERIFY(!app.is_null());
         QCOMPARE(app["cases"].size(), std::size_t(7)); // no basement: 防空地下室易地建设 applies
@@ -395,6 +411,31 @@ private slots:
                 QCOMPARE(other["tolerance_deadline"], "");
             }
         claimAll(m_app2);
+    }
+
+    void stage2ToleranceDeadlineIsFollowedUp()
+    {
+        // The due day passes (moved into the past here: the scan compares it with today in Beijing).
+        const std::string caseId = (*findCase(getApp(m_app2), "650100-ZRZY-005"))["id"];
+        QVERIFY(notificationFor("applicant", caseId, "tolerance_overdue").is_null());
+        m_server.sql("UPDATE cases SET tolerance_due = '2025-01-02' WHERE id = '" + caseId + "'");
+        json toApplicant;
+        for (int i = 0; i < 200 && toApplicant.is_null(); ++i) {
+            QThread::msleep(100);
+            toApplicant = notificationFor("applicant", caseId, "tolerance_overdue");
+        }
+        QVERIFY2(toApplicant.is_object(), "the scan did not notify the applicant of the overdue 容缺 materials");
+        QVERIFY(toApplicant["message"].get<std::string>().find("2025-01-02") != std::string::npos);
+        QVERIFY(notificationFor("rev.zrzy", caseId, "tolerance_overdue").is_object());
+        // Once, not at every scan.
+        QThread::msleep(2500);
+        const auto rows = m_server.sql("SELECT COUNT(*) FROM notifications WHERE kind = 'tolerance_overdue' AND "
+                                       "case_id = '"
+                                       + caseId + "'");
+        QCOMPARE(rows.at(0).at(0), std::string("2"));
+        // Other cases of the application tolerated nothing and are left alone.
+        QCOMPARE(m_server.sql("SELECT COUNT(*) FROM notifications WHERE kind = 'tolerance_overdue'").at(0).at(0),
+                 std::string("2"));
     }
 
     void stage2NotPassedDeliveredAndResubmitted()
@@ -540,7 +581,8 @@ private slots:
     void notificationsStayInTheirLane()
     {
         // The applicant: only their own applications, only applicant kinds.
-        const std::set<std::string> applicantKinds = {"supplement", "concluded", "not_passed", "delivered", "refused"};
+        const std::set<std::string> applicantKinds
+            = {"supplement", "concluded", "not_passed", "delivered", "refused", "tolerance_overdue"};
         const json mine = notifications("applicant");
         QVERIFY(!mine.empty());
         for (const auto &n : mine) {

@@ -94,6 +94,19 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     };
     router.add(std::move(logout));
 
+    Route password;
+    password.method = "POST";
+    password.pattern = "/api/v1/auth/password";
+    password.tag = "auth";
+    password.summary = "修改本人密码：核对当前密码，新密码须符合密码策略；所有会话失效，返回新的登录令牌";
+    password.requestSchema = stringProps({"current_password", "new_password"}, {"current_password", "new_password"});
+    password.responseSchema = {{"type", "object"}};
+    password.handler = [&ctx](Request &req) {
+        req.auditTarget = "user:" + std::to_string(req.principal().userId);
+        return Response::json(ctx.auth().changePassword(req.principal(), req.json()));
+    };
+    router.add(std::move(password));
+
     Route reg;
     reg.method = "POST";
     reg.pattern = "/api/v1/auth/register";

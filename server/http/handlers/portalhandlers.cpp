@@ -184,10 +184,16 @@ void PortalHandlers::registerRoutes(Router &router, ServerContext &ctx)
     std::error_code ec;
     fs::path dir = ctx.config().portalDir;
     if (dir.empty()) {
-        // Next to the binary (an installed layout), else where this build put it.
-        dir = fs::read_symlink("/proc/self/exe", ec).parent_path() / "portal";
-        if (ec || !fs::is_regular_file(dir / "index.html", ec))
-            dir = SPGL_PORTAL_DEFAULT_DIR;
+        // Next to the binary, then ../share/spgl/portal (the Debian package's layout), else where
+        // this build put it.
+        std::error_code exeError;
+        const fs::path bin = fs::read_symlink("/proc/self/exe", exeError).parent_path();
+        dir = SPGL_PORTAL_DEFAULT_DIR;
+        for (const fs::path &candidate : {bin / "portal", bin.parent_path() / "share" / "spgl" / "portal"})
+            if (!exeError && fs::is_regular_file(candidate / "index.html", ec)) {
+                dir = candidate;
+                break;
+            }
     }
     if (fs::is_directory(dir, ec))
         portal->root = fs::canonical(dir, ec);

@@ -153,6 +153,13 @@ export async function login(username: string, password: string) {
   return tokens
 }
 
+/** Changes the caller's password; every session ends and this page continues with fresh tokens. */
+export async function changePassword(current: string, next: string) {
+  const tokens = await api('auth/password', { method: 'POST', body: { current_password: current, new_password: next } })
+  store(tokens)
+  return tokens
+}
+
 export function errorText(e: unknown): string {
   if (e instanceof ProblemError) return e.summary()
   if (e instanceof TypeError) return '无法连接服务器，请检查网络后重试'

@@ -17,6 +17,7 @@ export const router = createRouter({
     { path: '/applications', component: () => import('./views/ApplicationsView.vue') },
     { path: '/applications/:id', component: () => import('./views/ProgressView.vue'), props: true },
     { path: '/notifications', component: () => import('./views/NotificationsView.vue') },
+    { path: '/account', component: () => import('./views/AccountView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/guides' },
   ],
 })

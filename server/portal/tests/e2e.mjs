@@ -479,6 +479,30 @@ try {
   await shot('notifications')
   log('notifications listed')
 
+  // 9b. Change the password: a wrong current one is named; afterwards the old session's tokens are
+  // refused while this page carries on, and the new password logs in.
+  section = '9b. Change the password.'
+  const [beforeAccess] = await page.evaluate(() => [localStorage.getItem('spgl.access')])
+  await byTest('current-user').click()
+  await page.waitForURL(/#\/account/)
+  await fill('password-current', 'Wrong#2026e2e')
+  await fill('password-new', 'Portal#2027e2e')
+  await fill('password-again', 'Portal#2027e2e')
+  await byTest('password-submit').click()
+  await byTest('password-error').filter({ hasText: '当前密码不正确' }).waitFor()
+  await fill('password-current', 'Portal#2026e2e')
+  await byTest('password-submit').click()
+  await byTest('password-done').waitFor()
+  const stalePw = await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${beforeAccess}` } })
+  assert.equal(stalePw.status, 401, 'a session from before the password change must be refused')
+  await page.goto(`${base}#/applications`)
+  await byTest('current-user').waitFor()
+  const oldLogin = await fetch(`${base}api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'e2e.corp', password: 'Portal#2026e2e' }) })
+  assert.equal(oldLogin.status, 401)
+  const newLogin = await fetch(`${base}api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'e2e.corp', password: 'Portal#2027e2e' }) })
+  assert.equal(newLogin.status, 200)
+  log('password changed: the old session and password are refused, the page goes on logged in')
+
   // 10. Phone width and English.
   section = '10. Phone width and English.'
   await page.setViewportSize({ width: 390, height: 844 })

@@ -241,6 +241,44 @@ private slots:
         QVERIFY(!committed.cases[1].commitment);
     }
 
+    void toleratedMaterialsAreHandedInWhileTheCaseRuns()
+    {
+        Application app;
+        Command s = cmd(CommandKind::Submit);
+        s.submission = f.submission(true);
+        run(app, s, f.applicant, at("2025-09-25"));
+        Command tolerated = cmd(CommandKind::Accept);
+        tolerated.materials = {"A/M2"};
+        run(app, tolerated, f.clerk, at("2025-09-26"));
+        const std::string id = app.cases[0].id;
+        run(app, cmd(CommandKind::Claim, id), f.reviewerA, at("2025-09-29"));
+        const std::string deadlineBefore
+            = workflowjson::clockView(*app.cases[0].clock, f.calendar(), at("2025-09-30"))["deadline"];
+
+        // Only what was tolerated, and only by the applicant or the window.
+        Command wrong = cmd(CommandKind::ProvideSupplement, id);
+        wrong.materials = {"A/M1"};
+        QCOMPARE(fail(app, wrong, f.applicant, at("2025-09-30")), std::string("workflow.invalid"));
+        Command handIn = cmd(CommandKind::ProvideSupplement, id);
+        handIn.materials = {"A/M2"};
+        QCOMPARE(fail(app, handIn, f.reviewerA, at("2025-09-30")), std::string("workflow.forbidden"));
+        QCOMPARE(codes(run(app, handIn, f.applicant, at("2025-09-30"))), std::vector<int>{7});
+
+        // No longer outstanding; the case keeps running on an untouched clock; now on file.
+        QVERIFY(app.cases[0].toleratedMaterials.empty());
+        QVERIFY(app.cases[0].toleranceDeadline.empty());
+        QCOMPARE_ENUM(app.cases[0].status, CaseStatus::InProgress);
+        QVERIFY(!app.cases[0].clock->paused());
+        QCOMPARE(
+            workflowjson::clockView(*app.cases[0].clock, f.calendar(), at("2025-09-30"))["deadline"].get<std::string>(),
+            deadlineBefore);
+        QVERIFY(app.hasMaterial("A", "M2"));
+        // Nothing left to tolerate: neither a second hand-in nor 容缺通过.
+        QCOMPARE(fail(app, handIn, f.applicant, at("2025-10-09")), std::string("workflow.state"));
+        QCOMPARE(fail(app, decision(id, Outcome::ApprovedTolerated), f.reviewerA, at("2025-10-09")),
+                 std::string("workflow.invalid"));
+    }
+
     void rulesDecideConditionalMaterials()
     {
         // A material asked for only when the form says the land is new (JSON Logic required_if).
@@ -422,6 +460,28 @@ private slots:
         QCOMPARE(codes(run(app, deliver, f.clerk, at("2025-10-09"))), std::vector<int>{11});
         QCOMPARE_ENUM(app.status, ApplicationStatus::Delivered);
         QCOMPARE(app.deliveryMethod, std::string("in_person"));
+    }
+
+    void anyMilestoneStagePassesOnOneMilestone()
+    {
+        // LCBSXLX = 2: the stage passes when any one milestone item passes (pinned at submission).
+        for (const bool onePasses : {true, false}) {
+            Application app = accepted();
+            app.completion = StageDefinition::Completion::AnyMilestone;
+            for (const auto &[id, actor] :
+                 {std::pair{"2025000001-1", f.reviewerA}, {"2025000001-2", f.reviewerB}, {"2025000001-3", f.reviewerC}})
+                run(app, cmd(CommandKind::Claim, id), actor, at("2025-09-29"));
+            run(app, decision("2025000001-1", Outcome::Disapproved), f.reviewerA, at("2025-09-30"));
+            run(app, decision("2025000001-2", onePasses ? Outcome::Approved : Outcome::Disapproved), f.reviewerB,
+                at("2025-09-30"));
+            QCOMPARE_ENUM(app.status, ApplicationStatus::InReview);
+            QCOMPARE(codes(run(app, decision("2025000001-3", Outcome::Approved), f.reviewerC, at("2025-09-30"))),
+                     (std::vector<int>{11, onePasses ? 11 : 13}));
+            if (onePasses)
+                QCOMPARE_ENUM(app.status, ApplicationStatus::Concluded);
+            else
+                QCOMPARE_ENUM(app.status, ApplicationStatus::NotPassed);
+        }
     }
 
     void milestoneDisapprovalFailsTheStage()
