@@ -98,12 +98,11 @@ private slots:
         QCOMPARE(versions[1]["version"], "1.0");
 
         // Running applications keep what they pinned: same item version, same clock limit.
-        if (!pinned.empty()) {
-            const auto detail = m_server.get("/api/v1/cases/" + pinned[0][0], m_admin);
-            QCOMPARE(detail.status, 200);
-            QCOMPARE(detail.json()["item_version"], "1.0");
-            QCOMPARE(detail.json()["clock"]["limit"].get<int>(), oldLimit);
-        }
+        QVERIFY2(!pinned.empty(), "the demo data (seed 4) must hold a case of 650100-FGW-005");
+        const auto detail = m_server.get("/api/v1/cases/" + pinned[0][0], m_admin);
+        QCOMPARE(detail.status, 200);
+        QCOMPARE(detail.json()["item_version"], "1.0");
+        QCOMPARE(detail.json()["clock"]["limit"].get<int>(), oldLimit);
 
         // Undo: retire 1.1, and 1.0 is the latest published again. Retired stays retired.
         QCOMPARE(
