@@ -1,6 +1,7 @@
 #include "app/servercontext.h"
 
 #include "core/beijingtime.h"
+#include "gis/ogcdirectoryprovider.h"
 #include "http/handlers/annotationhandlers.h"
 #include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
@@ -11,6 +12,7 @@
 #include "http/handlers/drafthandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
+#include "http/handlers/ogchandlers.h"
 #include "http/handlers/planninghandlers.h"
 #include "http/handlers/portalhandlers.h"
 #include "http/handlers/projecthandlers.h"
@@ -57,6 +59,8 @@ ServerContext::ServerContext(ServerConfig config)
     m_planning = std::make_unique<PlanningService>(*m_db, *m_approvals);
     m_drafts = std::make_unique<DraftService>(*m_db);
     m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
+    m_ogc = std::make_unique<OgcFeatures>(
+        OgcDirectoryProvider::provider(std::filesystem::path(m_config.dataDir) / "blueprint"));
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -74,6 +78,7 @@ ServerContext::ServerContext(ServerConfig config)
     AnnotationHandlers::registerRoutes(m_router, *this);
     PlanningHandlers::registerRoutes(m_router, *this);
     DraftHandlers::registerRoutes(m_router, *this);
+    OgcHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }
 
