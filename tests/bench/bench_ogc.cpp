@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -143,6 +144,7 @@ int main(int argc, char **argv)
     fs::remove(portFile);
     const pid_t pid = fork();
     if (pid == 0) {
+        setenv("SPGL_LOG_LEVEL", "warning", 1); // no access log line per request
         const std::string dataArg = "--data-dir=" + data.string();
         const std::string portArg = "--port-file=" + portFile.string();
         execl(SPGL_SERVER_BIN, SPGL_SERVER_BIN, "--listen=127.0.0.1:0", dataArg.c_str(), portArg.c_str(),
@@ -175,7 +177,7 @@ int main(int argc, char **argv)
     };
     const auto overHttp = [&](const std::vector<Query> &queries, const char *label) {
         std::vector<double> ms;
-        double bytes = 0;
+        double bytes = 0, features = 0;
         std::string body;
         for (const auto &q : queries) {
             std::string path = "/ogc/collections/landuse/items?limit=" + std::to_string(limit)
@@ -194,8 +196,11 @@ int main(int argc, char **argv)
                 return false;
             }
             bytes += double(body.size());
+            const auto at = body.find("\"numberReturned\":");
+            if (at != std::string::npos)
+                features += std::atof(body.c_str() + at + 17);
         }
-        print(label, stats(ms), bytes / double(queries.size()), double(limit));
+        print(label, stats(ms), bytes / double(queries.size()), features / double(queries.size()));
         return true;
     };
     std::string warm;

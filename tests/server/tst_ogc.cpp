@@ -7,13 +7,16 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <atomic>
 #include <set>
+#include <thread>
 
 using nlohmann::json;
 using spgl::test::HttpReply;
@@ -96,6 +99,15 @@ std::set<std::int64_t> expectedCells(double minLon, double minLat, double maxLon
     return out;
 }
 
+/// The zones layer: @p n points named 区-1 … 区-n.
+bool writeZones(const QString &file, int n)
+{
+    return writeLayer(file, "zones", 4490, wkbPoint, [n](OGRLayerH l) {
+        for (int i = 1; i <= n; ++i)
+            addFeature(l, "POINT (87.6 43.85)", "区-" + std::to_string(i), i, 0);
+    });
+}
+
 std::string linkHref(const json &doc, const std::string &rel)
 {
     for (const auto &l : doc.value("links", json::array()))
@@ -141,6 +153,40 @@ class tst_Ogc : public QObject
         return out;
     }
 
+    /// Runs Redocly's OpenAPI linter on /ogc/api; the findings are printed, their count returned.
+    int lintApiDocument() const
+    {
+        const auto reply = get("/ogc/api");
+        if (reply.status != 200)
+            return -1;
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("ogc-api.json"));
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly))
+            return -1;
+        out.write(reply.body.data(), qint64(reply.body.size()));
+        out.close();
+        const QString redocly = QStringLiteral(SPGL_SOURCE_DIR "/tools/node_modules/.bin/redocly");
+        if (!QFile::exists(redocly)) {
+            qWarning("the linter is missing: run scripts/bootstrap.sh (installs tools/ from its lock file)");
+            return -1;
+        }
+        QProcess lint;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REDOCLY_TELEMETRY"), QStringLiteral("off"));
+        env.insert(QStringLiteral("REDOCLY_SUPPRESS_UPDATE_NOTICE"), QStringLiteral("true"));
+        lint.setProcessEnvironment(env);
+        lint.start(redocly, {QStringLiteral("lint"), QStringLiteral("--format=json"), file});
+        if (!lint.waitForFinished(120000))
+            return -1;
+        const json report = json::parse(lint.readAllStandardOutput().toStdString(), nullptr, false);
+        if (!report.is_object() || !report.contains("totals"))
+            return -1;
+        for (const auto &problem : report.value("problems", json::array()))
+            qWarning("%s: %s", problem.value("ruleId", "").c_str(), problem.value("message", "").c_str());
+        return report["totals"]["errors"].get<int>() + report["totals"]["warnings"].get<int>();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -164,6 +210,7 @@ private slots:
             addFeature(l, "POINT (500000 4850000)", "中央经线上的点", 1, 0);   // easting, northing
             addFeature(l, "POINT (540000 4860000)", "东边 40 公里的点", 2, 0); // ≈ 87.5°E
         }));
+        QVERIFY(writeZones(blueprint + QStringLiteral("/zones/v1.gpkg"), 5));
         // Not served: a folder name unusable in URLs, a file that is not v<N>.gpkg.
         QVERIFY(QDir().mkpath(blueprint + QStringLiteral("/bad name")));
         QFile stray(blueprint + QStringLiteral("/parcels/notes.txt"));
@@ -202,6 +249,7 @@ private slots:
         QCOMPARE(oas.value("openapi", ""), std::string("3.0.3"));
         QVERIFY(oas["paths"].contains("/collections/{collectionId}/items"));
         QCOMPARE(oas["servers"][0].value("url", ""), base);
+        QCOMPARE(lintApiDocument(), 0);
     }
 
     void collectionsDescribeTheLayers()
@@ -212,7 +260,7 @@ private slots:
         std::map<std::string, json> byId;
         for (const auto &c : doc["collections"])
             byId[c.value("id", "")] = c;
-        QCOMPARE(byId.size(), std::size_t(3)); // parcels, roads, sites_gk: not "bad name"
+        QCOMPARE(byId.size(), std::size_t(4)); // parcels, roads, sites_gk, zones: not "bad name"
         const json parcels = byId["parcels"];
         QCOMPARE(parcels.value("spgl:version", 0), 2);
         QCOMPARE(parcels.value("spgl:featureCount", 0), kRows * kCols);
@@ -235,6 +283,50 @@ private slots:
         QCOMPARE(one.status, 200);
         QCOMPARE(one.json().value("id", ""), std::string("roads"));
         QCOMPARE(one.json().value("itemType", ""), std::string("feature"));
+    }
+
+    void aNewLayerVersionIsServedAtOnce()
+    {
+        const QString zones = m_server.dataDir() + QStringLiteral("/blueprint/zones");
+        QCOMPARE(get("/ogc/collections/zones/items").json().value("numberMatched", -1), 5);
+        // Version 2 appears beside version 1.
+        QVERIFY(writeZones(zones + QStringLiteral("/v2.gpkg"), 2));
+        QCOMPARE(get("/ogc/collections/zones").json().value("spgl:version", 0), 2);
+        QCOMPARE(get("/ogc/collections/zones/items").json().value("numberMatched", -1), 2);
+        // The same file replaced: the open handle is not reused.
+        QVERIFY(QFile::remove(zones + QStringLiteral("/v2.gpkg")));
+        QVERIFY(writeZones(zones + QStringLiteral("/v2.gpkg"), 4));
+        const json page = get("/ogc/collections/zones/items").json();
+        QCOMPARE(page.value("numberMatched", -1), 4);
+        QCOMPARE(page["features"][3]["properties"].value("name", ""), std::string("区-4"));
+    }
+
+    void concurrentReadersGetConsistentPages()
+    {
+        // The server's threads share the pooled datasets: every answer must still be right.
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([this, t, &wrong] {
+                for (int i = 0; i < 12; ++i) {
+                    const int offset = (t * 31 + i * 17) % 230;
+                    const auto page = get("/ogc/collections/parcels/items?limit=10&offset=" + std::to_string(offset));
+                    const json doc = page.json();
+                    if (page.status != 200 || doc.value("numberMatched", -1) != 240
+                        || doc["features"][0]["id"].get<int>() != offset + 1)
+                        ++wrong;
+                    const auto box = get("/ogc/collections/parcels/items?bbox=87.555,43.833,87.6251,43.8749&limit=100");
+                    if (box.status != 200 || box.json().value("numberReturned", -1) != 40)
+                        ++wrong;
+                    const auto one = get("/ogc/collections/roads/items/1");
+                    if (one.status != 200 || one.json()["properties"].value("name", "") != "天山路")
+                        ++wrong;
+                }
+            });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     void bboxPagesThroughNextLinksSeeEveryFeatureOnce()
@@ -419,6 +511,7 @@ private slots:
             405);
         // The rest of the API still wants a login.
         QCOMPARE(m_server.get("/api/v1/cases").status, 401);
+        QCOMPARE(lintApiDocument(), 0); // the public variant (no security scheme)
 
         const QString url = QStringLiteral("OAPIF:http://127.0.0.1:%1/ogc").arg(m_server.port());
         const QString summary = ogrinfo({QStringLiteral("-ro"), QStringLiteral("-so"), url, QStringLiteral("parcels")});

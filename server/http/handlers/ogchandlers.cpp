@@ -325,7 +325,8 @@ nlohmann::json apiDocument(const std::string &base, bool isPublic)
            {"info",
             {{"title", "SPGL 一张蓝图 OGC API – Features"},
              {"version", SPGL_VERSION},
-             {"description", "工程建设项目审批管理系统的矢量图层（GeoPackage），坐标为经纬度（CRS84 / CGCS2000）。"}}},
+             {"description", "工程建设项目审批管理系统的矢量图层（GeoPackage），坐标为经纬度（CRS84 / CGCS2000）。"},
+             {"license", {{"name", "Proprietary（使用条件见服务首页）"}, {"url", base}}}}},
            {"servers", {{{"url", base}}}},
            {"tags", {{{"name", "ogc"}, {"description", "OGC API – Features Part 1 Core"}}}},
            {"paths",
@@ -353,7 +354,9 @@ nlohmann::json apiDocument(const std::string &base, bool isPublic)
                    {"title", {{"type", "string"}}},
                    {"status", {{"type", "integer"}}},
                    {"detail", {{"type", "string"}}}}}}}}}}}};
-    if (!isPublic) {
+    if (isPublic) {
+        doc["security"] = nlohmann::json::array(); // no login
+    } else {
         doc["components"]["securitySchemes"]
             = {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}};
         doc["security"] = {{{"bearer", nlohmann::json::array()}}};
