@@ -211,6 +211,12 @@ private slots:
             addFeature(l, "POINT (540000 4860000)", "东边 40 公里的点", 2, 0); // ≈ 87.5°E
         }));
         QVERIFY(writeZones(blueprint + QStringLiteral("/zones/v1.gpkg"), 5));
+        // A damaged file (e.g. a copy cut short): listed, but its features give a clear error.
+        QVERIFY(QDir().mkpath(blueprint + QStringLiteral("/damaged")));
+        QFile damaged(blueprint + QStringLiteral("/damaged/v1.gpkg"));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray("SQLite format 3") + QByteArray(2000, '\x5a'));
+        damaged.close();
         // Not served: a folder name unusable in URLs, a file that is not v<N>.gpkg.
         QVERIFY(QDir().mkpath(blueprint + QStringLiteral("/bad name")));
         QFile stray(blueprint + QStringLiteral("/parcels/notes.txt"));
@@ -260,7 +266,7 @@ private slots:
         std::map<std::string, json> byId;
         for (const auto &c : doc["collections"])
             byId[c.value("id", "")] = c;
-        QCOMPARE(byId.size(), std::size_t(4)); // parcels, roads, sites_gk, zones: not "bad name"
+        QCOMPARE(byId.size(), std::size_t(5)); // parcels, roads, sites_gk, zones, damaged: not "bad name"
         const json parcels = byId["parcels"];
         QCOMPARE(parcels.value("spgl:version", 0), 2);
         QCOMPARE(parcels.value("spgl:featureCount", 0), kRows * kCols);
@@ -278,6 +284,14 @@ private slots:
         const auto gk = byId["sites_gk"]["extent"]["spatial"]["bbox"][0];
         QVERIFY2(gk[0].get<double>() > 86.9 && gk[2].get<double>() < 87.6, gk.dump().c_str());
         QVERIFY2(gk[1].get<double>() > 43.7 && gk[3].get<double>() < 44.0, gk.dump().c_str());
+
+        // The damaged layer is listed without an extent; reading it is a clear error, not a crash.
+        QVERIFY(!byId["damaged"].contains("extent"));
+        const auto broken = get("/ogc/collections/damaged/items");
+        QCOMPARE(broken.status, 503);
+        QVERIFY(broken.isProblem());
+        QVERIFY2(broken.json().value("detail", "").find("damaged") != std::string::npos, broken.body.c_str());
+        QCOMPARE(get("/ogc/collections/damaged/items/1").status, 503);
 
         const auto one = get("/ogc/collections/roads");
         QCOMPARE(one.status, 200);
@@ -433,9 +447,10 @@ private slots:
 
     void badParametersAre400()
     {
-        for (const char *query : {"bbox=1,2,3", "bbox=a,b,c,d", "bbox=87.6,43.8,87.5,43.9", "bbox=87.5,43.9,87.6,43.8",
-                                  "bbox=87,43,200,44", "bbox=", "limit=0", "limit=-5", "limit=abc", "limit=1.5",
-                                  "offset=-1", "offset=x", "foo=1", "bbox-crs=EPSG:4326", "datetime=yesterday"}) {
+        for (const char *query :
+             {"bbox=1,2,3", "bbox=a,b,c,d", "bbox=87.6,43.8,87.5,43.9", "bbox=87.5,43.9,87.6,43.8", "bbox=87,43,200,44",
+              "bbox=", "limit=0", "limit=-5", "limit=abc", "limit=1.5", "offset=-1", "offset=x",
+              "offset=9223372036854775807", "foo=1", "bbox-crs=EPSG:4326", "datetime=yesterday"}) {
             const auto reply = get(std::string("/ogc/collections/parcels/items?") + query);
             QVERIFY2(reply.status == 400, query);
             QVERIFY2(reply.isProblem(), query);

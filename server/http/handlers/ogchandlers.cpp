@@ -12,6 +12,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <regex>
 
 namespace spgl::server {
@@ -23,6 +24,7 @@ constexpr const char *kJson = "application/json";
 constexpr const char *kGeoJson = "application/geo+json";
 constexpr const char *kOpenApi = "application/vnd.oai.openapi+json;version=3.0";
 constexpr std::int64_t kMaxLimit = 10000;
+constexpr std::int64_t kMaxOffset = 1'000'000'000'000; // far beyond any layer; keeps offset + limit in range
 
 /// What a resource is written as.
 enum class Kind { Json, GeoJson, OpenApi };
@@ -206,16 +208,17 @@ bool validDatetime(const std::string &text)
     return b.find('/') == std::string::npos && end(a) && end(b) && !(open(a) && open(b));
 }
 
-std::int64_t integerParameter(const Request &req, const std::string &name, std::int64_t fallback, std::int64_t min)
+std::int64_t integerParameter(const Request &req, const std::string &name, std::int64_t fallback, std::int64_t min,
+                              std::int64_t max)
 {
     const auto text = req.query(name);
     if (!text)
         return fallback;
     std::int64_t v = 0;
     const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (text->empty() || ec != std::errc() || end != text->data() + text->size() || v < min)
-        throw badParameter(name,
-                           "查询参数 " + name + " 应为不小于 " + std::to_string(min) + " 的整数，收到“" + *text + "”");
+    if (text->empty() || ec != std::errc() || end != text->data() + text->size() || v < min || v > max)
+        throw badParameter(name, "查询参数 " + name + " 应为 " + std::to_string(min) + " 到 " + std::to_string(max)
+                                     + " 之间的整数，收到“" + *text + "”");
     return v;
 }
 
@@ -438,8 +441,8 @@ void OgcHandlers::registerRoutes(Router &router, ServerContext &ctx)
         rejectUnknownParameters(req, {"f", "bbox", "bbox-crs", "limit", "offset", "datetime"});
         OgcFeatures::ItemsQuery q;
         // A limit above the maximum is not an error (OGC API – Features): it is read as the maximum.
-        q.limit = std::min(integerParameter(req, "limit", 10, 1), kMaxLimit);
-        q.offset = integerParameter(req, "offset", 0, 0);
+        q.limit = std::min(integerParameter(req, "limit", 10, 1, std::numeric_limits<std::int64_t>::max()), kMaxLimit);
+        q.offset = integerParameter(req, "offset", 0, 0, kMaxOffset);
         if (const auto bbox = req.query("bbox"))
             q.bbox = parseBbox(*bbox);
         if (const auto crs = req.query("bbox-crs"); crs && *crs != kCrs84)
