@@ -26,9 +26,7 @@ struct OgcDatasetPool::Entry
 
 OgcDatasetPool::OgcDatasetPool(std::size_t maxIdlePerFile)
     : m_maxIdle(maxIdlePerFile)
-{
-    geo::ensureGdal();
-}
+{}
 
 OgcDatasetPool::~OgcDatasetPool()
 {
@@ -120,6 +118,7 @@ OgcDatasetPool::Lease OgcDatasetPool::acquire(const std::filesystem::path &path,
             return lease;
         }
     }
+    geo::ensureGdal(); // on first use: a server that serves no layer does not pay for GDAL's drivers
     geo::GdalErrorCapture capture;
     const char *const drivers[] = {"GPKG", nullptr};
     lease.m_dataset = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);

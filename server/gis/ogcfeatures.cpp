@@ -443,9 +443,7 @@ bool intersects(OGRFeatureH f, OGRGeometryH box, OGRCoordinateTransformationH to
 
 OgcFeatures::OgcFeatures(OgcCollectionProvider provider)
     : m_provider(std::move(provider))
-{
-    geo::ensureGdal();
-}
+{}
 
 void OgcFeatures::setProvider(OgcCollectionProvider provider)
 {
