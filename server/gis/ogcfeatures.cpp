@@ -517,11 +517,15 @@ OgcFeatures::ItemsPage OgcFeatures::items(const OgcCollection &c, const ItemsQue
             page.featuresJson += ',';
         appendFeature(page.featuresJson, f, access.toCrs84);
         ++page.numberReturned;
+        page.lastId = OGR_F_GetFID(f);
     };
     const std::string table = quoteId(access.table);
     const std::string fid = quoteId(access.fid);
-    const std::string paging
-        = " ORDER BY " + fid + " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+    // After a known feature id the page starts there through the primary key; an offset makes
+    // SQLite step over that many rows.
+    const std::string paging = " ORDER BY " + fid + " LIMIT " + std::to_string(q.limit)
+                               + (q.after ? std::string() : " OFFSET " + std::to_string(q.offset));
+    const std::string afterCondition = q.after ? fid + " > " + std::to_string(*q.after) : std::string();
     const auto runPage = [&](const std::string &sql) {
         ResultSet rs(access.ds(), sql);
         if (!rs.layer())
@@ -538,7 +542,7 @@ OgcFeatures::ItemsPage OgcFeatures::items(const OgcCollection &c, const ItemsQue
 
     if (!q.bbox) {
         page.numberMatched = OGR_L_GetFeatureCount(access.layer, TRUE);
-        runPage("SELECT * FROM " + table + paging);
+        runPage("SELECT * FROM " + table + (q.after ? " WHERE " + afterCondition : std::string()) + paging);
     } else if (hasRtree && !access.toCrs84) {
         const Bbox &b = *q.bbox;
         const GeometryPtr box = boxPolygon(b);
@@ -568,6 +572,8 @@ OgcFeatures::ItemsPage OgcFeatures::items(const OgcCollection &c, const ItemsQue
         std::string where = " WHERE " + fid + " IN (" + candidates + ")";
         if (!misses.empty())
             where += " AND " + fid + " NOT IN (" + misses + ")";
+        if (q.after)
+            where += " AND " + afterCondition;
         runPage("SELECT * FROM " + table + where + paging);
     } else {
         // No spatial index (or not in longitude/latitude): OGR's spatial filter, then an exact test.
@@ -589,7 +595,11 @@ OgcFeatures::ItemsPage OgcFeatures::items(const OgcCollection &c, const ItemsQue
         OGR_L_SetSpatialFilter(access.layer, nullptr);
         std::sort(matches.begin(), matches.end());
         page.numberMatched = std::int64_t(matches.size());
-        for (std::int64_t i = q.offset; i < std::int64_t(matches.size()) && i < q.offset + q.limit; ++i) {
+        const std::int64_t first
+            = q.after
+                  ? std::int64_t(std::upper_bound(matches.begin(), matches.end(), GIntBig(*q.after)) - matches.begin())
+                  : q.offset;
+        for (std::int64_t i = first; i < std::int64_t(matches.size()) && i < first + q.limit; ++i) {
             FeaturePtr f(OGR_L_GetFeature(access.layer, matches[std::size_t(i)]));
             if (f)
                 append(f.get());

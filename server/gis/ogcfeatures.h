@@ -34,12 +34,16 @@ public:
         std::optional<Bbox> bbox;
         std::int64_t limit = 10;
         std::int64_t offset = 0;
+        /// When set, the page holds the features after this id (ids ascending) instead of skipping
+        /// @c offset features: the next links carry it, so that deep pages cost no more than the first.
+        std::optional<std::int64_t> after;
     };
     struct ItemsPage
     {
         std::string featuresJson; ///< the GeoJSON features as a JSON array text
         std::int64_t numberMatched = 0;
         std::int64_t numberReturned = 0;
+        std::optional<std::int64_t> lastId; ///< the id of the page's last feature
     };
     struct CollectionInfo
     {

@@ -317,6 +317,11 @@ nlohmann::json apiDocument(const std::string &base, bool isPublic)
             {"description", "跳过的要素数（翻页链接使用）"},
             {"required", false},
             {"schema", {{"type", "integer"}, {"minimum", 0}, {"default", 0}}}},
+           {{"name", "after"},
+            {"in", "query"},
+            {"description", "从该要素编号之后开始（翻页链接使用，优先于 offset）"},
+            {"required", false},
+            {"schema", {{"type", "integer"}}}},
            {{"name", "datetime"},
             {"in", "query"},
             {"description", "时间过滤（图层没有时间属性，校验格式后不做过滤）"},
@@ -438,11 +443,14 @@ void OgcHandlers::registerRoutes(Router &router, ServerContext &ctx)
     });
     add("/ogc/collections/{collectionId}/items", "图层要素（GeoJSON，bbox 过滤，分页）", [&ctx](Request &req) {
         negotiate(req, Kind::GeoJson);
-        rejectUnknownParameters(req, {"f", "bbox", "bbox-crs", "limit", "offset", "datetime"});
+        rejectUnknownParameters(req, {"f", "bbox", "bbox-crs", "limit", "offset", "after", "datetime"});
         OgcFeatures::ItemsQuery q;
         // A limit above the maximum is not an error (OGC API – Features): it is read as the maximum.
         q.limit = std::min(integerParameter(req, "limit", 10, 1, std::numeric_limits<std::int64_t>::max()), kMaxLimit);
         q.offset = integerParameter(req, "offset", 0, 0, kMaxOffset);
+        if (req.query("after"))
+            q.after = integerParameter(req, "after", 0, std::numeric_limits<std::int64_t>::min(),
+                                       std::numeric_limits<std::int64_t>::max());
         if (const auto bbox = req.query("bbox"))
             q.bbox = parseBbox(*bbox);
         if (const auto crs = req.query("bbox-crs"); crs && *crs != kCrs84)
@@ -455,8 +463,10 @@ void OgcHandlers::registerRoutes(Router &router, ServerContext &ctx)
 
         const std::string base = baseUrl(req);
         const std::string items = base + "/collections/" + percentEncode(c.id) + "/items";
-        const auto pageUrl = [&](std::int64_t offset) {
+        const auto pageUrl = [&](std::int64_t offset, std::optional<std::int64_t> after) {
             std::string url = items + "?limit=" + std::to_string(q.limit) + "&offset=" + std::to_string(offset);
+            if (after)
+                url += "&after=" + std::to_string(*after);
             if (q.bbox)
                 url += "&bbox="
                        + percentEncode(shortest(q.bbox->minLon) + "," + shortest(q.bbox->minLat) + ","
@@ -465,12 +475,13 @@ void OgcHandlers::registerRoutes(Router &router, ServerContext &ctx)
                 url += "&f=" + percentEncode(*f);
             return url;
         };
-        nlohmann::json links = {link(pageUrl(q.offset), "self", kGeoJson, "本页"),
+        nlohmann::json links = {link(pageUrl(q.offset, q.after), "self", kGeoJson, "本页"),
                                 link(base + "/collections/" + percentEncode(c.id), "collection", kJson, "图层说明")};
-        if (q.offset + page.numberReturned < page.numberMatched)
-            links.push_back(link(pageUrl(q.offset + q.limit), "next", kGeoJson, "下一页"));
+        if (page.numberReturned == q.limit && q.offset + page.numberReturned < page.numberMatched)
+            links.push_back(link(pageUrl(q.offset + q.limit, page.lastId), "next", kGeoJson, "下一页"));
         if (q.offset > 0)
-            links.push_back(link(pageUrl(std::max<std::int64_t>(0, q.offset - q.limit)), "prev", kGeoJson, "上一页"));
+            links.push_back(
+                link(pageUrl(std::max<std::int64_t>(0, q.offset - q.limit), std::nullopt), "prev", kGeoJson, "上一页"));
 
         Response r;
         r.contentType = kGeoJson;
