@@ -4,8 +4,8 @@
 //   bench_ogc [--data=DIR] [--requests=N] [--limit=1000] [--size=100k|small|1m]
 //
 // The layer is generated once into DIR/blueprint/landuse/v1.gpkg (default DIR ./bench-data-ogc).
-// Two kinds of page: at a random offset without bbox, and the first page of a random bbox
-// (15% of the layer's width and height).
+// Three kinds of page: at a random offset without bbox, the same pages as a next link reaches
+// them (after=<last id>), and the first page of a random bbox (15% of the layer's width and height).
 #include "geo/demolayergenerator.h"
 #include "gis/ogcfeatures.h"
 
@@ -66,6 +66,7 @@ struct Query
 {
     std::int64_t offset = 0;
     std::optional<OgcFeatures::Bbox> bbox;
+    std::optional<std::int64_t> after;
 };
 
 void print(const char *what, const Stats &s, double bytes, double features)
@@ -114,14 +115,17 @@ int main(int argc, char **argv)
                 e.maxLat, static_cast<long long>(limit), requests);
 
     std::mt19937_64 random(20261129);
-    std::vector<Query> offsets, boxes;
+    std::vector<Query> offsets, boxes, nexts;
     const double w = (e.maxLon - e.minLon) * 0.15, h = (e.maxLat - e.minLat) * 0.15;
     for (int i = 0; i < requests; ++i) {
-        offsets.push_back({std::int64_t(random() % std::uint64_t(std::max<std::int64_t>(1, info.featureCount - limit))),
-                           std::nullopt});
+        const auto offset
+            = std::int64_t(random() % std::uint64_t(std::max<std::int64_t>(1, info.featureCount - limit)));
+        offsets.push_back({offset, std::nullopt, std::nullopt});
+        nexts.push_back({offset, std::nullopt, offset}); // a next link: ids are 1 … n, so after = offset
+
         const double x = e.minLon + (e.maxLon - e.minLon - w) * double(random() % 10000) / 10000.0;
         const double y = e.minLat + (e.maxLat - e.minLat - h) * double(random() % 10000) / 10000.0;
-        boxes.push_back({0, OgcFeatures::Bbox{x, y, x + w, y + h}});
+        boxes.push_back({0, OgcFeatures::Bbox{x, y, x + w, y + h}, std::nullopt});
     }
 
     const auto inProcess = [&](const std::vector<Query> &queries, const char *label) {
@@ -129,7 +133,7 @@ int main(int argc, char **argv)
         double bytes = 0, features = 0;
         for (const auto &q : queries) {
             const auto t0 = Clock::now();
-            const auto page = ogc.items(collection, {q.bbox, limit, q.offset});
+            const auto page = ogc.items(collection, {q.bbox, limit, q.offset, q.after});
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
             bytes += double(page.featuresJson.size());
             features += double(page.numberReturned);
@@ -137,6 +141,7 @@ int main(int argc, char **argv)
         print(label, stats(ms), bytes / double(queries.size()), features / double(queries.size()));
     };
     inProcess(offsets, "in-process, offset pages");
+    inProcess(nexts, "in-process, next-link pages");
     inProcess(boxes, "in-process, bbox first pages");
 
     // The same through HTTP: spgl-server on the data dir, /ogc public.
@@ -182,6 +187,8 @@ int main(int argc, char **argv)
         for (const auto &q : queries) {
             std::string path = "/ogc/collections/landuse/items?limit=" + std::to_string(limit)
                                + "&offset=" + std::to_string(q.offset);
+            if (q.after)
+                path += "&after=" + std::to_string(*q.after);
             if (q.bbox) {
                 char box[160];
                 std::snprintf(box, sizeof box, "&bbox=%.6f,%.6f,%.6f,%.6f", q.bbox->minLon, q.bbox->minLat,
@@ -205,7 +212,8 @@ int main(int argc, char **argv)
     };
     std::string warm;
     fetch("/ogc/collections", warm);
-    const bool ok = overHttp(offsets, "HTTP, offset pages") && overHttp(boxes, "HTTP, bbox first pages");
+    const bool ok = overHttp(offsets, "HTTP, offset pages") && overHttp(nexts, "HTTP, next-link pages")
+                    && overHttp(boxes, "HTTP, bbox first pages");
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
     return ok ? 0 : 1;
