@@ -72,7 +72,8 @@ void negotiate(const Request &req, Kind kind)
         if (semicolon != std::string::npos) {
             std::string params = lower(range.substr(semicolon));
             params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-            if (std::regex_search(params, std::regex(";q=0(\\.0*)?(;|$)")))
+            static const std::regex refused(";q=0(\\.0*)?(;|$)");
+            if (std::regex_search(params, refused))
                 continue; // explicitly not acceptable
         }
         if (type == "*/*" || type == "application/*" || type == kJson || type == kGeoJson
