@@ -58,6 +58,13 @@ void apply(ServerConfig &c, const std::string &key, const std::string &value, st
             throw std::invalid_argument("--demo-projects must be 0 to 100000");
     } else if (key == "threads") {
         c.threads = int(toInt(key, value));
+    } else if (key == "ogc-public") {
+        if (value.empty() || value == "1" || value == "true" || value == "yes")
+            c.ogcPublic = true;
+        else if (value == "0" || value == "false" || value == "no")
+            c.ogcPublic = false;
+        else
+            throw std::invalid_argument("--ogc-public takes no value (or 1/0, true/false), got '" + value + "'");
     } else if (key == "portal-dir") {
         c.portalDir = value;
     } else if (key == "port-file") {
@@ -117,6 +124,7 @@ std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &arg
                                        {"SPGL_CORS_ORIGIN", "cors-origin"},
                                        {"SPGL_MAX_UPLOAD", "max-upload"},
                                        {"SPGL_PORTAL_DIR", "portal-dir"},
+                                       {"SPGL_OGC_PUBLIC", "ogc-public"},
                                        {"SPGL_THREADS", "threads"}};
     for (const auto &[env, key] : envKeys)
         if (const char *v = std::getenv(env))
@@ -130,7 +138,7 @@ std::vector<std::string> ServerConfig::parse(const std::vector<std::string> &arg
             continue;
         }
         // "--key value" as well as "--key=value", except for flags that take no value.
-        if (a.find('=') == std::string::npos && a != "--demo" && i + 1 < args.size()
+        if (a.find('=') == std::string::npos && a != "--demo" && a != "--ogc-public" && i + 1 < args.size()
             && args[i + 1].rfind("--", 0) != 0) {
             apply(*this, a.substr(2), args[i + 1], extra);
             ++i;
@@ -173,6 +181,7 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --clock-scan=SECONDS   how often the deadline scan re-reads every open case's clock (default 60; 0 = off)
   --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening
+  --ogc-public           serve /ogc (OGC API – Features, read-only) without a login, e.g. for QGIS
   --portal-dir=DIR       the applicant portal's built assets, served at / (default: portal/ next to
                          the binary, ../share/spgl/portal, else the build's server/portal folder)
 )";

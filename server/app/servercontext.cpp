@@ -1,6 +1,7 @@
 #include "app/servercontext.h"
 
 #include "core/beijingtime.h"
+#include "gis/ogcdirectoryprovider.h"
 #include "http/handlers/annotationhandlers.h"
 #include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
@@ -12,6 +13,7 @@
 #include "http/handlers/drafthandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
+#include "http/handlers/ogchandlers.h"
 #include "http/handlers/planninghandlers.h"
 #include "http/handlers/portalhandlers.h"
 #include "http/handlers/projecthandlers.h"
@@ -59,6 +61,8 @@ ServerContext::ServerContext(ServerConfig config)
     m_credit = std::make_unique<CreditService>(*m_db);
     m_drafts = std::make_unique<DraftService>(*m_db);
     m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
+    m_ogc = std::make_unique<OgcFeatures>(
+        OgcDirectoryProvider::provider(std::filesystem::path(m_config.dataDir) / "blueprint"));
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -77,6 +81,7 @@ ServerContext::ServerContext(ServerConfig config)
     PlanningHandlers::registerRoutes(m_router, *this);
     CreditHandlers::registerRoutes(m_router, *this);
     DraftHandlers::registerRoutes(m_router, *this);
+    OgcHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }
 

@@ -4,6 +4,7 @@
 #include "auth/passwordhasher.h"
 #include "auth/tokenservice.h"
 #include "blobs/blobstore.h"
+#include "gis/ogcfeatures.h"
 #include "http/router.h"
 #include "services/annotationservice.h"
 #include "services/approvalservice.h"
@@ -50,6 +51,9 @@ public:
     PlanningService &planning() { return *m_planning; }
     CreditService &credit() { return *m_credit; }
     DraftService &drafts() { return *m_drafts; }
+    /// The vector layers served at /ogc; by default those under `<data-dir>/blueprint/<id>/v<N>.gpkg`
+    /// (ogc().setProvider() serves another catalog).
+    OgcFeatures &ogc() { return *m_ogc; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -74,6 +78,7 @@ private:
     std::unique_ptr<CreditService> m_credit;
     std::unique_ptr<DraftService> m_drafts;
     std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<OgcFeatures> m_ogc;
     Router m_router;
     std::int64_t m_startedAt = 0;
 };

@@ -12,7 +12,9 @@ std::string operationId(const Route &r)
     for (char c : r.method)
         id.push_back(char(std::tolower(static_cast<unsigned char>(c))));
     bool upper = true;
-    for (char c : r.pattern.substr(7)) { // drop "/api/v1"
+    const std::string prefix = "/api/v1";
+    const std::string path = r.pattern.rfind(prefix, 0) == 0 ? r.pattern.substr(prefix.size()) : r.pattern;
+    for (char c : path) {
         if (std::isalnum(static_cast<unsigned char>(c))) {
             id.push_back(upper ? char(std::toupper(static_cast<unsigned char>(c))) : c);
             upper = false;
@@ -35,6 +37,9 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
     nlohmann::json paths = nlohmann::json::object();
     std::vector<std::string> tags;
     for (const Route &r : router.routes()) {
+        // Only the REST API: /ogc has its own OpenAPI 3.0 document at /ogc/api (OGC API – Features).
+        if (r.pattern.rfind("/api/", 0) != 0)
+            continue;
         nlohmann::json op = {{"operationId", operationId(r)},
                              {"summary", r.summary.empty() ? r.method + " " + r.pattern : r.summary},
                              {"tags", {r.tag.empty() ? "misc" : r.tag}}};

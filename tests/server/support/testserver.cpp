@@ -200,6 +200,8 @@ bool TestServer::start(const QStringList &extraArgs)
             m_dbSpec = QStringLiteral("sqlite");
         }
         m_args = extraArgs;
+    } else if (!extraArgs.isEmpty()) {
+        m_args = extraArgs; // a restart with other options (without any: the previous ones)
     }
     const QString portFile = m_dir->path() + QStringLiteral("/port");
     QFile::remove(portFile);
@@ -217,7 +219,7 @@ bool TestServer::start(const QStringList &extraArgs)
     }
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < 30000) {
+    while (timer.elapsed() < 120000) { // generous: the machine may be busy building
         QFile f(portFile);
         if (f.open(QIODevice::ReadOnly)) {
             m_port = f.readAll().trimmed().toInt();
@@ -230,7 +232,7 @@ bool TestServer::start(const QStringList &extraArgs)
         }
         QThread::msleep(20);
     }
-    m_error = QStringLiteral("spgl-server did not answer within 30 s: ") + log();
+    m_error = QStringLiteral("spgl-server did not answer within 120 s: ") + log();
     return false;
 }
 

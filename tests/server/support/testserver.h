@@ -42,6 +42,7 @@ public:
 
     static QString backend();
     /// Starts the server with --demo and @p extraArgs; false (and lastError()) when it does not answer.
+    /// A restart without @p extraArgs keeps the options of the previous start.
     bool start(const QStringList &extraArgs = {});
     /// SIGTERM, then waits for a clean exit; returns the exit code.
     int stop();
