@@ -112,6 +112,16 @@ QString LocalCache::pathFor(const QString &dir, const QString &server, const QSt
     return QDir(dir).filePath(QStringLiteral("cache-%1-%2.sqlite").arg(QString::fromLatin1(key), userId));
 }
 
+QString LocalCache::filesDirFor(const QString &cachePath)
+{
+    if (cachePath.isEmpty())
+        return {};
+    QString base = cachePath;
+    if (base.endsWith(QLatin1String(".sqlite")))
+        base.chop(7);
+    return base + QStringLiteral("-files");
+}
+
 Status LocalCache::open(const QString &path)
 {
     close();
