@@ -76,6 +76,7 @@ DeskContext::DeskContext(const QString &dataDir, QObject *parent)
     });
     connect(m_worker, &SyncWorker::fetched, this, &DeskContext::fetched);
     connect(m_worker, &SyncWorker::filesFetched, this, &DeskContext::filesFetched);
+    connect(m_worker, &SyncWorker::posted, this, &DeskContext::posted);
     m_thread.start();
 }
 
@@ -244,6 +245,12 @@ int DeskContext::command(CommandKind kind, const QString &target, const nlohmann
 void DeskContext::fetch(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void DeskContext::post(const QString &path, const nlohmann::json &body)
+{
+    QMetaObject::invokeMethod(m_worker, "post", Qt::QueuedConnection, Q_ARG(QString, path),
+                              Q_ARG(QByteArray, QByteArray::fromStdString(body.dump())));
 }
 
 bool DeskContext::dropOp(const QString &opId)

@@ -75,6 +75,8 @@ public:
     void fetch(const QString &path);
     /// Drops an answered (rejected or conflicting) op the user has seen.
     bool dropOp(const QString &opId);
+    /// POST @p body to @p path on the server from the worker (online only); posted answers.
+    void post(const QString &path, const nlohmann::json &body);
 
     /// Gives the password again after the session expired (sessionExpired), or to go online from
     /// "work offline": reauthenticated answers; on success the outbox is sent at once (syncNow).
@@ -94,6 +96,8 @@ Q_SIGNALS:
     void dataChanged();
     void commandFinished(int requestId, bool ok, const QString &opIdOrError);
     void fetched(const QString &path, const QByteArray &body);
+    /// The answer to post(): HTTP status (0 offline), body, and the problem's detail on failure.
+    void posted(const QString &path, int status, const QByteArray &body, const QString &message);
     /// A page of the change feed was applied (pages and rows so far; @p first on a fresh cache).
     void syncProgress(int pages, int rows, bool first);
     /// The server refused to refresh the session: ask the user for the password (reauthenticate);

@@ -93,6 +93,8 @@ public:
     Status replaceAnnotations(const QString &projectId, const nlohmann::json &items);
     /// The cached project (as the change feed gave it), or null.
     nlohmann::json project(const QString &id) const;
+    /// Every cached project (the change feed's JSON), by project code.
+    std::vector<nlohmann::json> projects() const;
 
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);

@@ -263,6 +263,22 @@ void SyncWorker::fetch(const QString &path)
     Q_EMIT fetched(path, reply.ok() ? reply.body : QByteArray());
 }
 
+void SyncWorker::post(const QString &path, const QByteArray &body)
+{
+    const Running running(*this);
+    if (!m_api || !m_session || m_offlineOnly) {
+        Q_EMIT posted(path, 0, {}, tr("离线工作：需要连接服务器"));
+        return;
+    }
+    const nlohmann::json json = nlohmann::json::parse(body.toStdString(), nullptr, false);
+    ApiReply reply = m_api->post(path, json);
+    if (reply.status == 401 && m_session->refresh())
+        reply = m_api->post(path, json);
+    if (reply.status == 401)
+        Q_EMIT sessionExpired();
+    Q_EMIT posted(path, reply.status, reply.body, reply.ok() ? QString() : reply.message());
+}
+
 void SyncWorker::shutdown()
 {
     m_engine.reset();

@@ -53,6 +53,9 @@ public Q_SLOTS:
     void runCommand(int requestId, const QString &kind, const QString &target, const QByteArray &args);
     /// GET @p path (e.g. /api/v1/applications/{id}); answers with fetched (empty body when offline).
     void fetch(const QString &path);
+    /// POST @p body (JSON) to @p path; answers with posted (status 0 when offline). For what the
+    /// sync protocol does not carry (窗口代办 filing a new application).
+    void post(const QString &path, const QByteArray &body);
     /// Logs in again as the same user with @p password after the session expired (or to go online
     /// from "work offline"); the cache and its outbox stay. Answers with reauthenticated.
     void reauthenticate(const QString &password);
@@ -79,6 +82,7 @@ Q_SIGNALS:
     void filesFetched(int complete, const QString &error);
     void commandFinished(int requestId, bool ok, const QString &opIdOrError);
     void fetched(const QString &path, const QByteArray &body);
+    void posted(const QString &path, int status, const QByteArray &body, const QString &message);
 
 private:
     bool openCache(const QUrl &server, const UserInfo &user, QString *error);

@@ -6,6 +6,7 @@
 #include "gui/materialviewer.h"
 #include "gui/outboxwidget.h"
 #include "gui/texts.h"
+#include "workspaces/window/walkindialog.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -150,9 +151,13 @@ WindowWorkspace::WindowWorkspace(DeskContext &context, QWidget *parent)
     auto *left = new QWidget(intake);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_walkIn = new QPushButton(tr("代办申报(&C)…"), intake);
+    m_walkIn->setObjectName(QStringLiteral("walkIn"));
+    m_walkIn->setToolTip(tr("窗口代办：为到窗口办理的申请人填报申报（需要在线）"));
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(searchLabel);
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_walkIn);
     leftLayout->addLayout(searchRow);
     leftLayout->addWidget(m_queue);
     auto *right = new QWidget(intake);
@@ -249,12 +254,14 @@ WindowWorkspace::WindowWorkspace(DeskContext &context, QWidget *parent)
                 showDelivery(current.isValid() ? current.data(ApplicationTableModel::IdRole).toString() : QString());
             });
     connect(m_deliver, &QPushButton::clicked, this, &WindowWorkspace::deliver);
+    connect(m_walkIn, &QPushButton::clicked, this, &WindowWorkspace::walkIn);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_tabs);
 
-    setTabOrder(m_search, m_queue);
+    setTabOrder(m_search, m_walkIn);
+    setTabOrder(m_walkIn, m_queue);
     setTabOrder(m_queue, m_detailTabs);
     setTabOrder(m_detailTabs, m_detail);
     setTabOrder(m_detail, m_viewer);
@@ -886,6 +893,17 @@ void WindowWorkspace::deliver()
                               record);
     m_deliver->setEnabled(false);
     m_deliveryMessage->setText(tr("正在记录……"));
+}
+
+void WindowWorkspace::walkIn()
+{
+    WalkInDialog d(m_context, this);
+    connect(&d, &WalkInDialog::filed, this, [this](const QString &id) {
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("已代办申报 %1，同步后出现在待受理列表。").arg(id));
+        m_context.syncNow();
+    });
+    d.exec();
 }
 
 void WindowWorkspace::openLastNotice()

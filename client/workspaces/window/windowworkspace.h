@@ -70,6 +70,8 @@ public Q_SLOTS:
     /// 统一出件: records how the result of the application selected in the delivery list was
     /// handed over (online, in person, post with the tracking number).
     void deliver();
+    /// 窗口代办: files an application for a walk-in applicant (WalkInDialog, online).
+    void walkIn();
     void passMaterial();
     /// The material selected in the check list is rejected, with a reason the clerk gives.
     void rejectMaterial();
@@ -108,6 +110,7 @@ private:
     QTableView *m_deliveryView = nullptr;
     QTextBrowser *m_deliveryDetail = nullptr;
     QPushButton *m_deliver = nullptr;
+    QPushButton *m_walkIn = nullptr;
     QLabel *m_deliveryMessage = nullptr;
     QString m_deliveryId;
     QHash<int, nlohmann::json> m_deliveryRequests;

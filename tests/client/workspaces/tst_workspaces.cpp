@@ -13,6 +13,7 @@
 #include "testserver.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
+#include "workspaces/window/walkindialog.h"
 #include "workspaces/window/windowworkspace.h"
 
 #include <QApplication>
@@ -729,6 +730,79 @@ private slots:
         shown = false;
         QVERIFY(sync(context));
         QVERIFY(!shown);
+    }
+
+    void walkInFiling()
+    {
+        // 窗口代办: the clerk files stage 3 for a walk-in applicant with the portal's form
+        // definition; the server has it as a window application with the paper materials, and it
+        // comes down into the queue.
+        const auto rows = m_server.sql(
+            "SELECT p.id FROM projects p WHERE p.process_type = 1 AND EXISTS (SELECT 1 FROM applications a WHERE "
+            "a.project_id = p.id AND a.stage = 2 AND a.status = 'delivered' AND NOT EXISTS (SELECT 1 FROM cases c "
+            "WHERE c.application_id = a.id AND c.status = 'disapproved')) AND NOT EXISTS (SELECT 1 FROM "
+            "applications a WHERE a.project_id = p.id AND a.stage >= 3) ORDER BY p.id DESC");
+        QVERIFY(!rows.empty());
+        const std::string clerkToken = m_server.login("clerk");
+        const json p = m_server.get("/api/v1/projects/" + rows[0][0], clerkToken).json();
+        const json guide = spgl::test::stageGuide(m_server, 3);
+        const json form = spgl::test::fillForm(guide["form"], p);
+        QTemporaryDir dir;
+        DeskContext context(dir.path());
+        QVERIFY(login(context, QStringLiteral("clerk")));
+        QVERIFY(sync(context));
+        WindowWorkspace ws(context);
+        ws.setOpenNotices(false);
+        ws.show();
+        int step = 0;
+        QString filed, failure;
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, this, [&] {
+            auto *d = qobject_cast<WalkInDialog *>(QApplication::activeModalWidget());
+            if (!d)
+                return;
+            if (step == 0) {
+                if (!d->setProject(QString::fromStdString(rows[0][0]))) {
+                    failure = QStringLiteral("project not in the list");
+                    d->reject();
+                    return;
+                }
+                d->setStage(3);
+                d->loadGuide();
+                step = 1;
+            } else if (step == 1 && d->findChild<QPushButton *>(QStringLiteral("walkInSubmit"))->isEnabled()) {
+                for (const auto &[name, value] : form.items())
+                    d->setFieldValue(QString::fromStdString(name), value);
+                d->submit();
+                step = 2;
+            } else if (step == 2 && d->message().startsWith(QStringLiteral("未提交"))) {
+                failure = d->message();
+                d->reject();
+            }
+        });
+        timer->start();
+        connect(&ws, &QObject::destroyed, timer, &QObject::deleteLater);
+        QTest::mouseClick(ws.findChild<QPushButton *>(QStringLiteral("walkIn")), Qt::LeftButton);
+        timer->stop();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY2(ws.message().startsWith(QStringLiteral("已代办申报")), qPrintable(ws.message()));
+        const QString appId = ws.message().section(QLatin1Char(' '), 1, 1).section(QStringLiteral("，"), 0, 0);
+        QVERIFY(!appId.isEmpty());
+        const auto row
+            = m_server.sql("SELECT status, channel, stage FROM applications WHERE id = '" + appId.toStdString() + "'");
+        QCOMPARE(row.size(), std::size_t(1));
+        QCOMPARE(row[0][0], std::string("submitted"));
+        QCOMPARE(row[0][1], std::string("window"));
+        QCOMPARE(row[0][2], std::string("3"));
+        // The sync it started brings it into the queue, materials as paper originals.
+        QVERIFY(waitFor([&] { return ws.selectApplication(appId); }, 30000));
+        const auto app = context.cache().application(appId);
+        QVERIFY(app);
+        QVERIFY(!app->materials.empty());
+        for (const auto &m : app->materials)
+            QVERIFY(m.fileId.empty());
+        QCOMPARE(QString::fromStdString(app->channel), QStringLiteral("window"));
     }
 
     void failedOpIsShownAndDropped()
