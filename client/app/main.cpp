@@ -54,16 +54,27 @@ int main(int argc, char *argv[])
         address = QSettings().value(QStringLiteral("login/server"), QStringLiteral("http://127.0.0.1:8080")).toString();
 
     DeskContext context(dir);
-    LoginDialog login(context, address);
-    if (parser.isSet(user))
-        login.setUser(parser.value(user));
-    if (login.exec() != QDialog::Accepted)
-        return 0;
+    // Login, the main window; logging out (Ctrl+Shift+Q) comes back to the login.
+    for (bool first = true;; first = false) {
+        LoginDialog login(context, address);
+        if (parser.isSet(user))
+            login.setUser(parser.value(user));
+        if (login.exec() != QDialog::Accepted)
+            return 0;
 
-    MainWindow window(context);
-    if (parser.isSet(workspace))
-        window.showWorkspace(parser.value(workspace));
-    window.show();
-    context.syncNow();
-    return app.exec();
+        MainWindow window(context);
+        if (first && parser.isSet(workspace))
+            window.showWorkspace(parser.value(workspace));
+        bool loggedOut = false;
+        QObject::connect(&context, &DeskContext::loggedOut, &window, [&] {
+            loggedOut = true;
+            window.hide();
+            QApplication::exit(0);
+        });
+        window.show();
+        context.syncNow();
+        const int rc = app.exec();
+        if (!loggedOut)
+            return rc;
+    }
 }

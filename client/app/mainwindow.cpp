@@ -4,6 +4,7 @@
 #include "core/deskcontext.h"
 #include "core/localcache.h"
 #include "core/map/maplayerstore.h"
+#include "gui/formdialog.h"
 #include "gui/map/mapview.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
@@ -11,8 +12,10 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -59,6 +62,9 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
     sync->setShortcut(QKeySequence(Qt::Key_F5));
     file->addAction(tr("设置(&E)…"), this, &MainWindow::settings);
     file->addSeparator();
+    QAction *logout = file->addAction(tr("注销(&L)…"), this, &MainWindow::logout);
+    logout->setObjectName(QStringLiteral("logout"));
+    logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     QAction *quit = file->addAction(tr("退出(&X)"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     auto *view = menuBar()->addMenu(tr("工作区(&W)"));
@@ -75,6 +81,42 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
     m_lastSync->setObjectName(QStringLiteral("lastSync"));
     m_ops = new QLabel(this);
     m_ops->setObjectName(QStringLiteral("opCounts"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setRange(0, 0); // the feed has no total: busy, with the counts beside it
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_progressText = new QLabel(this);
+    m_progressText->setObjectName(QStringLiteral("syncCounts"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_progressText);
+    connect(&m_context, &DeskContext::syncProgress, this, [this](int pages, int rows, bool first) {
+        if (!first)
+            return;
+        m_firstSync = true;
+        m_progress->show();
+        m_progressText->setText(tr("首次同步：第 %1 页，已接收 %2 条").arg(pages).arg(rows));
+    });
+    connect(&m_context, &DeskContext::syncFinished, this, [this](bool ok) {
+        m_progress->hide();
+        if (!m_firstSync)
+            return;
+        m_firstSync = false;
+        m_progressText->setText(ok ? m_progressText->text().replace(tr("首次同步："), tr("首次同步完成："))
+                                   : tr("首次同步未完成，下次同步时继续"));
+    });
+    connect(&m_context, &DeskContext::sessionExpired, this, [this] {
+        m_passwordError.clear();
+        QTimer::singleShot(0, this, &MainWindow::askPassword);
+    });
+    connect(&m_context, &DeskContext::reauthenticated, this, [this](bool ok, const QString &error) {
+        if (ok) {
+            statusBar()->showMessage(tr("已重新登录，正在同步未同步的操作……"), 10000);
+            return;
+        }
+        m_passwordError = error;
+        QTimer::singleShot(0, this, &MainWindow::askPassword);
+    });
     statusBar()->addPermanentWidget(m_online);
     statusBar()->addPermanentWidget(m_lastSync);
     statusBar()->addPermanentWidget(m_ops);
@@ -118,6 +160,74 @@ void MainWindow::loadMapLayers()
 void MainWindow::syncNow()
 {
     m_context.syncNow();
+}
+
+QString MainWindow::progressText() const
+{
+    return m_progressText->text();
+}
+
+bool MainWindow::progressVisible() const
+{
+    return m_progress->isVisible();
+}
+
+void MainWindow::logout()
+{
+    FormDialog d(tr("注销"), this);
+    d.setObjectName(QStringLiteral("logoutDialog"));
+    d.addNote(tr("注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。"));
+    d.addChecks(QStringLiteral("wipe"), tr("本机缓存(&W)："),
+                {{tr("同时清除本机缓存（离线数据、已下载的材料、离线登录信息）"), QStringLiteral("wipe")}});
+    if (d.exec() != QDialog::Accepted)
+        return;
+    const bool wipe = !d.checked(QStringLiteral("wipe")).isEmpty();
+    bool discard = false;
+    const int pending = m_context.pendingOps();
+    if (wipe && pending > 0) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("清除本机缓存"),
+            tr("还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。\n\n仍要清除吗？").arg(pending),
+            QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("confirmWipe"));
+        box.button(QMessageBox::Discard)->setText(tr("丢弃并清除"));
+        box.button(QMessageBox::Cancel)->setText(tr("取消"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Discard) {
+            statusBar()->showMessage(tr("未注销：还有未同步的操作"), 10000);
+            return;
+        }
+        discard = true;
+    }
+    m_timer->stop();
+    QString error;
+    if (!m_context.logout(wipe, discard, &error)) {
+        m_timer->start();
+        statusBar()->showMessage(tr("未注销：%1").arg(error), 10000);
+    }
+}
+
+void MainWindow::askPassword()
+{
+    if (m_askingPassword || !m_context.isLoggedIn())
+        return;
+    m_askingPassword = true;
+    FormDialog d(tr("登录已过期"), this);
+    d.setObjectName(QStringLiteral("passwordDialog"));
+    d.addNote(tr("%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。")
+                  .arg(m_context.user().displayName)
+                  .arg(m_context.pendingOps()));
+    if (!m_passwordError.isEmpty())
+        d.addNote(tr("上次输入未通过：%1").arg(m_passwordError));
+    QLineEdit *password = d.addLine(QStringLiteral("password"), tr("密码(&P)："), {}, true);
+    password->setEchoMode(QLineEdit::Password);
+    const int answer = d.exec();
+    m_askingPassword = false;
+    if (answer != QDialog::Accepted) {
+        statusBar()->showMessage(tr("登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录"), 15000);
+        return;
+    }
+    m_context.reauthenticate(password->text());
 }
 
 QString MainWindow::statusText() const

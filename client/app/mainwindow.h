@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QProgressBar;
 class QTabWidget;
 class QTimer;
 
@@ -34,11 +35,19 @@ public:
     SuperviseWorkspace *superviseWorkspace() const { return m_supervise; }
     MapView *mapView() const { return m_map; }
     QString statusText() const;
+    /// The counts of the first sync (pages and rows) shown beside its progress bar.
+    QString progressText() const;
+    bool progressVisible() const;
 
 public Q_SLOTS:
     void syncNow();
     void about();
     void settings();
+    /// Asks whether to wipe the local cache too (refusing while commands are unsent unless the
+    /// user confirms losing them), then logs out: the context emits loggedOut.
+    void logout();
+    /// Asks for the password after the session expired; the outbox is sent once it is right.
+    void askPassword();
 
 private:
     void updateStatus();
@@ -55,6 +64,11 @@ private:
     QLabel *m_lastSync = nullptr;
     QLabel *m_ops = nullptr;
     QTimer *m_timer = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressText = nullptr;
+    bool m_firstSync = false;
+    bool m_askingPassword = false;
+    QString m_passwordError;
 };
 
 } // namespace spgl::desk

@@ -31,6 +31,13 @@ ApiClient::ApiClient(QUrl server)
 
 ApiClient::~ApiClient() = default;
 
+void ApiClient::abort()
+{
+    m_aborted = true;
+    if (m_current)
+        m_current->abort();
+}
+
 ApiReply ApiClient::get(const QString &path)
 {
     return send("GET", path, {});
@@ -38,6 +45,8 @@ ApiReply ApiClient::get(const QString &path)
 
 int ApiClient::download(const QString &path, const QString &file)
 {
+    if (m_aborted)
+        return 0;
     const QString partPath = file + QStringLiteral(".part");
     QFile part(partPath);
     if (!part.open(QIODevice::ReadWrite | QIODevice::Append))
@@ -59,7 +68,11 @@ int ApiClient::download(const QString &path, const QString &file)
     });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    QNetworkReply *const outer = m_current; // a request waited for around this one (nested loops)
+    m_current = reply;
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_current = outer;
     int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 200 && have > 0) {
         // The server sent the whole file again: start the part over with it.
@@ -90,6 +103,11 @@ ApiReply ApiClient::post(const QString &path, const nlohmann::json &body)
 
 ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
 {
+    if (m_aborted) {
+        ApiReply stopped;
+        stopped.networkError = QCoreApplication::translate("ApiReply", "已取消");
+        return stopped;
+    }
     QUrl url = m_server;
     const int query = path.indexOf(QLatin1Char('?'));
     url.setPath(m_server.path() + (query < 0 ? path : path.left(query)));
@@ -103,7 +121,11 @@ ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QB
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    QNetworkReply *const outer = m_current; // a request waited for around this one (nested loops)
+    m_current = reply;
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_current = outer;
     ApiReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();

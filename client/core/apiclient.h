@@ -9,6 +9,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace spgl::desk {
 
@@ -56,12 +57,20 @@ public:
     int download(const QString &path, const QString &file);
     ApiReply post(const QString &path, const nlohmann::json &body);
 
+    /// Aborts the request in flight and makes the following ones fail at once (no answer) until
+    /// resume(): the worker stops promptly when the desktop logs out or closes. Call it in the
+    /// client's thread (it may be called from inside a request's wait).
+    void abort();
+    void resume() { m_aborted = false; }
+
 private:
     ApiReply send(const QByteArray &method, const QString &path, const QByteArray &body);
 
     QUrl m_server;
     QString m_token;
     int m_timeoutMs = 30000;
+    QNetworkReply *m_current = nullptr; ///< the request being waited for
+    bool m_aborted = false;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };
 

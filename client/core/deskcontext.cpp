@@ -5,6 +5,7 @@
 #include "core/syncworker.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,9 +39,21 @@ DeskContext::DeskContext(const QString &dataDir, QObject *parent)
         m_syncing = true;
         Q_EMIT statusChanged();
     });
-    connect(m_worker, &SyncWorker::syncProgress, this, [this](int changes) {
-        if (changes > 0)
+    connect(m_worker, &SyncWorker::syncProgress, this, [this](int pages, int rows, bool first) {
+        Q_EMIT syncProgress(pages, rows, first);
+        if (!first || rows < 2000) // the lists reload once at the end of a long first sync
             Q_EMIT dataChanged();
+    });
+    connect(m_worker, &SyncWorker::sessionExpired, this, &DeskContext::sessionExpired);
+    connect(m_worker, &SyncWorker::reauthenticated, this, [this](bool ok, const QString &error) {
+        if (ok) {
+            m_offlineOnly = false;
+            m_online = true;
+            rememberSession(SyncWorker::userToJson(m_user));
+        }
+        Q_EMIT reauthenticated(ok, error);
+        if (ok)
+            syncNow(); // the outbox waited for this
     });
     connect(m_worker, &SyncWorker::syncFinished, this, [this](bool ok, bool online, const QString &message) {
         m_syncing = false;
@@ -62,12 +75,14 @@ DeskContext::DeskContext(const QString &dataDir, QObject *parent)
         }
     });
     connect(m_worker, &SyncWorker::fetched, this, &DeskContext::fetched);
+    connect(m_worker, &SyncWorker::filesFetched, this, &DeskContext::filesFetched);
+    connect(m_worker, &SyncWorker::posted, this, &DeskContext::posted);
     m_thread.start();
 }
 
 DeskContext::~DeskContext()
 {
-    QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
+    stopWorker(false);
     m_thread.quit();
     m_thread.wait();
     m_cache.close();
@@ -116,23 +131,83 @@ void DeskContext::onLogin(bool ok, const QString &error, const QByteArray &userJ
         return;
     }
     m_online = !m_offlineOnly;
-    if (!m_offlineOnly) {
-        // Remember the session (server and who, never the password) for "work offline".
-        QJsonObject o;
-        o[QStringLiteral("server")] = m_server.toString();
-        o[QStringLiteral("user")] = QJsonDocument::fromJson(userJson).object();
-        QSaveFile f(lastSessionPath(m_dataDir));
-        if (f.open(QIODevice::WriteOnly)) {
-            f.write(QJsonDocument(o).toJson());
-            f.commit();
-        }
-    }
+    if (!m_offlineOnly)
+        rememberSession(userJson);
     const QString last = m_cache.meta(QStringLiteral("desk_last_sync"));
     if (!last.isEmpty())
         m_lastSync = QDateTime::fromString(last, Qt::ISODate);
     Q_EMIT loggedIn(true, {});
     Q_EMIT statusChanged();
     Q_EMIT dataChanged();
+}
+
+void DeskContext::rememberSession(const QByteArray &userJson)
+{
+    // Remember the session (server and who, never the password) for "work offline".
+    QJsonObject o;
+    o[QStringLiteral("server")] = m_server.toString();
+    o[QStringLiteral("user")] = QJsonDocument::fromJson(userJson).object();
+    QSaveFile f(lastSessionPath(m_dataDir));
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(o).toJson());
+        f.commit();
+    }
+}
+
+void DeskContext::stopWorker(bool endSession)
+{
+    // Not a blocking queued call: the worker may be inside a request, whose local event loop
+    // would run the call in the middle of it. stop() aborts the request and closes once it has
+    // unwound; wait for that here.
+    m_worker->armStop();
+    QMetaObject::invokeMethod(m_worker, "stop", Qt::QueuedConnection, Q_ARG(bool, endSession));
+    QElapsedTimer waited;
+    waited.start();
+    while (!m_worker->stopped() && waited.elapsed() < 60000)
+        QThread::msleep(2);
+}
+
+void DeskContext::reauthenticate(const QString &password)
+{
+    QMetaObject::invokeMethod(m_worker, "reauthenticate", Qt::QueuedConnection, Q_ARG(QString, password));
+}
+
+bool DeskContext::logout(bool wipe, bool discardPending, QString *error)
+{
+    if (!isLoggedIn()) {
+        if (error)
+            *error = tr("未登录");
+        return false;
+    }
+    const int pending = pendingOps();
+    if (wipe && pending > 0 && !discardPending) {
+        if (error)
+            *error = tr("还有 %1 个操作未同步到服务器，清除本机缓存会丢失它们").arg(pending);
+        return false;
+    }
+    const QString cachePath = m_cache.path();
+    const QString filesDir = m_cache.filesDir();
+    stopWorker(true);
+    m_cache.close();
+    if (wipe) {
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(cachePath + suffix);
+        QDir(filesDir).removeRecursively();
+        // "Work offline" needs the cache: the last session goes with it when it is this user's.
+        const auto last = lastSession(m_dataDir);
+        if (last && last->user.id == m_user.id && last->server == m_server)
+            QFile::remove(lastSessionPath(m_dataDir));
+    }
+    m_user = {};
+    m_online = false;
+    m_syncing = false;
+    m_offlineOnly = false;
+    m_lastSync = {};
+    m_lastError.clear();
+    Q_EMIT statusChanged();
+    Q_EMIT loggedOut();
+    return true;
 }
 
 int DeskContext::pendingOps() const
@@ -170,6 +245,12 @@ int DeskContext::command(CommandKind kind, const QString &target, const nlohmann
 void DeskContext::fetch(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void DeskContext::post(const QString &path, const nlohmann::json &body)
+{
+    QMetaObject::invokeMethod(m_worker, "post", Qt::QueuedConnection, Q_ARG(QString, path),
+                              Q_ARG(QByteArray, QByteArray::fromStdString(body.dump())));
 }
 
 bool DeskContext::dropOp(const QString &opId)

@@ -55,6 +55,8 @@ public:
     const UserInfo &user() const { return m_user; }
     QUrl server() const { return m_server; }
     LocalCache &cache() { return m_cache; }
+    /// Where the files of the user's materials and documents are downloaded (named by SHA-256).
+    QString filesDir() const { return m_cache.filesDir(); }
     const WorkCalendar &calendar() const { return m_calendar; }
 
     bool online() const { return m_online; }
@@ -73,6 +75,17 @@ public:
     void fetch(const QString &path);
     /// Drops an answered (rejected or conflicting) op the user has seen.
     bool dropOp(const QString &opId);
+    /// POST @p body to @p path on the server from the worker (online only); posted answers.
+    void post(const QString &path, const nlohmann::json &body);
+
+    /// Gives the password again after the session expired (sessionExpired), or to go online from
+    /// "work offline": reauthenticated answers; on success the outbox is sent at once (syncNow).
+    void reauthenticate(const QString &password);
+    /// Logs out: the session ends on the server (when reachable) and the cache closes. With
+    /// @p wipe the cache file, its downloaded files and the "work offline" session are deleted;
+    /// that is refused while the outbox holds unsent commands unless @p discardPending (the user
+    /// confirmed losing them). Returns false with @p error when refused.
+    bool logout(bool wipe, bool discardPending = false, QString *error = nullptr);
 
 Q_SIGNALS:
     void loggedIn(bool ok, const QString &error);
@@ -83,9 +96,23 @@ Q_SIGNALS:
     void dataChanged();
     void commandFinished(int requestId, bool ok, const QString &opIdOrError);
     void fetched(const QString &path, const QByteArray &body);
+    /// The answer to post(): HTTP status (0 offline), body, and the problem's detail on failure.
+    void posted(const QString &path, int status, const QByteArray &body, const QString &message);
+    /// A page of the change feed was applied (pages and rows so far; @p first on a fresh cache).
+    void syncProgress(int pages, int rows, bool first);
+    /// The server refused to refresh the session: ask the user for the password (reauthenticate);
+    /// nothing local is lost meanwhile.
+    void sessionExpired();
+    void reauthenticated(bool ok, const QString &error);
+    void loggedOut();
+    /// The background file download after a sync ended (@p error empty when complete).
+    void filesFetched(int complete, const QString &error);
 
 private:
     void onLogin(bool ok, const QString &error, const QByteArray &userJson, const QString &cachePath);
+    void rememberSession(const QByteArray &userJson);
+    /// Stops the worker (aborting what is in flight) and waits until it has closed everything.
+    void stopWorker(bool endSession);
 
     QString m_dataDir;
     QThread m_thread;

@@ -10,6 +10,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace spgl::desk {
 
 using nlohmann::json;
@@ -110,6 +112,16 @@ QString LocalCache::pathFor(const QString &dir, const QString &server, const QSt
 {
     const QByteArray key = QCryptographicHash::hash(server.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
     return QDir(dir).filePath(QStringLiteral("cache-%1-%2.sqlite").arg(QString::fromLatin1(key), userId));
+}
+
+QString LocalCache::filesDirFor(const QString &cachePath)
+{
+    if (cachePath.isEmpty())
+        return {};
+    QString base = cachePath;
+    if (base.endsWith(QLatin1String(".sqlite")))
+        base.chop(7);
+    return base + QStringLiteral("-files");
 }
 
 Status LocalCache::open(const QString &path)
@@ -500,6 +512,23 @@ json LocalCache::project(const QString &id) const
     if (!q.exec() || !q.next())
         return nullptr;
     return json::parse(q.value(0).toString().toStdString(), nullptr, false);
+}
+
+std::vector<json> LocalCache::projects() const
+{
+    std::vector<json> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("SELECT data FROM projects")))
+        return out;
+    while (q.next()) {
+        json p = json::parse(q.value(0).toString().toStdString(), nullptr, false);
+        if (p.is_object())
+            out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const json &a, const json &b) {
+        return a.value("project_code", std::string()) < b.value("project_code", std::string());
+    });
+    return out;
 }
 
 Status LocalCache::enqueue(const OutboxOp &op)

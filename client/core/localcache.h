@@ -53,6 +53,10 @@ public:
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
+    /// The directory of this cache's downloaded files (materials, result documents), named by
+    /// SHA-256: beside the cache file, one per user and server like the cache itself.
+    QString filesDir() const { return filesDirFor(m_path); }
+    static QString filesDirFor(const QString &cachePath);
     /// The file name for a user on a server, under @p dir: one cache per user and server.
     static QString pathFor(const QString &dir, const QString &server, const QString &userId);
 
@@ -89,6 +93,8 @@ public:
     Status replaceAnnotations(const QString &projectId, const nlohmann::json &items);
     /// The cached project (as the change feed gave it), or null.
     nlohmann::json project(const QString &id) const;
+    /// Every cached project (the change feed's JSON), by project code.
+    std::vector<nlohmann::json> projects() const;
 
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);

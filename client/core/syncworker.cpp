@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace spgl::desk {
 
 namespace {
@@ -18,6 +20,28 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 } // namespace
+
+class SyncWorker::Running
+{
+public:
+    explicit Running(SyncWorker &worker)
+        : m_worker(worker)
+    {
+        ++m_worker.m_depth;
+    }
+    ~Running()
+    {
+        if (--m_worker.m_depth == 0 && m_worker.m_stopPending) {
+            m_worker.m_stopPending = false;
+            m_worker.finishStop(std::exchange(m_worker.m_stopEndsSession, false));
+        }
+    }
+    Running(const Running &) = delete;
+    Running &operator=(const Running &) = delete;
+
+private:
+    SyncWorker &m_worker;
+};
 
 SyncWorker::SyncWorker(const QString &dataDir, QObject *parent)
     : QObject(parent)
@@ -68,12 +92,21 @@ bool SyncWorker::openCache(const QUrl &server, const UserInfo &user, QString *er
         return false;
     }
     m_engine = std::make_unique<SyncEngine>(*m_api, *m_session, *m_cache);
-    connect(m_engine.get(), &SyncEngine::pulled, this, [this](int n, bool) { Q_EMIT syncProgress(n); });
+    connect(m_engine.get(), &SyncEngine::pulled, this, [this](int n, bool) {
+        ++m_pages;
+        m_rows += n;
+        Q_EMIT syncProgress(m_pages, m_rows, m_first);
+    });
     return true;
 }
 
 void SyncWorker::login(const QUrl &server, const QString &username, const QString &password)
 {
+    const Running running(*this);
+    if (m_depth > 1) { // asked from inside another call's wait: never close what it uses
+        Q_EMIT loginFinished(false, tr("正在同步，请稍后再试"), {}, {});
+        return;
+    }
     shutdown();
     m_api = std::make_unique<ApiClient>(server);
     m_api->setTimeout(20000);
@@ -95,6 +128,11 @@ void SyncWorker::login(const QUrl &server, const QString &username, const QStrin
 
 void SyncWorker::openOffline(const QUrl &server, const QByteArray &userJson)
 {
+    const Running running(*this);
+    if (m_depth > 1) { // asked from inside another call's wait: never close what it uses
+        Q_EMIT loginFinished(false, tr("正在同步，请稍后再试"), {}, {});
+        return;
+    }
     shutdown();
     const UserInfo user = userFromJson(userJson);
     if (user.id.isEmpty()) {
@@ -115,6 +153,7 @@ void SyncWorker::openOffline(const QUrl &server, const QByteArray &userJson)
 
 void SyncWorker::sync()
 {
+    const Running running(*this);
     if (!m_engine) {
         Q_EMIT syncFinished(false, false, tr("未登录"));
         return;
@@ -123,18 +162,75 @@ void SyncWorker::sync()
         Q_EMIT syncFinished(false, false, tr("离线工作：登录后才能同步"));
         return;
     }
+    m_pages = 0;
+    m_rows = 0;
+    m_first = m_cache->cursor() == QLatin1String("0");
     Q_EMIT syncStarted();
     const Status s = m_engine->sync();
     if (s.ok()) {
         Q_EMIT syncFinished(true, true, {});
+        // Then the files the user's cases need, for offline reading (resumable, verified).
+        auto files = m_engine->fetchFiles(m_cache->filesDir());
+        Q_EMIT filesFetched(files.ok() ? files.value() : -1, files.ok() ? QString() : qs(files.error().message));
         return;
     }
     const bool offline = s.error().code == "sync.offline";
     Q_EMIT syncFinished(false, !offline, qs(s.error().message));
+    if (s.error().code == "session.expired")
+        Q_EMIT sessionExpired();
+}
+
+void SyncWorker::reauthenticate(const QString &password)
+{
+    const Running running(*this);
+    if (!m_session || !m_api || !m_cache) {
+        Q_EMIT reauthenticated(false, tr("未登录"));
+        return;
+    }
+    const UserInfo before = m_session->user();
+    auto who = m_session->login(before.username, password);
+    if (!who.ok()) {
+        Q_EMIT reauthenticated(false, qs(who.error().message));
+        return;
+    }
+    if (who.value().id != before.id) { // cannot happen with the same user name; never mix caches
+        m_api->setToken({});
+        m_session->restore(before);
+        Q_EMIT reauthenticated(false, tr("登录的用户与本机缓存的用户不同"));
+        return;
+    }
+    // The same user: the session (and the engine holding it) continues with the new tokens.
+    m_offlineOnly = false;
+    Q_EMIT reauthenticated(true, {});
+}
+
+void SyncWorker::stop(bool endSession)
+{
+    if (m_api)
+        m_api->abort(); // what is in flight ends now
+    if (m_depth > 0) {  // called from inside a request's wait: close once it has unwound
+        m_stopPending = true;
+        m_stopEndsSession = m_stopEndsSession || endSession;
+        return;
+    }
+    finishStop(endSession);
+}
+
+void SyncWorker::finishStop(bool endSession)
+{
+    if (endSession && m_api && m_session && !m_offlineOnly && !m_session->refreshToken().isEmpty()) {
+        m_api->resume();
+        m_api->setTimeout(3000);
+        (void)m_api->post(QStringLiteral("/api/v1/auth/logout"),
+                          {{"refresh_token", m_session->refreshToken().toStdString()}});
+    }
+    shutdown();
+    m_stopped = true;
 }
 
 void SyncWorker::runCommand(int requestId, const QString &kind, const QString &target, const QByteArray &args)
 {
+    const Running running(*this);
     if (!m_engine) {
         Q_EMIT commandFinished(requestId, false, tr("未登录"));
         return;
@@ -156,6 +252,7 @@ void SyncWorker::runCommand(int requestId, const QString &kind, const QString &t
 
 void SyncWorker::fetch(const QString &path)
 {
+    const Running running(*this);
     if (!m_api || m_offlineOnly) {
         Q_EMIT fetched(path, {});
         return;
@@ -164,6 +261,22 @@ void SyncWorker::fetch(const QString &path)
     if (reply.status == 401 && m_session->refresh())
         reply = m_api->get(path);
     Q_EMIT fetched(path, reply.ok() ? reply.body : QByteArray());
+}
+
+void SyncWorker::post(const QString &path, const QByteArray &body)
+{
+    const Running running(*this);
+    if (!m_api || !m_session || m_offlineOnly) {
+        Q_EMIT posted(path, 0, {}, tr("离线工作：需要连接服务器"));
+        return;
+    }
+    const nlohmann::json json = nlohmann::json::parse(body.toStdString(), nullptr, false);
+    ApiReply reply = m_api->post(path, json);
+    if (reply.status == 401 && m_session->refresh())
+        reply = m_api->post(path, json);
+    if (reply.status == 401)
+        Q_EMIT sessionExpired();
+    Q_EMIT posted(path, reply.status, reply.body, reply.ok() ? QString() : reply.message());
 }
 
 void SyncWorker::shutdown()

@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace spgl::desk {
@@ -21,6 +22,7 @@ FormDialog::FormDialog(const QString &title, QWidget *parent)
     m_form = new QFormLayout;
     layout->addLayout(m_form);
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("formError"));
     m_error->setStyleSheet(QStringLiteral("color: #b00000"));
     m_error->hide();
     layout->addWidget(m_error);
@@ -30,6 +32,13 @@ FormDialog::FormDialog(const QString &title, QWidget *parent)
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &FormDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &FormDialog::reject);
+    // Ctrl+Enter accepts from any field (Enter alone makes a new line in the text fields).
+    buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("确定（Ctrl+Enter）"));
+    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, &FormDialog::accept);
+    }
     setMinimumWidth(480);
 }
 
@@ -134,6 +143,14 @@ void FormDialog::accept()
                 w->setFocus();
             return;
         }
+    if (m_validator) {
+        const QString problem = m_validator(*this);
+        if (!problem.isEmpty()) {
+            m_error->setText(problem);
+            m_error->show();
+            return;
+        }
+    }
     QDialog::accept();
 }
 

@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QStringList>
 
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QFormLayout;
@@ -22,6 +24,7 @@ namespace spgl::desk {
  *
  * Each field widget carries its name as objectName, so tests and accessibility tools find it;
  * the tab order is the order fields were added. Required fields must not be empty on OK.
+ * Ctrl+Enter accepts from any field, as OK does.
  */
 class FormDialog : public QDialog
 {
@@ -45,12 +48,17 @@ public:
     /// The values checked in the check list @p name.
     QStringList checked(const QString &name) const;
 
+    /// A check across fields run on OK after the required ones: returns why the input cannot be
+    /// taken (shown, the dialog stays open with everything typed), or an empty string.
+    void setValidator(std::function<QString(const FormDialog &)> validator) { m_validator = std::move(validator); }
+
     void accept() override;
 
 private:
     QFormLayout *m_form = nullptr;
     QLabel *m_error = nullptr;
     QStringList m_required;
+    std::function<QString(const FormDialog &)> m_validator;
 };
 
 } // namespace spgl::desk

@@ -70,6 +70,11 @@ bool NoticeWriter::write(const Notice &n, const QString &path, QString *error)
             for (const auto &m : n.materials)
                 para(QStringLiteral("        · ") + m);
         }
+        if (!n.commitments.isEmpty()) {
+            para(tr("    以下事项按告知承诺制受理，请按承诺内容在规定期限内履行并补交相关材料："));
+            for (const auto &c : n.commitments)
+                para(QStringLiteral("        · ") + c);
+        }
         break;
     case Notice::Kind::Refusal:
         para(tr("    你单位申报的“%1”（项目代码 %2）申请材料，经审查，不符合受理条件，本窗口决定不予受理。")

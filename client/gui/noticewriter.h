@@ -16,9 +16,10 @@ struct Notice
     QString applicationId; ///< 申报编号
     QString projectCode;
     QString projectName;
-    QString applicant;     ///< 建设单位
-    QString reason;        ///< refusal reason or remarks
-    QStringList materials; ///< tolerated (容缺) or to supplement
+    QString applicant;       ///< 建设单位
+    QString reason;          ///< refusal reason or remarks
+    QStringList materials;   ///< tolerated (容缺) or to supplement (with the reason a material was rejected)
+    QStringList commitments; ///< items accepted under 告知承诺 (acceptance)
     QString clerk;
     QDate date;
 };

@@ -3,6 +3,7 @@
 #include "core/deskcontext.h"
 #include "gui/casetablemodel.h"
 #include "gui/formdialog.h"
+#include "gui/materialviewer.h"
 #include "gui/outboxwidget.h"
 #include "gui/texts.h"
 #include "workflow/workflowjson.h"
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -104,6 +106,12 @@ ReviewWorkspace::ReviewWorkspace(DeskContext &context, QWidget *parent)
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(QStringLiteral("caseDetail"));
     m_detail->setOpenLinks(false);
+    m_viewer = new MaterialViewer(this);
+    m_viewer->setFilesDir(context.filesDir());
+    auto *detailTabs = new QTabWidget(this);
+    detailTabs->setObjectName(QStringLiteral("caseTabs"));
+    detailTabs->addTab(m_detail, tr("办件详情(&I)"));
+    detailTabs->addTab(m_viewer, tr("申请材料(&M)"));
 
     auto button = [this](const QString &text, const QString &name, const QKeySequence &key, auto slot) {
         auto *b = new QPushButton(text, this);
@@ -140,7 +148,7 @@ ReviewWorkspace::ReviewWorkspace(DeskContext &context, QWidget *parent)
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_detail, 1);
+    rightLayout->addWidget(detailTabs, 1);
     rightLayout->addLayout(actions);
     rightLayout->addWidget(m_message);
 
@@ -161,8 +169,10 @@ ReviewWorkspace::ReviewWorkspace(DeskContext &context, QWidget *parent)
 
     setTabOrder(m_filter, m_search);
     setTabOrder(m_search, m_view);
-    setTabOrder(m_view, m_detail);
-    QWidget *previous = m_detail;
+    setTabOrder(m_view, detailTabs);
+    setTabOrder(detailTabs, m_detail);
+    setTabOrder(m_detail, m_viewer);
+    QWidget *previous = m_viewer;
     for (auto *b : buttons) {
         setTabOrder(previous, b);
         previous = b;
@@ -177,11 +187,14 @@ ReviewWorkspace::ReviewWorkspace(DeskContext &context, QWidget *parent)
                 showCase(current.isValid() ? current.data(CaseTableModel::IdRole).toString() : QString());
             });
     connect(&m_context, &DeskContext::dataChanged, this, &ReviewWorkspace::reload);
+    connect(&m_context, &DeskContext::filesFetched, m_viewer, &MaterialViewer::refresh);
+    connect(&m_context, &DeskContext::loggedIn, this, [this] { m_viewer->setFilesDir(m_context.filesDir()); });
     connect(&m_context, &DeskContext::commandFinished, this, [this](int id, bool ok, const QString &text) {
         if (!m_requests.remove(id))
             return;
         m_message->setText(ok ? tr("已记录，待同步（操作号 %1）").arg(text.left(8)) : tr("未执行：%1").arg(text));
         m_message->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00000"));
+        updateActions();
     });
     reload();
 }
@@ -224,6 +237,11 @@ void ReviewWorkspace::showCase(const QString &caseId)
     if (!caseId.isEmpty())
         m_app = m_context.cache().application(caseId.left(caseId.lastIndexOf(QLatin1Char('-'))));
     const ApprovalCase *c = m_app ? m_app->findCase(caseId.toStdString()) : nullptr;
+    QList<MaterialViewer::Material> materials;
+    if (c)
+        for (const auto &m : m_app->materials)
+            materials.append({q(m.key()), {}, q(m.fileId)});
+    m_viewer->setMaterials(materials);
     if (!c) {
         m_detail->setHtml(tr("<p>请在左侧选择一个办件。</p>"));
         updateActions();
@@ -328,7 +346,9 @@ QString ReviewWorkspace::detailHtml(const Application &app, const ApprovalCase &
 void ReviewWorkspace::updateActions()
 {
     const ApprovalCase *c = m_app ? m_app->findCase(m_caseId.toStdString()) : nullptr;
-    const bool has = c != nullptr;
+    // While a command is on its way to the sync engine nothing else may be sent: its answer
+    // changes what the case allows (a double click must not queue the command twice).
+    const bool has = c != nullptr && m_requests.isEmpty();
     const bool open = has && !isDecided(c->status);
     const bool mine = has && c->assignee == m_context.user().id.toStdString();
     m_claim->setEnabled(has && c->status == CaseStatus::Accepted);
@@ -340,7 +360,7 @@ void ReviewWorkspace::updateActions()
             for (const auto &con : k.consultations)
                 if (con.open() && q(con.toDepartment) == m_context.user().departmentCode)
                     replyable = true;
-    m_reply->setEnabled(replyable);
+    m_reply->setEnabled(replyable && m_requests.isEmpty());
     m_startProcedure->setEnabled(open && c->status == CaseStatus::InProgress && mine);
     m_endProcedure->setEnabled(open && c->openSpecialProcedure());
     m_supplement->setEnabled(open && c->status == CaseStatus::InProgress && mine);
@@ -349,10 +369,11 @@ void ReviewWorkspace::updateActions()
 
 void ReviewWorkspace::run(CommandKind kind, const json &args)
 {
-    if (m_caseId.isEmpty())
+    if (m_caseId.isEmpty() || !m_requests.isEmpty())
         return;
     m_requests.insert(m_context.command(kind, m_caseId, args));
     m_message->setText(tr("正在记录……"));
+    updateActions();
 }
 
 void ReviewWorkspace::claim()
@@ -410,6 +431,7 @@ void ReviewWorkspace::replyConsultation()
     m_requests.insert(m_context.command(CommandKind::ReplyConsultation, target.value(0),
                                         {{"consultation_id", target.value(1).toStdString()},
                                          {"answer", d.value(QStringLiteral("answer")).toStdString()}}));
+    updateActions();
 }
 
 void ReviewWorkspace::startSpecialProcedure()

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
 
@@ -22,6 +23,7 @@ namespace spgl::desk {
 
 class CaseTableModel;
 class DeskContext;
+class MaterialViewer;
 class OutboxWidget;
 
 /**
@@ -41,6 +43,8 @@ public:
     bool selectCase(const QString &caseId);
     QString currentCaseId() const { return m_caseId; }
     QTableView *queue() const { return m_view; }
+    /// The materials of the case's application (PDF and image viewer).
+    MaterialViewer *materialViewer() const { return m_viewer; }
     QString message() const;
 
 public Q_SLOTS:
@@ -67,6 +71,7 @@ private:
     QComboBox *m_filter = nullptr;
     QLineEdit *m_search = nullptr;
     QTextBrowser *m_detail = nullptr;
+    MaterialViewer *m_viewer = nullptr;
     QLabel *m_message = nullptr;
     OutboxWidget *m_outbox = nullptr;
     QPushButton *m_claim = nullptr;

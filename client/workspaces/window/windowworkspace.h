@@ -17,12 +17,14 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QTableWidget;
 class QTextBrowser;
 
 namespace spgl::desk {
 
 class ApplicationTableModel;
 class DeskContext;
+class MaterialViewer;
 class OutboxWidget;
 
 /**
@@ -46,12 +48,33 @@ public:
     /// Whether a written notice is opened with the desktop's PDF viewer (off in tests).
     void setOpenNotices(bool open) { m_openNotices = open; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// The materials of the application shown (PDF and image viewer).
+    MaterialViewer *materialViewer() const { return m_viewer; }
+    /// The clerk's check of material @p key of the shown application: "passed", "rejected" (with
+    /// @p reason) or empty when not checked yet. Kept in the local cache, so it survives a restart.
+    QString materialCheck(const QString &key, QString *reason = nullptr) const;
+    /// Selects an application in the 统一出件 list; false when it is not awaiting delivery.
+    bool selectDelivery(const QString &applicationId);
+    /// The delivery recorded on this desktop for @p applicationId (method, tracking, recipient,
+    /// at), or null.
+    nlohmann::json deliveryRecord(const QString &applicationId) const;
+    /// Records the check of material @p key (status "passed", "rejected" or empty to clear).
+    bool setMaterialCheck(const QString &key, const QString &status, const QString &reason = {});
 
 public Q_SLOTS:
     void reload();
     void accept();
     void refuse();
     void requestSupplement();
+    /// The material selected in the check list passes.
+    /// 统一出件: records how the result of the application selected in the delivery list was
+    /// handed over (online, in person, post with the tracking number).
+    void deliver();
+    /// 窗口代办: files an application for a walk-in applicant (WalkInDialog, online).
+    void walkIn();
+    void passMaterial();
+    /// The material selected in the check list is rejected, with a reason the clerk gives.
+    void rejectMaterial();
     void openLastNotice();
     void saveLastNotice();
 
@@ -60,9 +83,18 @@ Q_SIGNALS:
 
 private:
     void showApplication(const QString &applicationId);
+    void updateActions();
     void run(CommandKind kind, const nlohmann::json &args, const Notice &notice);
     Notice noticeFor(Notice::Kind kind) const;
     QString windowName() const;
+    /// The catalog's name of material @p key ("item/material"), or empty when not known.
+    QString materialName(const QString &key) const;
+    void updateMaterials();
+    void updateChecks();
+    void showDelivery(const QString &applicationId);
+    nlohmann::json checks() const;
+    /// The catalog item (from the server when online, else as last seen, kept in the cache).
+    const nlohmann::json *catalogItem(const QString &code) const;
 
     DeskContext &m_context;
     QTabWidget *m_tabs = nullptr;
@@ -71,6 +103,20 @@ private:
     QTableView *m_queue = nullptr;
     QLineEdit *m_search = nullptr;
     QTextBrowser *m_detail = nullptr;
+    QTabWidget *m_detailTabs = nullptr;
+    MaterialViewer *m_viewer = nullptr;
+    ApplicationTableModel *m_deliveryModel = nullptr;
+    QSortFilterProxyModel *m_deliveryProxy = nullptr;
+    QTableView *m_deliveryView = nullptr;
+    QTextBrowser *m_deliveryDetail = nullptr;
+    QPushButton *m_deliver = nullptr;
+    QPushButton *m_walkIn = nullptr;
+    QLabel *m_deliveryMessage = nullptr;
+    QString m_deliveryId;
+    QHash<int, nlohmann::json> m_deliveryRequests;
+    QTableWidget *m_checks = nullptr;
+    QPushButton *m_passMaterial = nullptr;
+    QPushButton *m_rejectMaterial = nullptr;
     QPushButton *m_accept = nullptr;
     QPushButton *m_refuse = nullptr;
     QPushButton *m_supplement = nullptr;
@@ -88,6 +134,7 @@ private:
     QHash<QString, nlohmann::json> m_catalog; ///< item code -> catalog item (materials), when online
     QString m_lastNotice;
     bool m_openNotices = true;
+    bool m_actionable = false; ///< the shown application waits for the window, with no pending op
 };
 
 } // namespace spgl::desk
