@@ -5,9 +5,11 @@
 #include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
 #include "http/handlers/basedatahandlers.h"
+#include "http/handlers/blueprinthandlers.h"
 #include "http/handlers/calendarhandlers.h"
 #include "http/handlers/casehandlers.h"
 #include "http/handlers/cataloghandlers.h"
+#include "http/handlers/compliancehandlers.h"
 #include "http/handlers/drafthandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
@@ -56,6 +58,10 @@ ServerContext::ServerContext(ServerConfig config)
     m_annotations = std::make_unique<AnnotationService>(*m_db, *m_approvals);
     m_planning = std::make_unique<PlanningService>(*m_db, *m_approvals);
     m_drafts = std::make_unique<DraftService>(*m_db);
+    m_blueprint = std::make_unique<BlueprintService>(*m_db, m_config.dataDir);
+    m_compliance = std::make_unique<ComplianceService>(*m_db, *m_blueprint, *m_approvals);
+    // The regional assessments whose zones contain a project's site, for the items' material rules (5.3).
+    m_approvals->setProjectFactsProvider([this](const nlohmann::json &site) { return m_compliance->facts(site); });
     m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
     m_startedAt = beijing::nowMs();
 
@@ -74,6 +80,8 @@ ServerContext::ServerContext(ServerConfig config)
     AnnotationHandlers::registerRoutes(m_router, *this);
     PlanningHandlers::registerRoutes(m_router, *this);
     DraftHandlers::registerRoutes(m_router, *this);
+    BlueprintHandlers::registerRoutes(m_router, *this);
+    ComplianceHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }
 

@@ -8,8 +8,10 @@
 #include "services/annotationservice.h"
 #include "services/approvalservice.h"
 #include "services/authservice.h"
+#include "services/blueprintservice.h"
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
+#include "services/complianceservice.h"
 #include "services/draftservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
@@ -48,6 +50,9 @@ public:
     AnnotationService &annotations() { return *m_annotations; }
     PlanningService &planning() { return *m_planning; }
     DraftService &drafts() { return *m_drafts; }
+    /// The blueprint's layer catalog and the compliance checks on it.
+    BlueprintService &blueprint() { return *m_blueprint; }
+    ComplianceService &compliance() { return *m_compliance; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -70,6 +75,8 @@ private:
     std::unique_ptr<AnnotationService> m_annotations;
     std::unique_ptr<PlanningService> m_planning;
     std::unique_ptr<DraftService> m_drafts;
+    std::unique_ptr<BlueprintService> m_blueprint;
+    std::unique_ptr<ComplianceService> m_compliance;
     std::unique_ptr<SyncService> m_sync;
     Router m_router;
     std::int64_t m_startedAt = 0;

@@ -1,6 +1,7 @@
 #include "app/spglserver.h"
 
 #include "app/demogenerator.h"
+#include "app/demolayers.h"
 #include "app/servercontext.h"
 #include "calendar/dates.h"
 #include "core/beijingtime.h"
@@ -112,6 +113,12 @@ int SpglServer::serve(ServerConfig &config)
         context.seedDemo();
         if (config.demoProjects > 0)
             DemoGenerator(context).generateIfEmpty(config.demoProjects, 20251128);
+        // The small synthetic blueprint (once; a layer already loaded is left alone).
+        try {
+            log.information("%s", DemoLayers(context.blueprint()).load(geo::DemoLayerSize::Small, beijing::nowMs()));
+        } catch (const std::exception &e) {
+            log.error("demo layers not loaded: %s", std::string(e.what()));
+        }
     }
     ClockJob clockJob(context.approvals(), std::chrono::seconds(config.clockScanSeconds));
     clockJob.start();
@@ -239,6 +246,15 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             context.seedDemo();
             const auto report = DemoGenerator(context).generate(n, s, anchor);
             std::cout << report << "\n";
+            return EXIT_OK;
+        }
+        if (cmd == "demo-layers") {
+            const std::string sizeText = extra.count("size") ? option("size", false) : std::string("small");
+            const auto size = geo::demoLayerSizeFromText(sizeText);
+            if (!size)
+                throw std::invalid_argument("--size must be small, 100k or 1m");
+            ServerContext context(config);
+            std::cout << DemoLayers(context.blueprint()).load(*size, beijing::nowMs()) << "\n";
             return EXIT_OK;
         }
         if (cmd == "backup") {

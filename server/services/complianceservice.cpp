@@ -7,6 +7,8 @@
 #include "services/approvalservice.h"
 #include "services/blueprintservice.h"
 
+#include <algorithm>
+
 namespace spgl::server {
 
 using nlohmann::json;
@@ -66,6 +68,7 @@ std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker()
     if (m_checker && key == m_checkerKey)
         return m_checker;
     auto checker = std::make_shared<geo::ComplianceChecker>();
+    auto assessments = std::make_shared<geo::ComplianceChecker>();
     std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> indexes;
     for (const auto &layer : layers) {
         const auto kind = *geo::layerKindFromCode(layer.kind);
@@ -84,9 +87,12 @@ std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker()
         }
         indexes[indexKey] = index;
         checker->addLayer({layer.id, layer.name, kind, layer.version, index});
+        if (kind == geo::LayerKind::RegionalAssessment)
+            assessments->addLayer({layer.id, layer.name, kind, layer.version, index});
     }
     m_indexes = std::move(indexes); // layers no longer current are released
     m_checker = checker;
+    m_assessmentChecker = assessments;
     m_checkerKey = key;
     return m_checker;
 }
@@ -99,6 +105,37 @@ json ComplianceService::runCheck(const std::string &siteGeoJson, const std::stri
     json out = *report;
     out["land_use"] = landUse;
     return out;
+}
+
+json ComplianceService::facts(const json &site)
+{
+    checker();
+    std::shared_ptr<const geo::ComplianceChecker> zones;
+    {
+        std::lock_guard lock(m_mutex);
+        zones = m_assessmentChecker;
+    }
+    if (!zones || zones->layers().empty())
+        return json::object();
+    auto report = zones->check(site.dump());
+    if (!report)
+        return json::object();
+    json codes = json::array();
+    json list = json::array();
+    for (const auto &hit : report->assessments) {
+        if (!hit.containsSite)
+            continue;
+        for (const auto &code : hit.assessments)
+            if (std::find(codes.begin(), codes.end(), code) == codes.end())
+                codes.push_back(code);
+        list.push_back({{"layer", hit.layer},
+                        {"zone", hit.zone},
+                        {"assessments", hit.assessments},
+                        {"completed", hit.completed},
+                        {"approved_by", hit.approvedBy},
+                        {"valid_until", hit.validUntil}});
+    }
+    return {{"assessments", codes}, {"assessment_zones", list}};
 }
 
 json ComplianceService::check(const Principal &who, const json &body, std::int64_t now)
