@@ -35,6 +35,16 @@ ApiError siteError(const spgl::Error &e)
     return ApiError::validation({e});
 }
 
+/// The GK area of a site given at registration (0 when it cannot be read).
+double registeredArea(const json &site)
+{
+    auto wkb = geo::ComplianceChecker::parseSite(site.dump());
+    if (!wkb)
+        return 0;
+    auto area = geo::ComplianceChecker::siteAreaM2(*wkb);
+    return area ? *area : 0;
+}
+
 std::string landUseOf(const json &project)
 {
     const json data = project.value("data", json::object());
@@ -234,9 +244,11 @@ json ComplianceService::updateSite(const Principal &who, const std::string &proj
         std::int64_t last = v && !v->isNull(0) ? v->integer(0) : 0;
         if (last == 0 && project.contains("site") && !project["site"].is_null()) {
             // The site given at registration becomes version 1 of the history.
+            auto registered = c.queryOne("SELECT created_at FROM projects WHERE id = ?", {pid});
             c.execute("INSERT INTO project_sites (project_id, version, site, area_m2, note, created_by, created_at) "
-                      "VALUES (?, 1, ?, 0, '登记时的用地范围', '', ?)",
-                      {pid, project["site"].dump(), project.value("created_at", std::int64_t(0))});
+                      "VALUES (?, 1, ?, ?, '登记时的用地范围', '', ?)",
+                      {pid, project["site"].dump(), registeredArea(project["site"]),
+                       registered ? registered->integer(0) : now});
             last = 1;
         }
         c.execute("INSERT INTO project_sites (project_id, version, site, area_m2, note, created_by, created_at) "
@@ -255,7 +267,10 @@ json ComplianceService::siteVersions(const Principal &who, const std::string &pr
 {
     const json project = m_approvals.project(projectId, who, now);
     json items = json::array();
+    std::int64_t registeredAt = 0;
     m_db.read([&](Connection &c) {
+        if (auto p = c.queryOne("SELECT created_at FROM projects WHERE id = ?", {std::stoll(projectId)}))
+            registeredAt = p->integer(0);
         for (const auto &r : c.query("SELECT version, site, area_m2, note, created_by, created_at FROM project_sites "
                                      "WHERE project_id = ? ORDER BY version DESC",
                                      {std::stoll(projectId)})) {
@@ -271,8 +286,10 @@ json ComplianceService::siteVersions(const Principal &who, const std::string &pr
     if (items.empty() && project.contains("site") && !project["site"].is_null())
         items.push_back({{"version", 1},
                          {"site", project["site"]},
+                         {"area_m2", registeredArea(project["site"])},
                          {"note", "登记时的用地范围"},
-                         {"created_at", project.value("created_at", std::int64_t(0))}});
+                         {"created_by", ""},
+                         {"created_at", registeredAt}});
     return {{"project_id", projectId}, {"items", items}};
 }
 
