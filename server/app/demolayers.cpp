@@ -34,14 +34,17 @@ std::string DemoLayers::sizeText(geo::DemoLayerSize size)
     return "small";
 }
 
-std::string DemoLayers::load(geo::DemoLayerSize size, std::int64_t now)
+std::string DemoLayers::load(geo::DemoLayerSize size, std::int64_t now, bool onlyMissing)
 {
     const std::string source = "demo-layers --size " + sizeText(size);
+    const auto wanted = [&](const std::string &id) {
+        return onlyMissing ? !m_blueprint.layer(id).has_value() : m_blueprint.currentSource(id) != source;
+    };
     bool missing = false;
     for (const char *id : kDemoIds)
-        missing = missing || m_blueprint.currentSource(id) != source;
+        missing = missing || wanted(id);
     if (!missing)
-        return "demo layers (" + sizeText(size) + ") already loaded";
+        return "demo layers already loaded";
 
     const fs::path dir = m_blueprint.incomingDir() / ("demo-" + TokenService::randomToken(12));
     struct Cleanup
@@ -59,7 +62,7 @@ std::string DemoLayers::load(geo::DemoLayerSize size, std::int64_t now)
     int loaded = 0;
     std::int64_t features = 0;
     for (const auto &f : *files) {
-        if (m_blueprint.currentSource(f.id) == source)
+        if (!wanted(f.id))
             continue;
         const std::string note = "合成演示数据（DemoLayerGenerator，--size " + sizeText(size)
                                  + "）：虚构的乌鲁木齐周边蓝图，非真实规划或管控数据";

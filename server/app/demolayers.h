@@ -23,8 +23,13 @@ class DemoLayers
 public:
     explicit DemoLayers(BlueprintService &blueprint);
 
-    /// Generates and registers the layers of @p size not loaded yet; returns a one-line report.
-    std::string load(geo::DemoLayerSize size, std::int64_t now);
+    /**
+     * Generates and registers the layers of @p size not loaded yet; returns a one-line report.
+     * With @p onlyMissing (the `--demo` start), a layer that exists in any form (another size, an
+     * administrator's import) is left alone; otherwise one whose current version came from
+     * elsewhere gets the generated file as a new version.
+     */
+    std::string load(geo::DemoLayerSize size, std::int64_t now, bool onlyMissing = false);
 
     /// "small", "100k" or "1m".
     static std::string sizeText(geo::DemoLayerSize size);

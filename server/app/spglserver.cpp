@@ -115,7 +115,8 @@ int SpglServer::serve(ServerConfig &config)
             DemoGenerator(context).generateIfEmpty(config.demoProjects, 20251128);
         // The small synthetic blueprint (once; a layer already loaded is left alone).
         try {
-            log.information("%s", DemoLayers(context.blueprint()).load(geo::DemoLayerSize::Small, beijing::nowMs()));
+            log.information("%s",
+                            DemoLayers(context.blueprint()).load(geo::DemoLayerSize::Small, beijing::nowMs(), true));
         } catch (const std::exception &e) {
             log.error("demo layers not loaded: %s", std::string(e.what()));
         }
