@@ -66,6 +66,8 @@ void bumpRevision(Connection &c)
 /// Removes a file or directory, ignoring errors (uploads and failed imports).
 void discard(const fs::path &p)
 {
+    if (p.empty())
+        return;
     std::error_code ec;
     fs::remove_all(p, ec);
 }
@@ -208,7 +210,9 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
     {
         fs::path path;
         ~Cleanup() { discard(path); }
-    } cleanup{upload.file.parent_path() == incomingDir() ? upload.file : upload.file.parent_path()};
+    } cleanup{upload.file.parent_path() == incomingDir()                 ? upload.file
+              : upload.file.parent_path().parent_path() == incomingDir() ? upload.file.parent_path()
+                                                                         : fs::path()}; // only what the handler saved
 
     // What the layer is: given for a new layer, from the catalog for a new version.
     std::string kind = upload.kind, name = upload.name;

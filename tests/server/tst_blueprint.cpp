@@ -471,6 +471,36 @@ private slots:
         QCOMPARE(q["blueprint_facts"].value("assessments", json::array()).size(), size_t(0));
     }
 
+    void uploadsOverTheLimitAreRefused()
+    {
+        // A server whose largest file is 64 KB: a 200 KB GeoJSON gets 413 and nothing is stored.
+        TestServer small;
+        QVERIFY2(small.start({QStringLiteral("--max-upload=65536")}), qPrintable(small.lastError()));
+        const std::string admin = small.login("admin");
+        std::vector<json> features;
+        for (int i = 1; features.size() < 900; ++i)
+            features.push_back({{"type", "Feature"},
+                                {"id", i},
+                                {"properties", {{"tbbh", "图斑 " + std::to_string(i)}}},
+                                {"geometry", square(87.3 + (i % 30) * 0.001, 43.9 + (i / 30) * 0.001, 0.0005)}});
+        const std::string big = json{{"type", "FeatureCollection"}, {"features", features}}.dump();
+        QVERIFY(big.size() > 150000);
+        const std::string boundary = "----spgl-limit";
+        const std::string body
+            = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\ntest_big\r\n--" + boundary
+              + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n大文件\r\n--" + boundary
+              + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nbasic_farmland\r\n--" + boundary
+              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.geojson\"\r\n\r\n" + big + "\r\n--"
+              + boundary + "--\r\n";
+        auto reply = small.request("POST", "/api/v1/blueprint/layers", body,
+                                   {{"Content-Type", "multipart/form-data; boundary=" + boundary}}, admin);
+        QCOMPARE_STATUS(reply, 413);
+        QVERIFY(reply.isProblem());
+        QCOMPARE_STATUS(small.get("/api/v1/blueprint/layers/test_big", admin), 404);
+        const std::string incoming = small.dataDir().toStdString() + "/blueprint/.incoming";
+        QVERIFY(!fs::exists(incoming) || fs::is_empty(incoming));
+    }
+
 private:
     std::string token(const std::string &who) const { return m_users.at(who).token; }
     std::string path(const std::string &name) const
