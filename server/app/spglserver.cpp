@@ -276,6 +276,15 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             std::filesystem::copy(std::filesystem::path(config.dataDir) / "blobs", out / "blobs",
                                   std::filesystem::copy_options::recursive
                                       | std::filesystem::copy_options::skip_existing);
+            // The blueprint's layer files (the catalog rows are in the database copy).
+            const auto layers = std::filesystem::path(config.dataDir) / "blueprint";
+            if (std::filesystem::exists(layers)) {
+                std::filesystem::create_directories(out / "blueprint");
+                for (const auto &entry : std::filesystem::directory_iterator(layers))
+                    if (entry.is_directory() && entry.path().filename() != ".incoming")
+                        std::filesystem::copy(entry.path(), out / "blueprint" / entry.path().filename(),
+                                              std::filesystem::copy_options::recursive);
+            }
             std::cout << "backup written to " << out.string() << "\n";
             return EXIT_OK;
         }
@@ -290,6 +299,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             std::filesystem::copy_file(in / "spgl.db", data / "spgl.db");
             if (std::filesystem::exists(in / "blobs"))
                 std::filesystem::copy(in / "blobs", data / "blobs", std::filesystem::copy_options::recursive);
+            if (std::filesystem::exists(in / "blueprint"))
+                std::filesystem::copy(in / "blueprint", data / "blueprint", std::filesystem::copy_options::recursive);
             auto db = Database::open("sqlite", config.dataDir);
             Migrator(*db).migrate();
             const auto v = AuditLog::verify(*db);

@@ -471,6 +471,19 @@ private slots:
         QCOMPARE(q["blueprint_facts"].value("assessments", json::array()).size(), size_t(0));
     }
 
+    void backupCarriesTheLayerFiles()
+    {
+        if (TestServer::backend() != QStringLiteral("sqlite"))
+            QSKIP("spgl-server backup copies the SQLite deployment only");
+        const QString out = QString::fromStdString(path("backup"));
+        QString output;
+        QCOMPARE(m_server.runCommand({QStringLiteral("backup"), QStringLiteral("--out=") + out}, &output), 0);
+        for (const char *file : {"blueprint/test_farmland/v1.gpkg", "blueprint/test_farmland/v2.gpkg",
+                                 "blueprint/demo_eco_redline/v1.gpkg", "blueprint/demo_imagery/v1.tif"})
+            QVERIFY2(fs::exists(path("backup/") + file), file);
+        QVERIFY(!fs::exists(path("backup/blueprint/.incoming")));
+    }
+
     void uploadsOverTheLimitAreRefused()
     {
         // A server whose largest file is 64 KB: a 200 KB GeoJSON gets 413 and nothing is stored.
