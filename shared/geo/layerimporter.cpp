@@ -328,10 +328,11 @@ std::string issueList(const std::vector<ImportIssue> &issues)
 class Importer
 {
 public:
-    Importer(const LayerImporter::Options &options, GdalErrorCapture &capture, ImportReport &report)
+    Importer(const LayerImporter::Options &options, GdalErrorCapture &capture, ImportReport &report, bool gbk)
         : m_options(options)
         , m_capture(capture)
         , m_report(report)
+        , m_gbk(gbk)
     {}
 
     Result<ImportReport> vector(GDALDataset &src, const std::string &outputBase);
@@ -345,9 +346,22 @@ private:
             list.push_back({fid, std::move(reason)});
     }
 
+    /// Text as UTF-8: a Shapefile without .cpg read raw is taken as GBK (CP936) where it is not UTF-8.
+    std::string utf8(const char *text, int64_t &recoded) const
+    {
+        if (!m_gbk || CPLIsUTF8(text, -1))
+            return text;
+        ++recoded;
+        char *u = CPLRecode(text, "CP936", CPL_ENC_UTF8);
+        std::string out = u ? u : text;
+        CPLFree(u);
+        return out;
+    }
+
     const LayerImporter::Options &m_options;
     GdalErrorCapture &m_capture;
     ImportReport &m_report;
+    bool m_gbk = false;
 };
 
 Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outputBase)
@@ -429,11 +443,15 @@ Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outpu
         return importError("write", "无法创建图层：" + m_capture.joinedErrors());
     }
     OGRFeatureDefn *srcDefn = layer->GetLayerDefn();
+    int64_t recoded = 0;
+    std::vector<int> fieldMap(size_t(srcDefn->GetFieldCount()), -1); // source field → output field
     for (int i = 0; i < srcDefn->GetFieldCount(); ++i) {
         OGRFieldDefn field(srcDefn->GetFieldDefn(i));
+        field.SetName(utf8(field.GetNameRef(), recoded).c_str());
         if (lower(field.GetNameRef()) == "fid" || lower(field.GetNameRef()) == "geom")
             continue;
-        dst->CreateField(&field);
+        if (dst->CreateField(&field) == OGRERR_NONE)
+            fieldMap[size_t(i)] = dst->GetLayerDefn()->GetFieldIndex(field.GetNameRef());
     }
     m_report.geometryType = type == wkbUnknown ? "Geometry" : OGRGeometryTypeToName(type);
 
@@ -514,7 +532,11 @@ Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outpu
             continue;
         }
         OGRFeature copy(dst->GetLayerDefn());
-        copy.SetFrom(feature.get(), TRUE);
+        copy.SetFrom(feature.get(), fieldMap.data(), TRUE);
+        if (m_gbk)
+            for (int i = 0; i < copy.GetFieldCount(); ++i)
+                if (copy.GetFieldDefnRef(i)->GetType() == OFTString && copy.IsFieldSetAndNotNull(i))
+                    copy.SetField(i, utf8(copy.GetFieldAsString(i), recoded).c_str());
         copy.SetFID(OGRNullFID);
         copy.SetGeometryDirectly(g.release());
         const size_t writeErrors = m_capture.errors().size();
@@ -535,6 +557,8 @@ Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outpu
     if (declared > 0 && m_report.sourceFeatures < declared)
         return fail(importError("corrupt", "文件已损坏或不完整：声明有 " + std::to_string(declared) + " 个要素，只读到 "
                                                + std::to_string(m_report.sourceFeatures) + " 个"));
+    if (recoded > 0)
+        m_report.warnings.push_back("Shapefile 没有 .cpg 编码文件：非 UTF-8 的属性已按 GBK（CP936）读取");
     if (repairedCount > int64_t(m_report.repaired.size()))
         m_report.warnings.push_back("共修复 " + std::to_string(repairedCount) + " 个要素，只列出前 "
                                     + std::to_string(m_report.repaired.size()) + " 个");
@@ -651,9 +675,25 @@ Result<ImportReport> LayerImporter::importFile(const std::string &source, const 
                                           + (why.empty() ? std::string() : "。GDAL：" + why));
     }
     report.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    // A Shapefile without .cpg: GDAL would read its text as Latin-1 (unless the DBF names a code
+    // page). Chinese data without .cpg is usually GBK: read the bytes raw and decode them below.
+    bool gbk = false;
+    if (report.driver == "ESRI Shapefile" && endsWith(lower(*path), ".shp")) {
+        const std::string base = path->substr(0, path->size() - 4);
+        VSIStatBufL stat;
+        if (VSIStatL((base + ".cpg").c_str(), &stat) != 0 && VSIStatL((base + ".CPG").c_str(), &stat) != 0) {
+            const char *const openOptions[] = {"ENCODING=", nullptr};
+            DatasetPtr raw(GDALDataset::Open(path->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kAllowedDrivers,
+                                             openOptions, nullptr));
+            if (raw) {
+                ds = std::move(raw);
+                gbk = true;
+            }
+        }
+    }
     std::error_code ec;
     fs::create_directories(fs::path(outputBase).parent_path(), ec);
-    Importer importer(m_options, capture, report);
+    Importer importer(m_options, capture, report, gbk);
     if (ds->GetLayerCount() > 0)
         return importer.vector(*ds, outputBase);
     if (ds->GetRasterCount() > 0)

@@ -244,6 +244,40 @@ private slots:
         QCOMPARE(j["crs"].get<std::string>(), std::string("EPSG:4490"));
     }
 
+    void shapefileWithoutCpgIsReadAsGbk()
+    {
+        // Written in GBK, as many Chinese tools do, and delivered without its .cpg.
+        fs::create_directories(path("gbk"));
+        {
+            auto *driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+            DatasetPtr ds(driver->Create(path("gbk/xzq.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            auto s = srs(4490);
+            char **options = CSLSetNameValue(nullptr, "ENCODING", "CP936");
+            OGRLayer *layer = ds->CreateLayer("xzq", &s, wkbPolygon, options);
+            CSLDestroy(options);
+            OGRFieldDefn field("名称", OFTString);
+            QCOMPARE(layer->CreateField(&field), OGRERR_NONE);
+            OGRFeature f(layer->GetLayerDefn());
+            f.SetField(0, "天山区");
+            f.SetGeometry(geometry(square(87.6, 43.8, 0.01)).get());
+            QCOMPARE(layer->CreateFeature(&f), OGRERR_NONE);
+        }
+        fs::remove(path("gbk/xzq.cpg"));
+        fs::remove(path("gbk/xzq.CPG"));
+        {
+            std::ifstream dbf(path("gbk/xzq.dbf"), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(dbf)), std::istreambuf_iterator<char>());
+            QVERIFY(bytes.find("\xCC\xEC\xC9\xBD\xC7\xF8") != std::string::npos); // 天山区 in GBK
+        }
+        auto result = LayerImporter().importFile(path("gbk/xzq.shp"), path("out/gbk"));
+        QVERIFY2(result.ok(), result ? "" : result.error().message.c_str());
+        auto ds = openVector(result->outputPath);
+        OGRFeatureUniquePtr f(ds->GetLayer(0)->GetNextFeature());
+        QVERIFY(f);
+        QCOMPARE(ds->GetLayer(0)->GetLayerDefn()->GetFieldIndex("名称"), 0);
+        QCOMPARE(std::string(f->GetFieldAsString(0)), std::string("天山区"));
+    }
+
     void shapefileWithoutPrjIsRefused()
     {
         writeShapefile(path("noprj"), "sites", {{square(87.6, 43.8, 0.01), "无坐标系"}}, 4490);
