@@ -278,6 +278,54 @@ private slots:
         QCOMPARE(std::string(f->GetFieldAsString(0)), std::string("天山区"));
     }
 
+    void fileGdbDirectoryAndZip()
+    {
+        auto *driver = GetGDALDriverManager()->GetDriverByName("OpenFileGDB");
+        if (!driver || !driver->GetMetadataItem(GDAL_DCAP_CREATE))
+            QSKIP("this GDAL cannot write FileGDB");
+        {
+            DatasetPtr ds(driver->Create(path("zones.gdb").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            QVERIFY(ds);
+            auto s = srs(4490);
+            OGRLayer *layer = ds->CreateLayer("kfq", &s, wkbMultiPolygon, nullptr);
+            QVERIFY(layer);
+            OGRFieldDefn field("pgqy", OFTString);
+            QCOMPARE(layer->CreateField(&field), OGRERR_NONE);
+            for (int i = 0; i < 3; ++i) {
+                OGRFeature f(layer->GetLayerDefn());
+                f.SetField("pgqy", ("开发区 " + std::to_string(i + 1)).c_str());
+                f.SetGeometryDirectly(
+                    OGRGeometryFactory::forceToMultiPolygon(geometry(square(87.5 + i * 0.02, 43.87, 0.01)).release()));
+                QCOMPARE(layer->CreateFeature(&f), OGRERR_NONE);
+            }
+        }
+        auto dir = LayerImporter().importFile(path("zones.gdb"), path("out/gdb"));
+        QVERIFY2(dir.ok(), dir ? "" : dir.error().message.c_str());
+        QCOMPARE(dir->driver, std::string("OpenFileGDB"));
+        QCOMPARE(dir->featureCount, int64_t(3));
+        QVERIFY(!dir->reprojected);
+
+        // The same folder zipped, as it is uploaded.
+        void *zip = CPLCreateZip(path("zones.gdb.zip").c_str(), nullptr);
+        for (const auto &entry : fs::directory_iterator(path("zones.gdb"))) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            QCOMPARE(CPLCreateFileInZip(zip, ("zones.gdb/" + entry.path().filename().string()).c_str(), nullptr),
+                     CE_None);
+            QCOMPARE(CPLWriteFileInZip(zip, data.data(), int(data.size())), CE_None);
+            QCOMPARE(CPLCloseFileInZip(zip), CE_None);
+        }
+        QCOMPARE(CPLCloseZip(zip), CE_None);
+        auto zipped = LayerImporter().importFile(path("zones.gdb.zip"), path("out/gdbzip"));
+        QVERIFY2(zipped.ok(), zipped ? "" : zipped.error().message.c_str());
+        QCOMPARE(zipped->featureCount, int64_t(3));
+        auto ds = openVector(zipped->outputPath);
+        std::set<std::string> names;
+        for (auto &f : *ds->GetLayer(0))
+            names.insert(f->GetFieldAsString("pgqy"));
+        QCOMPARE(names, (std::set<std::string>{"开发区 1", "开发区 2", "开发区 3"}));
+    }
+
     void shapefileWithoutPrjIsRefused()
     {
         writeShapefile(path("noprj"), "sites", {{square(87.6, 43.8, 0.01), "无坐标系"}}, 4490);
