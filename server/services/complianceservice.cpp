@@ -63,48 +63,59 @@ ComplianceService::ComplianceService(Database &db, BlueprintService &blueprint, 
 
 ComplianceService::~ComplianceService() = default;
 
-std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker()
+std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker(bool assessmentsOnly)
 {
-    std::vector<BlueprintService::LayerFile> layers;
+    struct Entry
+    {
+        BlueprintService::LayerFile file;
+        geo::LayerKind kind;
+        std::string classField, indexKey;
+    };
+    std::vector<Entry> layers;
     std::string key;
     for (auto &layer : m_blueprint.vectorLayers()) {
         const auto kind = geo::layerKindFromCode(layer.kind);
-        if (!kind || !takesPart(*kind))
+        if (!kind || !takesPart(*kind) || (assessmentsOnly && *kind != geo::LayerKind::RegionalAssessment))
             continue;
-        key += layer.id + "@" + std::to_string(layer.version) + ";";
-        layers.push_back(std::move(layer));
+        std::string classField = "dlbm";
+        if (layer.style.contains("categorized") && layer.style["categorized"].contains("field")
+            && layer.style["categorized"]["field"].is_string())
+            classField = layer.style["categorized"]["field"].get<std::string>();
+        // The class column is part of the key: a style naming another column reloads the layer.
+        std::string indexKey = layer.id + "@" + std::to_string(layer.version) + "#" + classField;
+        key += indexKey + ";";
+        layers.push_back({std::move(layer), *kind, std::move(classField), std::move(indexKey)});
     }
     std::lock_guard lock(m_mutex);
-    if (m_checker && key == m_checkerKey)
-        return m_checker;
+    auto &cached = assessmentsOnly ? m_assessmentChecker : m_checker;
+    auto &cachedKey = assessmentsOnly ? m_assessmentKey : m_checkerKey;
+    if (cached && key == cachedKey)
+        return cached;
     auto checker = std::make_shared<geo::ComplianceChecker>();
-    auto assessments = std::make_shared<geo::ComplianceChecker>();
     std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> indexes;
     for (const auto &layer : layers) {
-        const auto kind = *geo::layerKindFromCode(layer.kind);
-        const std::string indexKey = layer.id + "@" + std::to_string(layer.version);
         std::shared_ptr<const geo::PolygonLayerIndex> index;
-        if (auto it = m_indexes.find(indexKey); it != m_indexes.end()) {
+        if (auto it = m_indexes.find(layer.indexKey); it != m_indexes.end()) {
             index = it->second;
         } else {
-            std::string classField = "dlbm";
-            if (layer.style.contains("categorized") && layer.style["categorized"].contains("field"))
-                classField = layer.style["categorized"]["field"].get<std::string>();
-            auto loaded = geo::PolygonLayerIndex::load(layer.path.string(), geo::complianceFields(kind, classField));
+            auto loaded = geo::PolygonLayerIndex::load(layer.file.path.string(),
+                                                       geo::complianceFields(layer.kind, layer.classField));
             if (!loaded)
-                throw ApiError(500, "about:blank", "蓝图图层无法读取", layer.id + "：" + loaded.error().message);
+                throw ApiError(500, "about:blank", "蓝图图层无法读取", layer.file.id + "：" + loaded.error().message);
             index = loaded.value();
         }
-        indexes[indexKey] = index;
-        checker->addLayer({layer.id, layer.name, kind, layer.version, index});
-        if (kind == geo::LayerKind::RegionalAssessment)
-            assessments->addLayer({layer.id, layer.name, kind, layer.version, index});
+        indexes[layer.indexKey] = index;
+        checker->addLayer({layer.file.id, layer.file.name, layer.kind, layer.file.version, index});
     }
-    m_indexes = std::move(indexes); // layers no longer current are released
-    m_checker = checker;
-    m_assessmentChecker = assessments;
-    m_checkerKey = key;
-    return m_checker;
+    if (assessmentsOnly) {
+        m_indexes.insert(indexes.begin(), indexes.end());
+    } else {
+        // Layers no longer current are released (the assessment zones are among these).
+        m_indexes = std::move(indexes);
+    }
+    cached = checker;
+    cachedKey = key;
+    return checker;
 }
 
 json ComplianceService::runCheck(const std::string &siteGeoJson, const std::string &landUse)
@@ -119,12 +130,8 @@ json ComplianceService::runCheck(const std::string &siteGeoJson, const std::stri
 
 json ComplianceService::facts(const json &site)
 {
-    checker();
-    std::shared_ptr<const geo::ComplianceChecker> zones;
-    {
-        std::lock_guard lock(m_mutex);
-        zones = m_assessmentChecker;
-    }
+    // Only the assessment zones: reading a project must not wait for a million-parcel plan to load.
+    const auto zones = checker(true);
     if (!zones || zones->layers().empty())
         return json::object();
     auto report = zones->check(site.dump());

@@ -59,7 +59,8 @@ public:
     nlohmann::json facts(const nlohmann::json &site);
 
 private:
-    std::shared_ptr<const geo::ComplianceChecker> checker();
+    /// The checker of the current layers (@p assessmentsOnly: the assessment zones alone, for facts()).
+    std::shared_ptr<const geo::ComplianceChecker> checker(bool assessmentsOnly = false);
     nlohmann::json runCheck(const std::string &siteGeoJson, const std::string &landUse);
 
     Database &m_db;
@@ -68,8 +69,9 @@ private:
     std::mutex m_mutex;
     std::string m_checkerKey; ///< the layer ids and versions m_checker was built from
     std::shared_ptr<const geo::ComplianceChecker> m_checker;
-    std::shared_ptr<const geo::ComplianceChecker> m_assessmentChecker;              ///< assessment zones only (facts)
-    std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> m_indexes; ///< "<id>@<version>"
+    std::shared_ptr<const geo::ComplianceChecker> m_assessmentChecker; ///< assessment zones only (facts)
+    std::string m_assessmentKey;
+    std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> m_indexes; ///< "<id>@<version>#<class column>"
 };
 
 } // namespace spgl::server
