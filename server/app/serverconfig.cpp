@@ -166,6 +166,9 @@ Usage: spgl-server [options]                 run the server
        spgl-server demo --projects=N [--seed=S] [--anchor=YYYY-MM-DD]
                             generate N realistic demo projects up to the anchor day (default today),
                             deterministic for a seed and anchor
+       spgl-server demo-layers [--size=small|100k|1m]
+                            load the synthetic demo blueprint layers (合成) into the layer catalog
+                            (idempotent; --demo loads the small set)
        spgl-server user add --username=U --password=P --roles=r1,r2 --region=650100
                             [--department=ID] [--display-name=NAME]
 

@@ -6,10 +6,12 @@
 #include "http/handlers/applicationhandlers.h"
 #include "http/handlers/authhandlers.h"
 #include "http/handlers/basedatahandlers.h"
+#include "http/handlers/blueprinthandlers.h"
 #include "http/handlers/calendarhandlers.h"
 #include "http/handlers/casehandlers.h"
 #include "http/handlers/cataloghandlers.h"
 #include "http/handlers/credithandlers.h"
+#include "http/handlers/compliancehandlers.h"
 #include "http/handlers/drafthandlers.h"
 #include "http/handlers/filehandlers.h"
 #include "http/handlers/notificationhandlers.h"
@@ -23,6 +25,7 @@
 #include "storage/migrator.h"
 
 #include <filesystem>
+#include <set>
 
 namespace spgl::server {
 
@@ -60,9 +63,26 @@ ServerContext::ServerContext(ServerConfig config)
     m_planning = std::make_unique<PlanningService>(*m_db, *m_approvals);
     m_credit = std::make_unique<CreditService>(*m_db);
     m_drafts = std::make_unique<DraftService>(*m_db);
+    m_blueprint = std::make_unique<BlueprintService>(*m_db, m_config.dataDir);
+    m_compliance = std::make_unique<ComplianceService>(*m_db, *m_blueprint, *m_approvals);
+    // The regional assessments whose zones contain a project's site, for the items' material rules (5.3).
+    m_approvals->setProjectFactsProvider([this](const nlohmann::json &site) { return m_compliance->facts(site); });
     m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
+    // /ogc serves the catalog's current vector layers (a restore points at an older file); a layer
+    // folder an operator placed under <data-dir>/blueprint without importing it is served as well.
     m_ogc = std::make_unique<OgcFeatures>(
-        OgcDirectoryProvider::provider(std::filesystem::path(m_config.dataDir) / "blueprint"));
+        [this, scan = OgcDirectoryProvider::provider(std::filesystem::path(m_config.dataDir) / "blueprint")] {
+            std::vector<OgcCollection> out;
+            std::set<std::string> catalogued;
+            for (const auto &layer : m_blueprint->vectorLayers()) {
+                out.push_back({layer.id, layer.name, layer.kind, layer.path, {}, layer.version});
+                catalogued.insert(layer.id);
+            }
+            for (auto &c : scan())
+                if (!catalogued.count(c.id))
+                    out.push_back(std::move(c));
+            return out;
+        });
     m_startedAt = beijing::nowMs();
 
     SystemHandlers::registerRoutes(m_router, *this);
@@ -82,6 +102,8 @@ ServerContext::ServerContext(ServerConfig config)
     CreditHandlers::registerRoutes(m_router, *this);
     DraftHandlers::registerRoutes(m_router, *this);
     OgcHandlers::registerRoutes(m_router, *this);
+    BlueprintHandlers::registerRoutes(m_router, *this);
+    ComplianceHandlers::registerRoutes(m_router, *this);
     PortalHandlers::registerRoutes(m_router, *this);
 }
 

@@ -9,9 +9,11 @@
 #include "services/annotationservice.h"
 #include "services/approvalservice.h"
 #include "services/authservice.h"
+#include "services/blueprintservice.h"
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
 #include "services/creditservice.h"
+#include "services/complianceservice.h"
 #include "services/draftservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
@@ -54,6 +56,9 @@ public:
     /// The vector layers served at /ogc; by default those under `<data-dir>/blueprint/<id>/v<N>.gpkg`
     /// (ogc().setProvider() serves another catalog).
     OgcFeatures &ogc() { return *m_ogc; }
+    /// The blueprint's layer catalog and the compliance checks on it.
+    BlueprintService &blueprint() { return *m_blueprint; }
+    ComplianceService &compliance() { return *m_compliance; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
 
@@ -77,6 +82,8 @@ private:
     std::unique_ptr<PlanningService> m_planning;
     std::unique_ptr<CreditService> m_credit;
     std::unique_ptr<DraftService> m_drafts;
+    std::unique_ptr<BlueprintService> m_blueprint;
+    std::unique_ptr<ComplianceService> m_compliance;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<OgcFeatures> m_ogc;
     Router m_router;

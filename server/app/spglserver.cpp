@@ -1,6 +1,7 @@
 #include "app/spglserver.h"
 
 #include "app/demogenerator.h"
+#include "app/demolayers.h"
 #include "app/servercontext.h"
 #include "calendar/dates.h"
 #include "core/beijingtime.h"
@@ -112,6 +113,13 @@ int SpglServer::serve(ServerConfig &config)
         context.seedDemo();
         if (config.demoProjects > 0)
             DemoGenerator(context).generateIfEmpty(config.demoProjects, 20251128);
+        // The small synthetic blueprint (once; a layer already loaded is left alone).
+        try {
+            log.information("%s",
+                            DemoLayers(context.blueprint()).load(geo::DemoLayerSize::Small, beijing::nowMs(), true));
+        } catch (const std::exception &e) {
+            log.error("demo layers not loaded: %s", std::string(e.what()));
+        }
     }
     ClockJob clockJob(context.approvals(), std::chrono::seconds(config.clockScanSeconds));
     clockJob.start();
@@ -241,6 +249,15 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             std::cout << report << "\n";
             return EXIT_OK;
         }
+        if (cmd == "demo-layers") {
+            const std::string sizeText = extra.count("size") ? option("size", false) : std::string("small");
+            const auto size = geo::demoLayerSizeFromText(sizeText);
+            if (!size)
+                throw std::invalid_argument("--size must be small, 100k or 1m");
+            ServerContext context(config);
+            std::cout << DemoLayers(context.blueprint()).load(*size, beijing::nowMs()) << "\n";
+            return EXIT_OK;
+        }
         if (cmd == "backup") {
             auto db = Database::open(config.db, config.dataDir);
             if (db->backend() != Backend::Sqlite) {
@@ -259,6 +276,15 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             std::filesystem::copy(std::filesystem::path(config.dataDir) / "blobs", out / "blobs",
                                   std::filesystem::copy_options::recursive
                                       | std::filesystem::copy_options::skip_existing);
+            // The blueprint's layer files (the catalog rows are in the database copy).
+            const auto layers = std::filesystem::path(config.dataDir) / "blueprint";
+            if (std::filesystem::exists(layers)) {
+                std::filesystem::create_directories(out / "blueprint");
+                for (const auto &entry : std::filesystem::directory_iterator(layers))
+                    if (entry.is_directory() && entry.path().filename() != ".incoming")
+                        std::filesystem::copy(entry.path(), out / "blueprint" / entry.path().filename(),
+                                              std::filesystem::copy_options::recursive);
+            }
             std::cout << "backup written to " << out.string() << "\n";
             return EXIT_OK;
         }
@@ -273,6 +299,8 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
             std::filesystem::copy_file(in / "spgl.db", data / "spgl.db");
             if (std::filesystem::exists(in / "blobs"))
                 std::filesystem::copy(in / "blobs", data / "blobs", std::filesystem::copy_options::recursive);
+            if (std::filesystem::exists(in / "blueprint"))
+                std::filesystem::copy(in / "blueprint", data / "blueprint", std::filesystem::copy_options::recursive);
             auto db = Database::open("sqlite", config.dataDir);
             Migrator(*db).migrate();
             const auto v = AuditLog::verify(*db);

@@ -7,6 +7,8 @@
 #include "services/approvalservice.h"
 #include "services/blueprintservice.h"
 
+#include <algorithm>
+
 namespace spgl::server {
 
 using nlohmann::json;
@@ -33,6 +35,16 @@ ApiError siteError(const spgl::Error &e)
     return ApiError::validation({e});
 }
 
+/// The GK area of a site given at registration (0 when it cannot be read).
+double registeredArea(const json &site)
+{
+    auto wkb = geo::ComplianceChecker::parseSite(site.dump());
+    if (!wkb)
+        return 0;
+    auto area = geo::ComplianceChecker::siteAreaM2(*wkb);
+    return area ? *area : 0;
+}
+
 std::string landUseOf(const json &project)
 {
     const json data = project.value("data", json::object());
@@ -51,44 +63,59 @@ ComplianceService::ComplianceService(Database &db, BlueprintService &blueprint, 
 
 ComplianceService::~ComplianceService() = default;
 
-std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker()
+std::shared_ptr<const geo::ComplianceChecker> ComplianceService::checker(bool assessmentsOnly)
 {
-    std::vector<BlueprintService::LayerFile> layers;
+    struct Entry
+    {
+        BlueprintService::LayerFile file;
+        geo::LayerKind kind;
+        std::string classField, indexKey;
+    };
+    std::vector<Entry> layers;
     std::string key;
     for (auto &layer : m_blueprint.vectorLayers()) {
         const auto kind = geo::layerKindFromCode(layer.kind);
-        if (!kind || !takesPart(*kind))
+        if (!kind || !takesPart(*kind) || (assessmentsOnly && *kind != geo::LayerKind::RegionalAssessment))
             continue;
-        key += layer.id + "@" + std::to_string(layer.version) + ";";
-        layers.push_back(std::move(layer));
+        std::string classField = "dlbm";
+        if (layer.style.contains("categorized") && layer.style["categorized"].contains("field")
+            && layer.style["categorized"]["field"].is_string())
+            classField = layer.style["categorized"]["field"].get<std::string>();
+        // The class column is part of the key: a style naming another column reloads the layer.
+        std::string indexKey = layer.id + "@" + std::to_string(layer.version) + "#" + classField;
+        key += indexKey + ";";
+        layers.push_back({std::move(layer), *kind, std::move(classField), std::move(indexKey)});
     }
     std::lock_guard lock(m_mutex);
-    if (m_checker && key == m_checkerKey)
-        return m_checker;
+    auto &cached = assessmentsOnly ? m_assessmentChecker : m_checker;
+    auto &cachedKey = assessmentsOnly ? m_assessmentKey : m_checkerKey;
+    if (cached && key == cachedKey)
+        return cached;
     auto checker = std::make_shared<geo::ComplianceChecker>();
     std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> indexes;
     for (const auto &layer : layers) {
-        const auto kind = *geo::layerKindFromCode(layer.kind);
-        const std::string indexKey = layer.id + "@" + std::to_string(layer.version);
         std::shared_ptr<const geo::PolygonLayerIndex> index;
-        if (auto it = m_indexes.find(indexKey); it != m_indexes.end()) {
+        if (auto it = m_indexes.find(layer.indexKey); it != m_indexes.end()) {
             index = it->second;
         } else {
-            std::string classField = "dlbm";
-            if (layer.style.contains("categorized") && layer.style["categorized"].contains("field"))
-                classField = layer.style["categorized"]["field"].get<std::string>();
-            auto loaded = geo::PolygonLayerIndex::load(layer.path.string(), geo::complianceFields(kind, classField));
+            auto loaded = geo::PolygonLayerIndex::load(layer.file.path.string(),
+                                                       geo::complianceFields(layer.kind, layer.classField));
             if (!loaded)
-                throw ApiError(500, "about:blank", "蓝图图层无法读取", layer.id + "：" + loaded.error().message);
+                throw ApiError(500, "about:blank", "蓝图图层无法读取", layer.file.id + "：" + loaded.error().message);
             index = loaded.value();
         }
-        indexes[indexKey] = index;
-        checker->addLayer({layer.id, layer.name, kind, layer.version, index});
+        indexes[layer.indexKey] = index;
+        checker->addLayer({layer.file.id, layer.file.name, layer.kind, layer.file.version, index});
     }
-    m_indexes = std::move(indexes); // layers no longer current are released
-    m_checker = checker;
-    m_checkerKey = key;
-    return m_checker;
+    if (assessmentsOnly) {
+        m_indexes.insert(indexes.begin(), indexes.end());
+    } else {
+        // Layers no longer current are released (the assessment zones are among these).
+        m_indexes = std::move(indexes);
+    }
+    cached = checker;
+    cachedKey = key;
+    return checker;
 }
 
 json ComplianceService::runCheck(const std::string &siteGeoJson, const std::string &landUse)
@@ -99,6 +126,33 @@ json ComplianceService::runCheck(const std::string &siteGeoJson, const std::stri
     json out = *report;
     out["land_use"] = landUse;
     return out;
+}
+
+json ComplianceService::facts(const json &site)
+{
+    // Only the assessment zones: reading a project must not wait for a million-parcel plan to load.
+    const auto zones = checker(true);
+    if (!zones || zones->layers().empty())
+        return json::object();
+    auto report = zones->check(site.dump());
+    if (!report)
+        return json::object();
+    json codes = json::array();
+    json list = json::array();
+    for (const auto &hit : report->assessments) {
+        if (!hit.containsSite)
+            continue;
+        for (const auto &code : hit.assessments)
+            if (std::find(codes.begin(), codes.end(), code) == codes.end())
+                codes.push_back(code);
+        list.push_back({{"layer", hit.layer},
+                        {"zone", hit.zone},
+                        {"assessments", hit.assessments},
+                        {"completed", hit.completed},
+                        {"approved_by", hit.approvedBy},
+                        {"valid_until", hit.validUntil}});
+    }
+    return {{"assessments", codes}, {"assessment_zones", list}};
 }
 
 json ComplianceService::check(const Principal &who, const json &body, std::int64_t now)
@@ -197,9 +251,11 @@ json ComplianceService::updateSite(const Principal &who, const std::string &proj
         std::int64_t last = v && !v->isNull(0) ? v->integer(0) : 0;
         if (last == 0 && project.contains("site") && !project["site"].is_null()) {
             // The site given at registration becomes version 1 of the history.
+            auto registered = c.queryOne("SELECT created_at FROM projects WHERE id = ?", {pid});
             c.execute("INSERT INTO project_sites (project_id, version, site, area_m2, note, created_by, created_at) "
-                      "VALUES (?, 1, ?, 0, '登记时的用地范围', '', ?)",
-                      {pid, project["site"].dump(), project.value("created_at", std::int64_t(0))});
+                      "VALUES (?, 1, ?, ?, '登记时的用地范围', '', ?)",
+                      {pid, project["site"].dump(), registeredArea(project["site"]),
+                       registered ? registered->integer(0) : now});
             last = 1;
         }
         c.execute("INSERT INTO project_sites (project_id, version, site, area_m2, note, created_by, created_at) "
@@ -218,7 +274,10 @@ json ComplianceService::siteVersions(const Principal &who, const std::string &pr
 {
     const json project = m_approvals.project(projectId, who, now);
     json items = json::array();
+    std::int64_t registeredAt = 0;
     m_db.read([&](Connection &c) {
+        if (auto p = c.queryOne("SELECT created_at FROM projects WHERE id = ?", {std::stoll(projectId)}))
+            registeredAt = p->integer(0);
         for (const auto &r : c.query("SELECT version, site, area_m2, note, created_by, created_at FROM project_sites "
                                      "WHERE project_id = ? ORDER BY version DESC",
                                      {std::stoll(projectId)})) {
@@ -234,8 +293,10 @@ json ComplianceService::siteVersions(const Principal &who, const std::string &pr
     if (items.empty() && project.contains("site") && !project["site"].is_null())
         items.push_back({{"version", 1},
                          {"site", project["site"]},
+                         {"area_m2", registeredArea(project["site"])},
                          {"note", "登记时的用地范围"},
-                         {"created_at", project.value("created_at", std::int64_t(0))}});
+                         {"created_by", ""},
+                         {"created_at", registeredAt}});
     return {{"project_id", projectId}, {"items", items}};
 }
 

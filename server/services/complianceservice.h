@@ -50,8 +50,17 @@ public:
     /// GET /projects/{id}/site/versions: every version of the site, newest first.
     nlohmann::json siteVersions(const Principal &who, const std::string &projectId, std::int64_t now);
 
+    /**
+     * The blueprint facts of a site (GeoJSON) for the rules engine (ApprovalService's project
+     * facts provider, guideline 5.3): {"assessments": [codes of the completed regional
+     * assessments of the zones wholly containing the site], "assessment_zones": [{layer, zone,
+     * assessments, completed, approved_by, valid_until}]}. {} for a site that cannot be read.
+     */
+    nlohmann::json facts(const nlohmann::json &site);
+
 private:
-    std::shared_ptr<const geo::ComplianceChecker> checker();
+    /// The checker of the current layers (@p assessmentsOnly: the assessment zones alone, for facts()).
+    std::shared_ptr<const geo::ComplianceChecker> checker(bool assessmentsOnly = false);
     nlohmann::json runCheck(const std::string &siteGeoJson, const std::string &landUse);
 
     Database &m_db;
@@ -60,7 +69,9 @@ private:
     std::mutex m_mutex;
     std::string m_checkerKey; ///< the layer ids and versions m_checker was built from
     std::shared_ptr<const geo::ComplianceChecker> m_checker;
-    std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> m_indexes; ///< "<id>@<version>"
+    std::shared_ptr<const geo::ComplianceChecker> m_assessmentChecker; ///< assessment zones only (facts)
+    std::string m_assessmentKey;
+    std::map<std::string, std::shared_ptr<const geo::PolygonLayerIndex>> m_indexes; ///< "<id>@<version>#<class column>"
 };
 
 } // namespace spgl::server

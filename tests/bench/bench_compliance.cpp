@@ -3,12 +3,15 @@
 //   SUM(ST_Area(ST_Transform(ST_Intersection(geom, site), 4538)))
 //
 //   bench_compliance [--data=DIR] [--size=1m|100k|small] [--sites=N]
-//                    [--pg=postgresql://postgres@127.0.0.1:55432/postgres] [--url=http://127.0.0.1:8080]
+//                    [--pg=postgresql://postgres@127.0.0.1:55432/postgres]
+//                    [--url=http://127.0.0.1:8080 [--login=reviewer:Demo@2026 | --token=JWT]]
 //
 // The layer is generated once into DIR (default ./bench-data) by the demo-layer generator and
 // loaded into PostGIS (database spgl_bench_geo) when --pg is given and the table is missing.
 // With --url, the same sites go through POST /api/v1/blueprint/compliance of a running server
-// (anonymous access is refused, so pass --token=… too).
+// that has the same size of demo layers loaded (`spgl-server demo-layers --size=1m`), over one
+// keep-alive connection; anonymous access is refused, so the bench logs in (--login, default
+// the demo reviewer) or uses --token. The server checks every catalog layer, not only the plan.
 #include "geo/compliancechecker.h"
 #include "geo/demolayergenerator.h"
 #include "geo/gdalsession.h"
@@ -17,6 +20,12 @@
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <libpq-fe.h>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
 
 #include <algorithm>
 #include <chrono>
@@ -99,6 +108,76 @@ std::string pgConninfo(const std::string &url, const std::string &db)
     return "host=" + host + " port=" + port + " user=" + user + " dbname=" + db;
 }
 
+/// POSTs @p body as JSON on @p session; returns the status, the answer in @p out.
+int postJson(Poco::Net::HTTPClientSession &session, const std::string &path, const std::string &body,
+             const std::string &token, std::string &out)
+{
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setContentType("application/json");
+    request.setContentLength(std::streamsize(body.size()));
+    request.setKeepAlive(true);
+    if (!token.empty())
+        request.set("Authorization", "Bearer " + token);
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream &in = session.receiveResponse(response);
+    out.clear();
+    Poco::StreamCopier::copyToString(in, out);
+    return int(response.getStatus());
+}
+
+/// The "…" value of "key":"…" in a flat JSON text (enough for the login answer).
+std::string jsonString(const std::string &text, const std::string &key)
+{
+    const auto at = text.find("\"" + key + "\"");
+    if (at == std::string::npos)
+        return {};
+    const auto open = text.find('"', text.find(':', at) + 1);
+    const auto close = text.find('"', open + 1);
+    return open == std::string::npos || close == std::string::npos ? std::string()
+                                                                   : text.substr(open + 1, close - open - 1);
+}
+
+/// The compliance check of every site through the HTTP API of the server at @p url.
+int benchHttp(const std::string &url, std::string token, const std::string &login,
+              const std::vector<std::string> &sites)
+{
+    const Poco::URI uri(url);
+    Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+    session.setKeepAlive(true);
+    std::string answer;
+    if (token.empty()) {
+        const auto colon = login.find(':');
+        const std::string body
+            = "{\"username\":\"" + login.substr(0, colon) + "\",\"password\":\"" + login.substr(colon + 1) + "\"}";
+        if (postJson(session, "/api/v1/auth/login", body, {}, answer) != 200) {
+            std::fprintf(stderr, "login as %s: %s\n", login.c_str(), answer.c_str());
+            return 1;
+        }
+        token = jsonString(answer, "access_token");
+    }
+    std::vector<double> ms;
+    int blocked = 0;
+    for (int pass = 0; pass < 2; ++pass) { // the first pass loads the layers and warms the caches
+        ms.clear();
+        for (const auto &s : sites) {
+            const auto t = Clock::now();
+            const int status
+                = postJson(session, "/api/v1/blueprint/compliance", "{\"geometry\":" + s + "}", token, answer);
+            ms.push_back(msSince(t));
+            if (status != 200) {
+                std::fprintf(stderr, "POST /api/v1/blueprint/compliance: %d %s\n", status, answer.c_str());
+                return 1;
+            }
+            if (pass == 1 && answer.find("\"compliant\":false") != std::string::npos)
+                ++blocked;
+        }
+    }
+    print("HTTP API (POST /blueprint/compliance)", stats(ms));
+    std::printf("  %d of %zu sites not compliant\n", blocked, sites.size());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -107,6 +186,7 @@ int main(int argc, char **argv)
     const std::string sizeText = arg(argc, argv, "size", "1m");
     const int siteCount = std::stoi(arg(argc, argv, "sites", "1000"));
     const std::string pgUrl = arg(argc, argv, "pg", "");
+    const std::string url = arg(argc, argv, "url", "");
     const auto size = demoLayerSizeFromText(sizeText);
     if (!size) {
         std::fprintf(stderr, "--size must be small, 100k or 1m\n");
@@ -219,6 +299,14 @@ int main(int argc, char **argv)
                 worst = std::max(worst, std::abs(ours[i] - theirs[i]) / theirs[i]);
         std::printf("largest relative difference of the summed areas: %.2e\n", worst);
         PQfinish(pg);
+    }
+    if (!url.empty()) {
+        try {
+            return benchHttp(url, arg(argc, argv, "token", ""), arg(argc, argv, "login", "reviewer:Demo@2026"), sites);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "%s: %s\n", url.c_str(), e.what());
+            return 1;
+        }
     }
     return 0;
 }
