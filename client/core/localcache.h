@@ -89,6 +89,9 @@ public:
     Status replaceAnnotations(const QString &projectId, const nlohmann::json &items);
     /// The cached project (as the change feed gave it), or null.
     nlohmann::json project(const QString &id) const;
+    /// Cached projects whose name, 项目代码 or builder (建设单位) contains @p text (all when
+    /// empty), by name, at most @p limit.
+    std::vector<nlohmann::json> findProjects(const QString &text, int limit = 100) const;
 
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);
