@@ -22,7 +22,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -274,6 +276,57 @@ private slots:
         QVERIFY(panel.history()->item(0)->text().contains(QStringLiteral("离线")));
         QCOMPARE(panel.projectId(), projectId);
         QCOMPARE(int(panel.siteLayer()->featureCount()), 1);
+    }
+
+    void complianceReportOfTheLocatedProject()
+    {
+        // The check run online (POST /blueprint/compliance with the project) and written as a PDF.
+        const auto rows = m_server.sql("SELECT CAST(p.id AS TEXT), p.name FROM projects p WHERE p.site IS NOT NULL "
+                                       "AND p.id IN (SELECT project_id FROM cases WHERE department = '11650100ZRZY') "
+                                       "ORDER BY p.id LIMIT 1");
+        QVERIFY(!rows.empty());
+        const auto checked = m_server.postJson("/api/v1/blueprint/compliance", {{"project_id", rows[0][0]}},
+                                               m_server.login("rev.zrzy"));
+        if (checked.status == 404 && checked.body.find("没有这个接口") != std::string::npos)
+            QSKIP("POST /api/v1/blueprint/compliance is not on this server yet (404)");
+        QVERIFY2(checked.status == 200, checked.body.c_str());
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+
+        ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+        Session session(api);
+        auto who = session.login(QStringLiteral("rev.zrzy"), QStringLiteral("Demo@2026"));
+        QVERIFY(who.ok());
+        LocalCache cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("report.sqlite"))).ok());
+        SyncEngine engine(api, session, cache);
+        QVERIFY(engine.pull().ok());
+        MapView view;
+        ProjectSearchPanel panel(&view, cache);
+        view.resize(900, 600);
+        const QString pdf = m_dir.filePath(QStringLiteral("合规性检查报告.pdf"));
+        // Nothing located yet, or no check (offline, a problem): a clear error, no file.
+        QVERIFY(!panel.exportComplianceReport(QByteArray::fromStdString(checked.body), pdf).ok());
+        QVERIFY(panel.locate(QString::fromStdString(rows[0][0])));
+        QVERIFY(!panel.exportComplianceReport(QByteArray(), pdf).ok());
+        QVERIFY(!QFile::exists(pdf));
+
+        auto written = panel.exportComplianceReport(QByteArray::fromStdString(checked.body), pdf);
+        QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(content.contains(QStringLiteral("一张蓝图合规性检查报告")), qPrintable(content));
+        QVERIFY2(content.contains(QString::fromStdString(rows[0][1]).left(8)), qPrintable(content));
+        QVERIFY(content.contains(QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"))));
+        const json report = json::parse(checked.body);
+        for (const json &c : report["checks"])
+            QVERIFY2(content.contains(
+                         QString::fromStdString(c.value("layer_name", c.value("layer", std::string()))).left(6)),
+                     qPrintable(content));
+        if (report["checks"].empty())
+            QVERIFY(content.contains(QStringLiteral("未与任何管控图层重叠")));
     }
 
 private:
