@@ -5,17 +5,22 @@
 #include "core/localcache.h"
 #include "core/map/maplayerstore.h"
 #include "gui/formdialog.h"
+#include "gui/map/annotationpanel.h"
 #include "gui/map/mapview.h"
+#include "gui/map/projectsearchpanel.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
 #include "workspaces/window/windowworkspace.h"
 
 #include <QApplication>
+#include <QFileDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -50,10 +55,47 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
         m_tabs->addTab(none, tr("提示"));
     }
     // The one blueprint (一张蓝图): every staff member sees the map; its layers load on first show.
-    m_map = new MapView(this);
-    m_tabs->addTab(m_map, tr("一张蓝图"));
+    // Beside it: project search and locate, and the project's review annotations.
+    auto *blueprint = new QSplitter(this);
+    blueprint->setObjectName(QStringLiteral("blueprint"));
+    m_map = new MapView(blueprint);
+    auto *side = new QSplitter(Qt::Vertical, blueprint);
+    auto *search = new ProjectSearchPanel(m_map, context.cache(), side);
+    auto *annotations = new AnnotationPanel(m_map, context.cache(), user, side);
+    blueprint->addWidget(m_map);
+    blueprint->addWidget(side);
+    blueprint->setStretchFactor(0, 1);
+    blueprint->setSizes({900, 360});
+    m_tabs->addTab(blueprint, tr("一张蓝图"));
+    connect(search, &ProjectSearchPanel::projectSelected, annotations, &AnnotationPanel::setProject);
+    connect(search, &ProjectSearchPanel::siteVersionsWanted, this, [this](const QString &projectId) {
+        m_context.fetch(QStringLiteral("/api/v1/projects/%1/site/versions").arg(projectId));
+    });
+    connect(search, &ProjectSearchPanel::complianceReportWanted, this, [this](const QString &projectId) {
+        m_context.fetch(QStringLiteral("/api/v1/projects/%1/compliance").arg(projectId));
+    });
+    connect(&m_context, &DeskContext::fetched, search, [this, search](const QString &path, const QByteArray &body) {
+        if (path.endsWith(QLatin1String("/site/versions"))) {
+            search->setSiteVersions(path.section(QLatin1Char('/'), 4, 4), body);
+        } else if (path.endsWith(QLatin1String("/compliance"))
+                   && path.section(QLatin1Char('/'), 4, 4) == search->projectId()) {
+            if (!QJsonDocument::fromJson(body).object().contains(QLatin1String("checks"))) {
+                statusBar()->showMessage(tr("没有可用的合规性检查结果（离线或尚未检查）"), 10000);
+                return;
+            }
+            const QString file = QFileDialog::getSaveFileName(this, tr("保存合规性检查报告"),
+                                                              tr("合规性检查报告-%1.pdf").arg(search->projectId()),
+                                                              tr("PDF 文件 (*.pdf)"));
+            if (file.isEmpty())
+                return;
+            const Status written = search->exportComplianceReport(body, file);
+            statusBar()->showMessage(
+                written.ok() ? tr("已保存 %1").arg(file) : QString::fromStdString(written.error().message), 10000);
+        }
+    });
+    connect(&m_context, &DeskContext::dataChanged, annotations, &AnnotationPanel::reload);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_tabs->currentWidget() == m_map)
+        if (m_tabs->currentWidget() == m_map->parentWidget())
             loadMapLayers();
     });
 
@@ -121,6 +163,14 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
     statusBar()->addPermanentWidget(m_lastSync);
     statusBar()->addPermanentWidget(m_ops);
     connect(&m_context, &DeskContext::statusChanged, this, &MainWindow::updateStatus);
+    // The blueprint's layers follow the server's catalog after each sync (kept for offline use).
+    m_context.setLayersDirectory(MapLayerStore::defaultDirectory());
+    connect(&m_context, &DeskContext::layersSynced, this, [this](int changed, const QStringList &errors) {
+        if (!errors.isEmpty())
+            statusBar()->showMessage(tr("部分图层未能更新：%1").arg(errors.join(QStringLiteral("；"))), 10000);
+        if (changed > 0 && m_mapLoaded)
+            m_map->loadStoreInBackground(MapLayerStore());
+    });
     updateStatus();
 
     m_timer = new QTimer(this);
@@ -135,7 +185,7 @@ bool MainWindow::showWorkspace(const QString &name)
     QWidget *w = name == QLatin1String("window")      ? static_cast<QWidget *>(m_window)
                  : name == QLatin1String("review")    ? static_cast<QWidget *>(m_review)
                  : name == QLatin1String("supervise") ? static_cast<QWidget *>(m_supervise)
-                 : name == QLatin1String("map")       ? static_cast<QWidget *>(m_map)
+                 : name == QLatin1String("map")       ? m_map->parentWidget()
                                                       : nullptr;
     if (!w)
         return false;

@@ -76,6 +76,7 @@ DeskContext::DeskContext(const QString &dataDir, QObject *parent)
     });
     connect(m_worker, &SyncWorker::fetched, this, &DeskContext::fetched);
     connect(m_worker, &SyncWorker::filesFetched, this, &DeskContext::filesFetched);
+    connect(m_worker, &SyncWorker::layersSynced, this, &DeskContext::layersSynced);
     connect(m_worker, &SyncWorker::posted, this, &DeskContext::posted);
     m_thread.start();
 }
@@ -101,6 +102,11 @@ std::optional<LastSession> DeskContext::lastSession(const QString &dataDir)
     if (!s.server.isValid() || s.user.id.isEmpty())
         return std::nullopt;
     return s;
+}
+
+void DeskContext::setLayersDirectory(const QString &directory)
+{
+    QMetaObject::invokeMethod(m_worker, "setLayersDirectory", Qt::QueuedConnection, Q_ARG(QString, directory));
 }
 
 void DeskContext::login(const QUrl &server, const QString &username, const QString &password)

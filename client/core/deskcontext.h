@@ -68,6 +68,9 @@ public:
 
     /// push then pull on the worker; syncFinished answers (ignored while one is running).
     void syncNow();
+    /// Keeps the blueprint layers for offline use in @p directory (downloaded after each sync;
+    /// layersSynced tells when files changed).
+    void setLayersDirectory(const QString &directory);
     /// A staff command through the sync engine (decided locally at once, queued); returns the
     /// request id that commandFinished carries.
     int command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
@@ -107,6 +110,7 @@ Q_SIGNALS:
     void loggedOut();
     /// The background file download after a sync ended (@p error empty when complete).
     void filesFetched(int complete, const QString &error);
+    void layersSynced(int changed, const QStringList &errors);
 
 private:
     void onLogin(bool ok, const QString &error, const QByteArray &userJson, const QString &cachePath);

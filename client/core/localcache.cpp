@@ -531,6 +531,24 @@ std::vector<json> LocalCache::projects() const
     return out;
 }
 
+std::vector<json> LocalCache::findProjects(const QString &text, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT data FROM projects WHERE ? = '' OR instr(json_extract(data, '$.name'), ?) > 0 "
+                             "OR instr(json_extract(data, '$.project_code'), ?) > 0 OR "
+                             "instr(COALESCE(json_extract(data, '$.builder_name'), ''), ?) > 0 "
+                             "ORDER BY json_extract(data, '$.name'), id LIMIT ?"));
+    const QString needle = text.trimmed();
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(needle.isNull() ? QStringLiteral("") : needle); // a null QString would bind NULL
+    q.addBindValue(limit);
+    std::vector<json> out;
+    if (q.exec())
+        while (q.next())
+            out.push_back(json::parse(q.value(0).toString().toStdString(), nullptr, false));
+    return out;
+}
+
 Status LocalCache::enqueue(const OutboxOp &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

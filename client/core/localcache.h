@@ -95,6 +95,9 @@ public:
     nlohmann::json project(const QString &id) const;
     /// Every cached project (the change feed's JSON), by project code.
     std::vector<nlohmann::json> projects() const;
+    /// Cached projects whose name, 项目代码 or builder (建设单位) contains @p text (all when
+    /// empty), by name, at most @p limit.
+    std::vector<nlohmann::json> findProjects(const QString &text, int limit = 100) const;
 
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);

@@ -1,6 +1,7 @@
 #include "core/syncworker.h"
 
 #include "core/apiclient.h"
+#include "core/blueprintlayersync.h"
 #include "core/localcache.h"
 #include "core/syncengine.h"
 
@@ -172,12 +173,23 @@ void SyncWorker::sync()
         // Then the files the user's cases need, for offline reading (resumable, verified).
         auto files = m_engine->fetchFiles(m_cache->filesDir());
         Q_EMIT filesFetched(files.ok() ? files.value() : -1, files.ok() ? QString() : qs(files.error().message));
+        // And the blueprint's layers for the map (only what changed; a server without them is skipped).
+        if (!m_layersDir.isEmpty() && !m_stopPending) {
+            auto layers = BlueprintLayerSync(*m_api, m_layersDir).sync();
+            if (layers.ok() && layers.value().available)
+                Q_EMIT layersSynced(layers.value().downloaded, layers.value().errors);
+        }
         return;
     }
     const bool offline = s.error().code == "sync.offline";
     Q_EMIT syncFinished(false, !offline, qs(s.error().message));
     if (s.error().code == "session.expired")
         Q_EMIT sessionExpired();
+}
+
+void SyncWorker::setLayersDirectory(const QString &directory)
+{
+    m_layersDir = directory;
 }
 
 void SyncWorker::reauthenticate(const QString &password)

@@ -49,6 +49,9 @@ public Q_SLOTS:
     void openOffline(const QUrl &server, const QByteArray &userJson);
     /// push() then pull(); answers with syncFinished.
     void sync();
+    /// Where the blueprint layers are kept for offline use; after each sync the changed layers of
+    /// the server's catalog are downloaded there (BlueprintLayerSync). Empty: not at all.
+    void setLayersDirectory(const QString &directory);
     /// Runs a command through the sync engine; answers with commandFinished.
     void runCommand(int requestId, const QString &kind, const QString &target, const QByteArray &args);
     /// GET @p path (e.g. /api/v1/applications/{id}); answers with fetched (empty body when offline).
@@ -80,6 +83,8 @@ Q_SIGNALS:
     /// The background download of the cached applications' files after a sync ended: how many
     /// files are complete, and why it stopped early (empty when all went well).
     void filesFetched(int complete, const QString &error);
+    /// The blueprint layers were brought up to date after a sync: @p changed files were written.
+    void layersSynced(int changed, const QStringList &errors);
     void commandFinished(int requestId, bool ok, const QString &opIdOrError);
     void fetched(const QString &path, const QByteArray &body);
     void posted(const QString &path, int status, const QByteArray &body, const QString &message);
@@ -91,6 +96,7 @@ private:
     class Running;
 
     QString m_dataDir;
+    QString m_layersDir;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<LocalCache> m_cache;

@@ -18,6 +18,27 @@ MapToolDrawPolygon::MapToolDrawPolygon(MapCanvas *canvas)
     : MapTool(canvas)
 {}
 
+QString MapToolDrawPolygon::label() const
+{
+    switch (m_shape) {
+    case Shape::Point:
+        return tr("绘制点");
+    case Shape::Line:
+        return tr("绘制线");
+    case Shape::Polygon:
+        break;
+    }
+    return tr("绘制多边形");
+}
+
+void MapToolDrawPolygon::setShape(Shape shape)
+{
+    if (shape == m_shape)
+        return;
+    m_shape = shape;
+    clear();
+}
+
 int MapToolDrawPolygon::vertexAt(const QPointF &pixel) const
 {
     for (int k = 0; k < m_vertices.size(); ++k) {
@@ -67,6 +88,11 @@ void MapToolDrawPolygon::mouseRelease(QMouseEvent *event)
             emitIfValid(); // an edit of a finished polygon
         return;
     }
+    if (m_shape == Shape::Point) { // one click places (or moves) the point and finishes it
+        m_vertices = {canvas()->toMap(event->position())};
+        finish();
+        return;
+    }
     if (m_finished || dragged >= 0) // a click on an existing vertex adds none
         return;
     m_vertices.append(canvas()->toMap(event->position()));
@@ -113,6 +139,16 @@ void MapToolDrawPolygon::clear()
 
 QByteArray MapToolDrawPolygon::geoJson() const
 {
+    if (m_shape != Shape::Polygon) {
+        QJsonArray coordinates;
+        for (const QPointF &p : m_vertices)
+            coordinates.append(QJsonArray{p.x(), p.y()});
+        const bool point = m_shape == Shape::Point;
+        const QJsonObject geometry{
+            {QStringLiteral("type"), point ? QStringLiteral("Point") : QStringLiteral("LineString")},
+            {QStringLiteral("coordinates"), point && !coordinates.isEmpty() ? coordinates.first() : coordinates}};
+        return QJsonDocument(geometry).toJson(QJsonDocument::Compact);
+    }
     QJsonArray ring;
     for (const QPointF &p : m_vertices)
         ring.append(QJsonArray{p.x(), p.y()});
@@ -125,19 +161,27 @@ QByteArray MapToolDrawPolygon::geoJson() const
 
 bool MapToolDrawPolygon::emitIfValid()
 {
-    const auto checked = geo::checkGeoJsonGeometry(geoJson().toStdString(), geo::GeometryInput::Polygonal, "geometry");
+    const auto checked = geo::checkGeoJsonGeometry(
+        geoJson().toStdString(), m_shape == Shape::Polygon ? geo::GeometryInput::Polygonal : geo::GeometryInput::Any,
+        "geometry");
     if (!checked) {
         Q_EMIT drawError(QString::fromStdString(checked.error().message));
         return false;
     }
-    Q_EMIT polygonFinished(QByteArray::fromStdString(*checked));
+    const QByteArray json = QByteArray::fromStdString(*checked);
+    if (m_shape == Shape::Polygon)
+        Q_EMIT polygonFinished(json);
+    Q_EMIT geometryFinished(json);
     return true;
 }
 
 bool MapToolDrawPolygon::finish()
 {
-    if (m_vertices.size() < 3) {
-        Q_EMIT drawError(tr("多边形至少需要三个顶点"));
+    const int needed = m_shape == Shape::Point ? 1 : m_shape == Shape::Line ? 2 : 3;
+    if (m_vertices.size() < needed) {
+        Q_EMIT drawError(m_shape == Shape::Point  ? tr("请在地图上点击放置点")
+                         : m_shape == Shape::Line ? tr("线至少需要两个顶点")
+                                                  : tr("多边形至少需要三个顶点"));
         return false;
     }
     m_finished = true;
@@ -157,7 +201,11 @@ void MapToolDrawPolygon::paint(QPainter &painter)
         poly << canvas()->toPixel(m_hover);
     painter.setPen(QPen(QColor(0, 120, 215), 2));
     painter.setBrush(QColor(0, 120, 215, m_finished ? 70 : 40));
-    if (poly.size() >= 3)
+    if (m_shape == Shape::Point)
+        painter.drawEllipse(poly.front(), 5, 5);
+    else if (m_shape == Shape::Line)
+        painter.drawPolyline(poly);
+    else if (poly.size() >= 3)
         painter.drawPolygon(poly);
     else
         painter.drawPolyline(poly);

@@ -12,17 +12,25 @@ namespace spgl::desk {
  *        vertex to move it, double-click or Enter to finish, Backspace removes the last vertex,
  *        Esc discards. A finished polygon stays editable (dragging a vertex emits it again).
  *
- * The polygon is checked with shared/geo's GeoJSON input check (CGCS2000 coordinates in China,
- * a valid polygon) before it is emitted; a self-intersecting ring gives drawError().
+ * The same tool draws the other annotation shapes (setShape()): a point (one click finishes it)
+ * and a line (two vertices or more). The geometry is checked with shared/geo's GeoJSON input
+ * check (CGCS2000 coordinates in China, a valid geometry) before it is emitted; a
+ * self-intersecting ring gives drawError().
  */
 class MapToolDrawPolygon : public MapTool
 {
     Q_OBJECT
 
 public:
+    /// What the tool draws.
+    enum class Shape { Point, Line, Polygon };
+
     explicit MapToolDrawPolygon(MapCanvas *canvas);
 
-    QString label() const override { return tr("绘制多边形"); }
+    QString label() const override;
+    Shape shape() const { return m_shape; }
+    /// Switches the shape (discards what is being drawn).
+    void setShape(Shape shape);
     void mousePress(QMouseEvent *event) override;
     void mouseMove(QMouseEvent *event) override;
     void mouseRelease(QMouseEvent *event) override;
@@ -36,17 +44,21 @@ public:
     /// Finishes the polygon: emits polygonFinished() (or drawError()); false when not valid.
     bool finish();
     void clear();
-    /// The polygon as a GeoJSON geometry (closed ring, lon/lat).
+    /// The drawn geometry as GeoJSON (lon/lat; a polygon's ring closed).
     QByteArray geoJson() const;
 
 Q_SIGNALS:
+    /// A polygon was finished (only in the Polygon shape).
     void polygonFinished(const QByteArray &geoJson);
+    /// A geometry of any shape was finished (checked GeoJSON, EPSG:4490).
+    void geometryFinished(const QByteArray &geoJson);
     void drawError(const QString &message);
 
 private:
     int vertexAt(const QPointF &pixel) const;
     bool emitIfValid();
 
+    Shape m_shape = Shape::Polygon;
     QList<QPointF> m_vertices;
     QPointF m_hover;
     bool m_hasHover = false;
