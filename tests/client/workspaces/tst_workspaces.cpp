@@ -26,6 +26,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -50,9 +51,18 @@ using namespace spgl::desk;
 namespace {
 
 /// Fills the next modal FormDialog with @p fill and presses OK, as a user would.
+/// The dialog answerers still waiting: a test function's answerer never outlives it (cleanup()),
+/// so it cannot answer the next function's dialog with that function's dangling captures.
+QList<QPointer<QTimer>> &pendingAnswerers()
+{
+    static QList<QPointer<QTimer>> timers;
+    return timers;
+}
+
 void answerNextDialog(std::function<void(FormDialog &)> fill)
 {
     auto *timer = new QTimer;
+    pendingAnswerers().append(timer);
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, [timer, fill] {
         auto *d = qobject_cast<FormDialog *>(QApplication::activeModalWidget());
@@ -72,6 +82,7 @@ std::shared_ptr<int> answerDialogs(int count, int ms, std::function<void(FormDia
 {
     auto answered = std::make_shared<int>(0);
     auto *timer = new QTimer;
+    pendingAnswerers().append(timer);
     timer->setInterval(20);
     auto started = std::make_shared<QElapsedTimer>();
     started->start();
@@ -121,6 +132,13 @@ class tst_Workspaces : public QObject
 {
     Q_OBJECT
 private slots:
+    void cleanup()
+    {
+        for (const QPointer<QTimer> &timer : std::as_const(pendingAnswerers()))
+            delete timer.data();
+        pendingAnswerers().clear();
+    }
+
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
