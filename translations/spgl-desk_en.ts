@@ -13,6 +13,147 @@
         <source>服务器返回 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../client/core/apiclient.cpp" line="108"/>
+        <source>已取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceReportWriter</name>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="52"/>
+        <source>禁止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="54"/>
+        <source>警示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="55"/>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
+        <source>提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="79"/>
+        <source>项目用地范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="100"/>
+        <source>该项目没有用地范围，无法生成合规性检查报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="105"/>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="124"/>
+        <source>一张蓝图合规性检查报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="109"/>
+        <source>无法写入文件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="130"/>
+        <source>项目：%1（项目代码 %2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="131"/>
+        <source>检查时间：%1（北京时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="132"/>
+        <source>用地面积：%L1 m²（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
+        <source>结论：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
+        <source>未发现禁止性冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
+        <source>存在禁止性冲突，需调整选址或办理相关手续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="145"/>
+        <source>注意：本报告所用图层为合成演示数据，不能作为审批依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
+        <source>图层 / 类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
+        <source>规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
+        <source>级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
+        <source>重叠面积 (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
+        <source>占用地比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="202"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
+        <source>用地范围未与任何管控图层重叠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="216"/>
+        <source>%1 第 %2 版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="223"/>
+        <source>图层版本：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="223"/>
+        <source>（未提供）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/map/compliancereportwriter.cpp" line="224"/>
+        <source>
+数据来源：合成演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -39,6 +180,177 @@
     <message>
         <location filename="../client/app/main.cpp" line="45"/>
         <source>登录用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::AnnotationPanel</name>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
+        <source>审查批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="109"/>
+        <source>&lt;b&gt;审查批注&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="110"/>
+        <source>点批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="111"/>
+        <source>线批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <source>面批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
+        <source>在地图上点击一处，再填写批注内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
+        <source>在地图上依次点击各顶点，双击或回车结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="129"/>
+        <source>批注内容（先在地图上绘制，再填写并保存）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="131"/>
+        <source>保存批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <source>作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="151"/>
+        <source>标记已解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="152"/>
+        <source>撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="153"/>
+        <source>重新打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="204"/>
+        <source>已解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="206"/>
+        <source>已撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="207"/>
+        <source>待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <source>（待同步）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="270"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="297"/>
+        <source>请先选择项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="279"/>
+        <source>请在地图上点击批注位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="280"/>
+        <source>请在地图上绘制，双击或回车结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="289"/>
+        <source>已绘制，请填写批注内容后保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="301"/>
+        <source>请先在地图上绘制批注的位置（点、线或面）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="305"/>
+        <source>请填写批注内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="319"/>
+        <source>批注已保存，将在下次同步时发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="330"/>
+        <source>请先在列表中选择一条批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="338"/>
+        <source>批注已标记为“%1”，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -134,19 +446,37 @@
     </message>
 </context>
 <context>
+    <name>spgl::desk::DeskContext</name>
+    <message>
+        <location filename="../client/core/deskcontext.cpp" line="185"/>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/deskcontext.cpp" line="191"/>
+        <source>还有 %1 个操作未同步到服务器，清除本机缓存会丢失它们</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spgl::desk::FormDialog</name>
     <message>
-        <location filename="../client/gui/formdialog.cpp" line="28"/>
+        <location filename="../client/gui/formdialog.cpp" line="30"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/formdialog.cpp" line="29"/>
+        <location filename="../client/gui/formdialog.cpp" line="31"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/formdialog.cpp" line="131"/>
+        <location filename="../client/gui/formdialog.cpp" line="36"/>
+        <source>确定（Ctrl+Enter）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/formdialog.cpp" line="140"/>
         <source>请填写所有必填项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,137 +563,274 @@
 <context>
     <name>spgl::desk::MainWindow</name>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="27"/>
+        <location filename="../client/app/mainwindow.cpp" line="35"/>
         <source>工程建设项目审批管理系统 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="33"/>
+        <location filename="../client/app/mainwindow.cpp" line="41"/>
         <source>窗口受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="38"/>
+        <location filename="../client/app/mainwindow.cpp" line="46"/>
         <source>并联审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="42"/>
+        <location filename="../client/app/mainwindow.cpp" line="50"/>
         <source>效能督察</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="45"/>
+        <location filename="../client/app/mainwindow.cpp" line="53"/>
         <source>您的角色没有可用的工作区（管理工作区将在后续版本提供）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="47"/>
+        <location filename="../client/app/mainwindow.cpp" line="55"/>
         <source>提示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="51"/>
+        <location filename="../client/app/mainwindow.cpp" line="69"/>
         <source>一张蓝图</source>
         <translation>One blueprint</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="57"/>
+        <location filename="../client/app/mainwindow.cpp" line="83"/>
+        <source>没有可用的合规性检查结果（离线或尚未检查）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="86"/>
+        <source>保存合规性检查报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="87"/>
+        <source>合规性检查报告-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="88"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="93"/>
+        <source>已保存 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="102"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="58"/>
+        <location filename="../client/app/mainwindow.cpp" line="103"/>
         <source>立即同步(&amp;S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="60"/>
+        <location filename="../client/app/mainwindow.cpp" line="105"/>
         <source>设置(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="62"/>
+        <location filename="../client/app/mainwindow.cpp" line="107"/>
+        <source>注销(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="110"/>
         <source>退出(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="64"/>
+        <location filename="../client/app/mainwindow.cpp" line="112"/>
         <source>工作区(&amp;W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="69"/>
+        <location filename="../client/app/mainwindow.cpp" line="117"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="70"/>
+        <location filename="../client/app/mainwindow.cpp" line="118"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="109"/>
+        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <source>首次同步：第 %1 页，已接收 %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="147"/>
+        <source>首次同步：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="147"/>
+        <source>首次同步完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="148"/>
+        <source>首次同步未完成，下次同步时继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="156"/>
+        <source>已重新登录，正在同步未同步的操作……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="170"/>
+        <source>部分图层未能更新：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="201"/>
         <source>正在加载图层……</source>
         <translation>Loading layers…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="111"/>
+        <location filename="../client/app/mainwindow.cpp" line="203"/>
         <source>图层已加载</source>
         <translation>Layers loaded</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="112"/>
+        <location filename="../client/app/mainwindow.cpp" line="204"/>
         <source>部分图层无法打开：%1</source>
         <translation>Some layers could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="132"/>
+        <location filename="../client/app/mainwindow.cpp" line="227"/>
+        <source>注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="229"/>
+        <source>注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="230"/>
+        <source>本机缓存(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="231"/>
+        <source>同时清除本机缓存（离线数据、已下载的材料、离线登录信息）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="239"/>
+        <source>清除本机缓存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="240"/>
+        <source>还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。
+
+仍要清除吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="243"/>
+        <source>丢弃并清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="244"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="247"/>
+        <source>未注销：还有未同步的操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="256"/>
+        <source>未注销：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="265"/>
+        <source>登录已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="267"/>
+        <source>%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="271"/>
+        <source>上次输入未通过：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="272"/>
+        <source>密码(&amp;P)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="277"/>
+        <source>登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="292"/>
         <source>● 正在同步……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="134"/>
+        <location filename="../client/app/mainwindow.cpp" line="294"/>
         <source>○ 离线工作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="136"/>
+        <location filename="../client/app/mainwindow.cpp" line="296"/>
         <source>● 在线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="136"/>
+        <location filename="../client/app/mainwindow.cpp" line="296"/>
         <source>○ 离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <location filename="../client/app/mainwindow.cpp" line="300"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="141"/>
+        <location filename="../client/app/mainwindow.cpp" line="301"/>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="143"/>
+        <location filename="../client/app/mainwindow.cpp" line="303"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="146"/>
+        <location filename="../client/app/mainwindow.cpp" line="306"/>
         <source>同步未完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="152"/>
+        <location filename="../client/app/mainwindow.cpp" line="312"/>
         <source>关于 spgl-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="153"/>
+        <location filename="../client/app/mainwindow.cpp" line="313"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,12 +838,32 @@
 <context>
     <name>spgl::desk::MapToolDrawPolygon</name>
     <message>
-        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="140"/>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="25"/>
+        <source>绘制点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="27"/>
+        <source>绘制线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="182"/>
+        <source>请在地图上点击放置点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="183"/>
+        <source>线至少需要两个顶点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="184"/>
         <source>多边形至少需要三个顶点</source>
         <translation>A polygon needs at least three vertices</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptooldrawpolygon.h" line="25"/>
+        <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="31"/>
         <source>绘制多边形</source>
         <translation>Draw polygon</translation>
     </message>
@@ -384,27 +871,27 @@
 <context>
     <name>spgl::desk::MapToolIdentify</name>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="62"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="63"/>
         <source>识别结果</source>
         <translation>Identify results</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="64"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="65"/>
         <source>要素 / 字段</source>
         <translation>Feature / field</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="64"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="65"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="70"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="71"/>
         <source>此处没有要素</source>
         <translation>No feature here</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="73"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="74"/>
         <source>要素 %1</source>
         <translation>Feature %1</translation>
     </message>
@@ -502,6 +989,70 @@
     </message>
 </context>
 <context>
+    <name>spgl::desk::MaterialViewer</name>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="39"/>
+        <source>材料(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="51"/>
+        <source>放大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="52"/>
+        <source>缩小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="53"/>
+        <source>适合宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="101"/>
+        <location filename="../client/gui/materialviewer.cpp" line="184"/>
+        <source>本申报没有申请材料。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="184"/>
+        <source>请选择一份材料。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="189"/>
+        <source>%1：纸质原件，请在窗口核验。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="195"/>
+        <source>%1：文件尚未下载（同步后在后台下载，下载完成并校验后即可查看）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="207"/>
+        <source>%1：PDF，共 %2 页，%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="212"/>
+        <source>%1：PDF 文件无法打开（可能已损坏），%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="220"/>
+        <source>%1：无法显示该文件（不是 PDF 或图片），%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/materialviewer.cpp" line="226"/>
+        <source>%1：图片 %2×%3 像素，%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spgl::desk::Measurement</name>
     <message>
         <location filename="../client/core/map/measurement.cpp" line="112"/>
@@ -577,42 +1128,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="75"/>
+        <location filename="../client/gui/noticewriter.cpp" line="74"/>
+        <source>    以下事项按告知承诺制受理，请按承诺内容在规定期限内履行并补交相关材料：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/noticewriter.cpp" line="80"/>
         <source>    你单位申报的“%1”（项目代码 %2）申请材料，经审查，不符合受理条件，本窗口决定不予受理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="77"/>
+        <location filename="../client/gui/noticewriter.cpp" line="82"/>
         <source>    理由：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="78"/>
+        <location filename="../client/gui/noticewriter.cpp" line="83"/>
         <source>    如对本决定不服，可依法申请行政复议或者提起行政诉讼。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="81"/>
+        <location filename="../client/gui/noticewriter.cpp" line="86"/>
         <source>    你单位申报的“%1”（项目代码 %2）申请材料不齐全或者不符合法定形式，请补正以下材料：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="86"/>
+        <location filename="../client/gui/noticewriter.cpp" line="91"/>
         <source>    说明：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="87"/>
+        <location filename="../client/gui/noticewriter.cpp" line="92"/>
         <source>    补正材料齐全后，本窗口将重新审查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="96"/>
+        <location filename="../client/gui/noticewriter.cpp" line="101"/>
         <source>经办人：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/noticewriter.cpp" line="103"/>
+        <location filename="../client/gui/noticewriter.cpp" line="108"/>
         <source>（印章）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,6 +1237,148 @@
     </message>
 </context>
 <context>
+    <name>spgl::desk::ProjectSearchPanel</name>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="104"/>
+        <source>项目用地范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="110"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="144"/>
+        <source>用地范围历史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="120"/>
+        <source>搜索项目：名称、项目代码或建设单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <source>申请 / 审批事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <source>时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="138"/>
+        <source>&lt;b&gt;项目定位&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="142"/>
+        <source>审批进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="146"/>
+        <source>合规性检查报告（PDF）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="175"/>
+        <source>%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="177"/>
+        <source>建设单位：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="180"/>
+        <source>本地缓存中没有匹配的项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="188"/>
+        <source>本地缓存中没有该项目，请先同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="194"/>
+        <source>%1
+项目代码：%2
+建设单位：%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="213"/>
+        <source>
+该项目尚未登记用地范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="217"/>
+        <source>正在读取用地范围历史……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
+        <source>%1 申请 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="241"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="247"/>
+        <source>本地缓存中没有该项目的申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="254"/>
+        <source>请先定位项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="257"/>
+        <source>没有可用的合规性检查结果（离线或尚未检查）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
+        <source>离线时无法读取用地范围历史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="302"/>
+        <source>第 %1 版  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="304"/>
+        <source>  %L1 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="314"/>
+        <source>第 %1 版 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="318"/>
+        <source>没有用地范围的历史版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spgl::desk::RasterMapLayer</name>
     <message>
         <location filename="../client/core/map/rastermaplayer.cpp" line="68"/>
@@ -691,344 +1389,354 @@
 <context>
     <name>spgl::desk::ReviewWorkspace</name>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="67"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="69"/>
         <source>未办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="68"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
         <source>待认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="69"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
         <source>办理中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
         <source>已办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="74"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="76"/>
         <source>搜索办件编号、项目名称、事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="76"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="78"/>
         <source>范围(&amp;F)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="78"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="80"/>
         <source>搜索(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="116"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="113"/>
+        <source>办件详情(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
+        <source>申请材料(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="124"/>
         <source>认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="117"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="365"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="386"/>
         <source>审查意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="119"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="384"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="127"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="405"/>
         <source>征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="121"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="129"/>
         <source>答复征求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="123"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="417"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="131"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="439"/>
         <source>开始特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="432"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="133"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="454"/>
         <source>结束特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="127"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="447"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="135"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="469"/>
         <source>要求补正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="129"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="464"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="137"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="486"/>
         <source>办结决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="183"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
         <source>已记录，待同步（操作号 %1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="183"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
         <source>未执行：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="228"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="246"/>
         <source>&lt;p&gt;请在左侧选择一个办件。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="246"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="264"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;申报：&lt;/b&gt;%4，%5，%6&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="249"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="267"/>
         <source>&lt;p&gt;&lt;b&gt;状态：&lt;/b&gt;%1&#x3000;&lt;b&gt;承办人：&lt;/b&gt;%2&#x3000;&lt;b&gt;版本：&lt;/b&gt;%3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="255"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="273"/>
         <source>&lt;p&gt;&lt;b&gt;时限：&lt;/b&gt;%1 %2，截止 %3，已用 %4 个工作日，剩余 %5，%6%7&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="257"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
         <source>自然日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="257"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
         <source>工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="262"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="280"/>
         <source>（暂停计时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="268"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="286"/>
         <source>&lt;p&gt;&lt;b&gt;容缺材料：&lt;/b&gt;%1（补齐期限 %2）&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="293"/>
         <source>&lt;p&gt;&lt;b&gt;补正材料：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="277"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="295"/>
         <source>&lt;p&gt;&lt;b&gt;审查意见：&lt;/b&gt;%1 条&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="279"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="297"/>
         <source>&lt;h4&gt;征求意见&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="281"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="299"/>
         <source>&lt;li&gt;%1 → %2：%3&lt;br&gt;答复：%4&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="283"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="301"/>
         <source>（待答复）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="287"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="305"/>
         <source>&lt;h4&gt;特别程序&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="289"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="307"/>
         <source>&lt;li&gt;%1：%2 起，%3；%4&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="291"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
         <source>%1 结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="291"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
         <source>进行中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="295"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="313"/>
         <source>&lt;p&gt;&lt;b&gt;批复文件：&lt;/b&gt;%1《%2》%3，有效期至 %4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="299"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="317"/>
         <source>&lt;h4&gt;并联办件进度&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;部门&lt;/th&gt;&lt;th&gt;状态&lt;/th&gt;&lt;th&gt;截止&lt;/th&gt;&lt;th&gt;预警&lt;/th&gt;&lt;th&gt;意见&lt;/th&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="315"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="333"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="320"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="338"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="323"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="341"/>
         <source>（纸质原件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="355"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="375"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="366"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>意见(&amp;O)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="385"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
         <source>征求部门(&amp;D)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="386"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
         <source>征求事项(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="404"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="425"/>
         <source>答复征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="405"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
         <source>征求意见(&amp;C)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
         <source>答复(&amp;A)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="418"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
         <source>程序(&amp;K)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="419"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
         <source>专家评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="420"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
         <source>现场听证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="421"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
         <source>现场勘察</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="422"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
         <source>招投标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="423"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
         <source>环评公示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="424"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
         <source>理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="433"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
         <source>结果(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="448"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
         <source>补正材料(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="449"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
         <source>说明(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="466"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
         <source>通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="466"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
         <source>不通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="468"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="490"/>
         <source>容缺通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="469"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
         <source>结论(&amp;U)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>经审查，符合要求，同意。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>批复文号(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="472"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>批复文件标题(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="472"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>关于%1的批复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="473"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>批复日期(&amp;D)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="474"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
         <source>有效期至(&amp;V)：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,24 +1858,41 @@
 <context>
     <name>spgl::desk::SyncWorker</name>
     <message>
-        <location filename="../client/core/syncworker.cpp" line="101"/>
+        <location filename="../client/core/syncworker.cpp" line="108"/>
+        <location filename="../client/core/syncworker.cpp" line="134"/>
+        <source>正在同步，请稍后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/syncworker.cpp" line="140"/>
         <source>没有可用的离线会话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/syncworker.cpp" line="119"/>
-        <location filename="../client/core/syncworker.cpp" line="139"/>
+        <location filename="../client/core/syncworker.cpp" line="159"/>
+        <location filename="../client/core/syncworker.cpp" line="199"/>
+        <location filename="../client/core/syncworker.cpp" line="247"/>
         <source>未登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/syncworker.cpp" line="123"/>
+        <location filename="../client/core/syncworker.cpp" line="163"/>
         <source>离线工作：登录后才能同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/syncworker.cpp" line="144"/>
+        <location filename="../client/core/syncworker.cpp" line="211"/>
+        <source>登录的用户与本机缓存的用户不同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/syncworker.cpp" line="252"/>
         <source>未知的操作：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/core/syncworker.cpp" line="282"/>
+        <source>离线工作：需要连接服务器</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1387,209 +2112,563 @@
     </message>
 </context>
 <context>
+    <name>spgl::desk::WalkInDialog</name>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="53"/>
+        <source>窗口代办申报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="64"/>
+        <source>读取办事指南(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="67"/>
+        <source>项目(&amp;P)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="72"/>
+        <source>阶段(&amp;S)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="81"/>
+        <source>已收纸质原件(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="83"/>
+        <source>选择项目和阶段后读取办事指南（需要连接服务器）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="87"/>
+        <source>提交申报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="90"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="117"/>
+        <source>无法读取办事指南：未连接服务器（窗口代办需要在线）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="118"/>
+        <source>该项目类型在此阶段没有办事指南。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="124"/>
+        <source>请按申请人提交的纸质申请表填写，并勾选已收的纸质原件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="144"/>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="146"/>
+        <source>未提交：未连接服务器（窗口代办需要在线）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="147"/>
+        <source>未提交：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="155"/>
+        <source>已代办申报 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="179"/>
+        <source>请选择项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="186"/>
+        <source>正在读取办事指南……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="211"/>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="374"/>
+        <source>正在提交……</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spgl::desk::WindowWorkspace</name>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="76"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="85"/>
         <source>搜索申报编号、项目代码、项目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="78"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="87"/>
         <source>搜索(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="85"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="97"/>
+        <source>申报详情(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <source>核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <source>退回理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="108"/>
+        <source>核验通过(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="110"/>
+        <source>退回(&amp;N)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="112"/>
+        <source>材料核验(&amp;K)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="132"/>
+        <source>材料(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="134"/>
         <source>受理(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="87"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
         <source>不予受理(&amp;J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="89"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="138"/>
         <source>补正材料(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="91"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="140"/>
         <source>打开通知书(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="93"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="142"/>
         <source>另存通知书(&amp;V)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="154"/>
+        <source>代办申报(&amp;C)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="156"/>
+        <source>窗口代办：为到窗口办理的申请人填报申报（需要在线）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="189"/>
         <source>受理(&amp;1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="146"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="199"/>
         <source>申报编号、项目代码、项目名称、建设单位或状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="148"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="201"/>
         <source>查询(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="157"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="210"/>
         <source>综合查询(&amp;2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="205"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="220"/>
+        <source>待出件(&amp;L)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
+        <source>出件(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="251"/>
+        <source>统一出件(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="324"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="343"/>
         <source>未执行：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="215"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="333"/>
+        <source>已记录出件，待同步：%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="353"/>
         <source>操作已记录，待同步；但通知书未能生成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="222"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="360"/>
         <source>已记录，待同步。%1已生成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="237"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="375"/>
         <source>乌鲁木齐市政务服务中心工程建设项目综合服务窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="278"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="420"/>
         <source>&lt;p&gt;请在左侧选择一个待受理的申报。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="290"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="437"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="822"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="291"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="438"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;渠道：&lt;/b&gt;%5&#x3000;&lt;b&gt;状态：&lt;/b&gt;%6%7&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="295"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="442"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="300"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="447"/>
         <source>&lt;p&gt;&lt;b&gt;待补正：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="302"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
         <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="306"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="310"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="457"/>
         <source>（纸质原件，窗口核验）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="312"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="459"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="344"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="550"/>
+        <source>通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="551"/>
+        <source>退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="552"/>
+        <source>待核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="585"/>
+        <source>退回材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="586"/>
+        <source>材料：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="587"/>
+        <source>退回理由(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="626"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="895"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="365"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="669"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="366"/>
-        <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐。</source>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="670"/>
+        <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐；告知承诺制事项按承诺办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="368"/>
-        <source>（没有可容缺的缺失材料，或离线时无法读取事项目录。）</source>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="672"/>
+        <source>注意：以下材料核验未通过，宜先要求补正：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="370"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
+        <source>（部分事项的目录尚未读取：离线且此前未读取过，无法列出容缺和告知承诺选项。）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
+        <source>没有可容缺受理的缺失材料。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
         <source>容缺材料(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="371"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
+        <source>告知承诺事项(&amp;C)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>受理意见(&amp;O)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="371"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>材料齐全，符合法定形式，予以受理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="389"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="707"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="390"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="708"/>
         <source>理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="404"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="731"/>
+        <source>（退回：%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="732"/>
+        <source>%1（退回理由：%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="734"/>
         <source>（已交，需更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="413"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
+        <source>（需更正）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="748"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="749"/>
         <source>（未交）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="417"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
         <source>补正材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="418"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
         <source>补正材料(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="419"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
         <source>说明(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="441"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="767"/>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="773"/>
+        <source>退回理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="813"/>
+        <source>&lt;p&gt;请在左侧选择一个待出件的申报。&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="823"/>
+        <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;状态：&lt;/b&gt;%5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="826"/>
+        <source>&lt;h4&gt;审批结果&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;结论&lt;/th&gt;&lt;th&gt;批复文件&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="831"/>
+        <source>%1《%2》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="838"/>
+        <source>&lt;p&gt;&lt;b&gt;本机记录的出件：&lt;/b&gt;%1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="840"/>
+        <source>&lt;p&gt;（出件已记录，待同步）&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="849"/>
+        <source>统一出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="850"/>
+        <source>申报 %1 的审批结果由综合窗口统一出件。请记录交付方式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="851"/>
+        <source>出件方式(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="852"/>
+        <source>网上送达（电子证照）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="853"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="873"/>
+        <source>现场领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="874"/>
+        <source>邮寄送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
+        <source>领取人/收件人(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
+        <source>邮件单号(&amp;T)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
+        <source>备注(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
+        <source>邮寄送达须填写邮件单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="863"/>
+        <source>现场领取须填写领取人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
+        <source>网上送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="876"/>
+        <source>，收件人 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="878"/>
+        <source>，邮件单号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="880"/>
+        <source>；%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="903"/>
+        <source>已代办申报 %1，同步后出现在待受理列表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="919"/>
         <source>另存通知书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="442"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="920"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="447"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="925"/>
         <source>无法保存到 %1</source>
         <translation type="unfinished"></translation>
     </message>
