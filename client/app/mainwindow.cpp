@@ -71,28 +71,50 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
     connect(search, &ProjectSearchPanel::siteVersionsWanted, this, [this](const QString &projectId) {
         m_context.fetch(QStringLiteral("/api/v1/projects/%1/site/versions").arg(projectId));
     });
+    // Online, the report is a fresh check (stored with the project); offline or when the check
+    // cannot run, the last stored report.
     connect(search, &ProjectSearchPanel::complianceReportWanted, this, [this](const QString &projectId) {
-        m_context.fetch(QStringLiteral("/api/v1/projects/%1/compliance").arg(projectId));
+        if (m_context.online() && !m_context.offlineOnly())
+            m_context.post(QStringLiteral("/api/v1/blueprint/compliance"),
+                           nlohmann::json{{"project_id", projectId.toStdString()}});
+        else
+            m_context.fetch(QStringLiteral("/api/v1/projects/%1/compliance").arg(projectId));
     });
-    connect(&m_context, &DeskContext::fetched, search, [this, search](const QString &path, const QByteArray &body) {
-        if (path.endsWith(QLatin1String("/site/versions"))) {
-            search->setSiteVersions(path.section(QLatin1Char('/'), 4, 4), body);
-        } else if (path.endsWith(QLatin1String("/compliance"))
-                   && path.section(QLatin1Char('/'), 4, 4) == search->projectId()) {
-            if (!QJsonDocument::fromJson(body).object().contains(QLatin1String("checks"))) {
-                statusBar()->showMessage(tr("没有可用的合规性检查结果（离线或尚未检查）"), 10000);
+    auto saveReport = [this, search](const QByteArray &body) {
+        if (!QJsonDocument::fromJson(body).object().contains(QLatin1String("checks"))) {
+            statusBar()->showMessage(tr("没有可用的合规性检查结果（离线或尚未检查）"), 10000);
+            return;
+        }
+        const QString file = QFileDialog::getSaveFileName(this, tr("保存合规性检查报告"),
+                                                          tr("合规性检查报告-%1.pdf").arg(search->projectId()),
+                                                          tr("PDF 文件 (*.pdf)"));
+        if (file.isEmpty())
+            return;
+        const Status written = search->exportComplianceReport(body, file);
+        statusBar()->showMessage(
+            written.ok() ? tr("已保存 %1").arg(file) : QString::fromStdString(written.error().message), 10000);
+    };
+    connect(
+        &m_context, &DeskContext::posted, search,
+        [this, search, saveReport](const QString &path, int status, const QByteArray &body, const QString &message) {
+            if (path != QLatin1String("/api/v1/blueprint/compliance") || search->projectId().isEmpty())
+                return;
+            if (status == 200) {
+                saveReport(body);
                 return;
             }
-            const QString file = QFileDialog::getSaveFileName(this, tr("保存合规性检查报告"),
-                                                              tr("合规性检查报告-%1.pdf").arg(search->projectId()),
-                                                              tr("PDF 文件 (*.pdf)"));
-            if (file.isEmpty())
-                return;
-            const Status written = search->exportComplianceReport(body, file);
-            statusBar()->showMessage(
-                written.ok() ? tr("已保存 %1").arg(file) : QString::fromStdString(written.error().message), 10000);
-        }
-    });
+            statusBar()->showMessage(tr("未能重新检查（%1），使用上次的检查结果").arg(message), 10000);
+            m_context.fetch(QStringLiteral("/api/v1/projects/%1/compliance").arg(search->projectId()));
+        });
+    connect(&m_context, &DeskContext::fetched, search,
+            [search, saveReport](const QString &path, const QByteArray &body) {
+                if (path.endsWith(QLatin1String("/site/versions"))) {
+                    search->setSiteVersions(path.section(QLatin1Char('/'), 4, 4), body);
+                } else if (path.endsWith(QLatin1String("/compliance"))
+                           && path.section(QLatin1Char('/'), 4, 4) == search->projectId()) {
+                    saveReport(body);
+                }
+            });
     connect(&m_context, &DeskContext::dataChanged, annotations, &AnnotationPanel::reload);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_map->parentWidget())
