@@ -6,17 +6,17 @@
     <message>
         <location filename="../client/core/apiclient.cpp" line="20"/>
         <source>无法连接服务器：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot connect to the server: %1</translation>
     </message>
     <message>
         <location filename="../client/core/apiclient.cpp" line="24"/>
         <source>服务器返回 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server returned %1</translation>
     </message>
     <message>
         <location filename="../client/core/apiclient.cpp" line="108"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
@@ -24,135 +24,136 @@
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="52"/>
         <source>禁止</source>
-        <translation type="unfinished"></translation>
+        <translation>Prohibited</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="54"/>
         <source>警示</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="55"/>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="79"/>
         <source>项目用地范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Project site boundary</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="100"/>
         <source>该项目没有用地范围，无法生成合规性检查报告</source>
-        <translation type="unfinished"></translation>
+        <translation>This project has no site boundary; cannot generate a compliance check report</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="105"/>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="124"/>
         <source>一张蓝图合规性检查报告</source>
-        <translation type="unfinished"></translation>
+        <translation>One Blueprint Compliance Check Report</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="109"/>
         <source>无法写入文件 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write file %1</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="130"/>
         <source>项目：%1（项目代码 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Project: %1 (project code %2)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="131"/>
         <source>检查时间：%1（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked at: %1 (Beijing time)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="132"/>
         <source>用地面积：%L1 m²（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Site area: %L1 m² (%2)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
         <source>结论：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion: %1</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
         <source>未发现禁止性冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>No prohibitive conflicts found</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="135"/>
         <source>存在禁止性冲突，需调整选址或办理相关手续</source>
-        <translation type="unfinished"></translation>
+        <translation>Prohibitive conflicts found; adjust the site or complete the required procedures</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="145"/>
         <source>注意：本报告所用图层为合成演示数据，不能作为审批依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the layers used in this report are synthetic demo data and cannot serve as a basis for approval</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
         <source>图层 / 类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer / category</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
         <source>规则</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
         <source>重叠面积 (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlap area (m²)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="185"/>
         <source>占用地比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Share of site</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="202"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="208"/>
         <source>用地范围未与任何管控图层重叠</source>
-        <translation type="unfinished"></translation>
+        <translation>The site boundary does not overlap any control layer</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="216"/>
         <source>%1 第 %2 版</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 version %2</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="223"/>
         <source>图层版本：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer versions: %1</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="223"/>
         <source>（未提供）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not provided)</translation>
     </message>
     <message>
         <location filename="../client/core/map/compliancereportwriter.cpp" line="224"/>
         <source>
 数据来源：合成演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Data source: synthetic demo data</translation>
     </message>
 </context>
 <context>
@@ -160,27 +161,27 @@
     <message>
         <location filename="../client/app/main.cpp" line="35"/>
         <source>工程建设项目审批管理系统 · 工作人员桌面端</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction Project Approval Management System · Staff Desktop</translation>
     </message>
     <message>
         <location filename="../client/app/main.cpp" line="38"/>
         <source>服务器地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../client/app/main.cpp" line="41"/>
         <source>直接打开工作区：window、review 或 supervise</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a workspace directly: window, review or supervise</translation>
     </message>
     <message>
         <location filename="../client/app/main.cpp" line="43"/>
         <source>本地缓存目录</source>
-        <translation type="unfinished"></translation>
+        <translation>Local cache directory</translation>
     </message>
     <message>
         <location filename="../client/app/main.cpp" line="45"/>
         <source>登录用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Login user name</translation>
     </message>
 </context>
 <context>
@@ -188,170 +189,170 @@
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
         <source>审查批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Review annotations</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="109"/>
         <source>&lt;b&gt;审查批注&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Review annotations&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="110"/>
         <source>点批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Point annotation</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="111"/>
         <source>线批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Line annotation</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>面批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Area annotation</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
         <source>在地图上点击一处，再填写批注内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a spot on the map, then enter the annotation text</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
         <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
         <source>在地图上依次点击各顶点，双击或回车结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Click each vertex on the map; double-click or press Enter to finish</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="129"/>
         <source>批注内容（先在地图上绘制，再填写并保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotation text (draw on the map first, then enter text and save)</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="131"/>
         <source>保存批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Save annotation</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
         <source>作者</source>
-        <translation type="unfinished"></translation>
+        <translation>Author</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="151"/>
         <source>标记已解决</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark resolved</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="152"/>
         <source>撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="153"/>
         <source>重新打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="204"/>
         <source>已解决</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="206"/>
         <source>已撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="207"/>
         <source>待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
         <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
         <source>（待同步）</source>
-        <translation type="unfinished"></translation>
+        <translation>(pending sync)</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="270"/>
         <location filename="../client/gui/map/annotationpanel.cpp" line="297"/>
         <source>请先选择项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a project first</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="279"/>
         <source>请在地图上点击批注位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Click the annotation position on the map</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="280"/>
         <source>请在地图上绘制，双击或回车结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw on the map; double-click or press Enter to finish</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="289"/>
         <source>已绘制，请填写批注内容后保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawn; enter the annotation text and save</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="301"/>
         <source>请先在地图上绘制批注的位置（点、线或面）</source>
-        <translation type="unfinished"></translation>
+        <translation>First draw the annotation position on the map (point, line or area)</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="305"/>
         <source>请填写批注内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the annotation text</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="319"/>
         <source>批注已保存，将在下次同步时发送</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotation saved; it will be sent at the next sync</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="330"/>
         <source>请先在列表中选择一条批注</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an annotation in the list first</translation>
     </message>
     <message>
         <location filename="../client/gui/map/annotationpanel.cpp" line="338"/>
         <source>批注已标记为“%1”，将在下次同步时发送</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotation marked as “%1”; it will be sent at the next sync</translation>
     </message>
 </context>
 <context>
@@ -359,42 +360,42 @@
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="90"/>
         <source>（待同步）</source>
-        <translation type="unfinished"></translation>
+        <translation>(pending sync)</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="113"/>
         <source>申报编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Application no.</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="115"/>
         <source>项目代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Project code</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="117"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="119"/>
         <source>阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="121"/>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="123"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="125"/>
         <source>提交时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
 </context>
 <context>
@@ -402,47 +403,47 @@
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="90"/>
         <source>（待同步）</source>
-        <translation type="unfinished"></translation>
+        <translation>(pending sync)</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="92"/>
         <source>（暂停计时）</source>
-        <translation type="unfinished"></translation>
+        <translation>(clock paused)</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="114"/>
         <source>办件编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="116"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="118"/>
         <source>审批事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval item</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="120"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="122"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="124"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../client/gui/casetablemodel.cpp" line="126"/>
         <source>预警</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -450,12 +451,12 @@
     <message>
         <location filename="../client/core/deskcontext.cpp" line="185"/>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../client/core/deskcontext.cpp" line="191"/>
         <source>还有 %1 个操作未同步到服务器，清除本机缓存会丢失它们</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 operations have not been synced to the server yet; clearing the local cache will lose them</translation>
     </message>
 </context>
 <context>
@@ -463,22 +464,22 @@
     <message>
         <location filename="../client/gui/formdialog.cpp" line="30"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../client/gui/formdialog.cpp" line="31"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../client/gui/formdialog.cpp" line="36"/>
         <source>确定（Ctrl+Enter）</source>
-        <translation type="unfinished"></translation>
+        <translation>OK (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../client/gui/formdialog.cpp" line="140"/>
         <source>请填写所有必填项</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in all required fields</translation>
     </message>
 </context>
 <context>
@@ -507,57 +508,57 @@
     <message>
         <location filename="../client/app/logindialog.cpp" line="19"/>
         <source>登录 — 工程建设项目审批管理系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Log In — Construction Project Approval Management System</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="29"/>
         <source>服务器(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="30"/>
         <source>用户名(&amp;U)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name:</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="31"/>
         <source>密码(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="37"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log In</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="40"/>
         <source>离线工作(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Work &amp;Offline</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="42"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="47"/>
         <source>以 %1（%2）的身份使用本机缓存，不连接服务器</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the local cache as %1 (%2) without connecting to the server</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="49"/>
         <source>&lt;h2&gt;工程建设项目审批管理系统&lt;/h2&gt;&lt;p&gt;乌鲁木齐市 · 工作人员桌面端&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Construction Project Approval Management System&lt;/h2&gt;&lt;p&gt;Urumqi · Staff Desktop&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="90"/>
         <source>正在连接……</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
     <message>
         <location filename="../client/app/logindialog.cpp" line="97"/>
         <source>请填写服务器地址和用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the server address and user name</translation>
     </message>
 </context>
 <context>
@@ -565,32 +566,32 @@
     <message>
         <location filename="../client/app/mainwindow.cpp" line="35"/>
         <source>工程建设项目审批管理系统 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction Project Approval Management System — %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="41"/>
         <source>窗口受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Window Acceptance</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="46"/>
         <source>并联审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallel Review</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="50"/>
         <source>效能督察</source>
-        <translation type="unfinished"></translation>
+        <translation>Performance Supervision</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="53"/>
         <source>您的角色没有可用的工作区（管理工作区将在后续版本提供）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role has no available workspace (the administration workspace will be provided in a later version).</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="55"/>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="69"/>
@@ -600,97 +601,97 @@
     <message>
         <location filename="../client/app/mainwindow.cpp" line="83"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
-        <translation type="unfinished"></translation>
+        <translation>No compliance check result available (offline or not yet checked)</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="86"/>
         <source>保存合规性检查报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Compliance Check Report</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="87"/>
         <source>合规性检查报告-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Compliance-check-report-%1.pdf</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="88"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="93"/>
         <source>已保存 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="102"/>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="103"/>
         <source>立即同步(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sync Now</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="105"/>
         <source>设置(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ettings…</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="107"/>
         <source>注销(&amp;L)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Log Out…</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="110"/>
         <source>退出(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="112"/>
         <source>工作区(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Workspace</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="117"/>
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="118"/>
         <source>关于(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About…</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="140"/>
         <source>首次同步：第 %1 页，已接收 %2 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial sync: page %1, %2 records received</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="147"/>
         <source>首次同步：</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial sync: </translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="147"/>
         <source>首次同步完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial sync complete: </translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="148"/>
         <source>首次同步未完成，下次同步时继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial sync not finished; it will continue at the next sync</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="156"/>
         <source>已重新登录，正在同步未同步的操作……</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in again; syncing pending operations…</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="170"/>
         <source>部分图层未能更新：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Some layers could not be updated: %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="201"/>
@@ -710,129 +711,131 @@
     <message>
         <location filename="../client/app/mainwindow.cpp" line="227"/>
         <source>注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Log Out</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="229"/>
         <source>注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。</source>
-        <translation type="unfinished"></translation>
+        <translation>After logging out you must log in again. If you do not clear it, the local cache and unsynced operations are kept and will sync after your next login.</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="230"/>
         <source>本机缓存(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Local cache (&amp;W):</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="231"/>
         <source>同时清除本机缓存（离线数据、已下载的材料、离线登录信息）</source>
-        <translation type="unfinished"></translation>
+        <translation>Also clear the local cache (offline data, downloaded materials, offline login information)</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="239"/>
         <source>清除本机缓存</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear Local Cache</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="240"/>
         <source>还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。
 
 仍要清除吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 operations have not been synced to the server yet. Clearing the local cache will permanently lose them.
+
+Clear anyway?</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="243"/>
         <source>丢弃并清除</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard and Clear</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="244"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="247"/>
         <source>未注销：还有未同步的操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged out: there are unsynced operations</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="256"/>
         <source>未注销：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged out: %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="265"/>
         <source>登录已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>Login Expired</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="267"/>
         <source>%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, your login has expired; enter your password again. The %2 unsynced operations have been kept and will be sent right after login.</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="271"/>
         <source>上次输入未通过：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last attempt failed: %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="272"/>
         <source>密码(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="277"/>
         <source>登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Login expired: unsynced operations are kept on this computer; you can log in again when syncing with F5</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="292"/>
         <source>● 正在同步……</source>
-        <translation type="unfinished"></translation>
+        <translation>● Syncing…</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="294"/>
         <source>○ 离线工作</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Working offline</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="296"/>
         <source>● 在线</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="296"/>
         <source>○ 离线</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Offline</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="300"/>
         <source>上次同步：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync: %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="301"/>
         <source>尚未同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet synced</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="303"/>
         <source>待同步 %1&#x3000;失败 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending %1  Failed %2</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="306"/>
         <source>同步未完成：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync incomplete: %1</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="312"/>
         <source>关于 spgl-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>About spgl-desk</translation>
     </message>
     <message>
         <location filename="../client/app/mainwindow.cpp" line="313"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Construction Project Approval Management System · Staff Desktop&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2 (runtime %3)&lt;br&gt;Local cache schema version %4&lt;br&gt;Server: %5&lt;/p&gt;&lt;p&gt;Urumqi Construction Project Approval System Reform&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -840,22 +843,22 @@
     <message>
         <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="25"/>
         <source>绘制点</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw point</translation>
     </message>
     <message>
         <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="27"/>
         <source>绘制线</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw line</translation>
     </message>
     <message>
         <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="182"/>
         <source>请在地图上点击放置点</source>
-        <translation type="unfinished"></translation>
+        <translation>Click on the map to place the point</translation>
     </message>
     <message>
         <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="183"/>
         <source>线至少需要两个顶点</source>
-        <translation type="unfinished"></translation>
+        <translation>A line needs at least two vertices</translation>
     </message>
     <message>
         <location filename="../client/gui/map/maptooldrawpolygon.cpp" line="184"/>
@@ -993,63 +996,63 @@
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="39"/>
         <source>材料(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Material (&amp;Y):</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="51"/>
         <source>放大</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom In</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="52"/>
         <source>缩小</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom Out</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="53"/>
         <source>适合宽度</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit Width</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="101"/>
         <location filename="../client/gui/materialviewer.cpp" line="184"/>
         <source>本申报没有申请材料。</source>
-        <translation type="unfinished"></translation>
+        <translation>This application has no materials.</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="184"/>
         <source>请选择一份材料。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a material.</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="189"/>
         <source>%1：纸质原件，请在窗口核验。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: paper original; verify at the window.</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="195"/>
         <source>%1：文件尚未下载（同步后在后台下载，下载完成并校验后即可查看）。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: file not downloaded yet (it downloads in the background after sync and can be viewed once downloaded and verified).</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="207"/>
         <source>%1：PDF，共 %2 页，%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: PDF, %2 pages, %3</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="212"/>
         <source>%1：PDF 文件无法打开（可能已损坏），%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: the PDF file cannot be opened (it may be corrupt), %2</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="220"/>
         <source>%1：无法显示该文件（不是 PDF 或图片），%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cannot display this file (not a PDF or image), %2</translation>
     </message>
     <message>
         <location filename="../client/gui/materialviewer.cpp" line="226"/>
         <source>%1：图片 %2×%3 像素，%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: image %2×%3 pixels, %4</translation>
     </message>
 </context>
 <context>
@@ -1085,92 +1088,92 @@
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="17"/>
         <source>受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice of Acceptance</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="19"/>
         <source>不予受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice of Refusal</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="21"/>
         <source>补正材料通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice of Supplementary Materials</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="37"/>
         <source>无法写入文件 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write file %1</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="50"/>
         <source>编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>No.: %1</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="62"/>
         <source>申请人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="62"/>
         <source>%1：</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="65"/>
         <source>    你单位申报的“%1”（项目代码 %2）申请材料，经审查，符合受理条件，本窗口决定予以受理。受理后各审批部门将并联审批，请通过网上办事大厅查询办理进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>    The application materials for “%1” (project code %2) submitted by your organization have been examined and meet the acceptance requirements; this window has decided to accept the application. After acceptance, the approving departments will review it in parallel; please check progress through the online service hall.</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="69"/>
         <source>    以下材料按容缺受理办理，请在承诺期限内补齐：</source>
-        <translation type="unfinished"></translation>
+        <translation>    The following materials are accepted on a tolerated basis; please provide them within the committed period:</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="74"/>
         <source>    以下事项按告知承诺制受理，请按承诺内容在规定期限内履行并补交相关材料：</source>
-        <translation type="unfinished"></translation>
+        <translation>    The following items are accepted under the notification-and-commitment system; please fulfil your commitments and submit the relevant materials within the prescribed period:</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="80"/>
         <source>    你单位申报的“%1”（项目代码 %2）申请材料，经审查，不符合受理条件，本窗口决定不予受理。</source>
-        <translation type="unfinished"></translation>
+        <translation>    The application materials for “%1” (project code %2) submitted by your organization have been examined and do not meet the acceptance requirements; this window has decided to refuse the application.</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="82"/>
         <source>    理由：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>    Reason: %1</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="83"/>
         <source>    如对本决定不服，可依法申请行政复议或者提起行政诉讼。</source>
-        <translation type="unfinished"></translation>
+        <translation>    If you disagree with this decision, you may apply for administrative reconsideration or file an administrative lawsuit in accordance with the law.</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="86"/>
         <source>    你单位申报的“%1”（项目代码 %2）申请材料不齐全或者不符合法定形式，请补正以下材料：</source>
-        <translation type="unfinished"></translation>
+        <translation>    The application materials for “%1” (project code %2) submitted by your organization are incomplete or not in the statutory form; please supplement the following materials:</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="91"/>
         <source>    说明：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>    Notes: %1</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="92"/>
         <source>    补正材料齐全后，本窗口将重新审查。</source>
-        <translation type="unfinished"></translation>
+        <translation>    Once the supplementary materials are complete, this window will examine the application again.</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="101"/>
         <source>经办人：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by: %1</translation>
     </message>
     <message>
         <location filename="../client/gui/noticewriter.cpp" line="108"/>
         <source>（印章）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Seal)</translation>
     </message>
 </context>
 <context>
@@ -1178,62 +1181,62 @@
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="22"/>
         <source>待同步与失败的操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending and Failed Operations</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="25"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="25"/>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Object</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="25"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="25"/>
         <source>服务器答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Server response</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="32"/>
         <source>重做(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="34"/>
         <source>按当前状态重新执行该操作，并放弃失败的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-run the operation against the current state and discard the failed record</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="35"/>
         <source>放弃(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard (&amp;X)</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="37"/>
         <source>已看到服务器的答复，放弃该失败操作</source>
-        <translation type="unfinished"></translation>
+        <translation>The server response has been seen; discard this failed operation</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="88"/>
         <source>（服务器当前状态：%1，版本 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Current server state: %1, version %2)</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="128"/>
         <source>放弃操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard Operation</translation>
     </message>
     <message>
         <location filename="../client/gui/outboxwidget.cpp" line="128"/>
         <source>放弃这个失败的操作？服务器上的状态不会改变。</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard this failed operation? The state on the server will not change.</translation>
     </message>
 </context>
 <context>
@@ -1241,141 +1244,144 @@
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="104"/>
         <source>项目用地范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Project site boundary</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="110"/>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="144"/>
         <source>用地范围历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Site boundary history</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="120"/>
         <source>搜索项目：名称、项目代码或建设单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Search projects: name, project code or developer</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
         <source>申请 / 审批事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Application / approval item</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
         <source>时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="138"/>
         <source>&lt;b&gt;项目定位&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Locate project&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="142"/>
         <source>审批进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval progress</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="146"/>
         <source>合规性检查报告（PDF）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compliance check report (PDF)…</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="175"/>
         <source>%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="177"/>
         <source>建设单位：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Developer: %1</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="180"/>
         <source>本地缓存中没有匹配的项目</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching projects in the local cache</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="188"/>
         <source>本地缓存中没有该项目，请先同步</source>
-        <translation type="unfinished"></translation>
+        <translation>This project is not in the local cache; sync first</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="194"/>
         <source>%1
 项目代码：%2
 建设单位：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Project code: %2
+Developer: %3</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="213"/>
         <source>
 该项目尚未登记用地范围</source>
-        <translation type="unfinished"></translation>
+        <translation>
+No site boundary has been registered for this project</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="217"/>
         <source>正在读取用地范围历史……</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading site boundary history…</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
         <source>%1 申请 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 application %2</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="241"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="247"/>
         <source>本地缓存中没有该项目的申请</source>
-        <translation type="unfinished"></translation>
+        <translation>No applications for this project in the local cache</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="254"/>
         <source>请先定位项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Locate a project first</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="257"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
-        <translation type="unfinished"></translation>
+        <translation>No compliance check result available (offline or not yet checked)</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
         <source>离线时无法读取用地范围历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Site boundary history cannot be loaded while offline</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="302"/>
         <source>第 %1 版  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1  %2</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="304"/>
         <source>  %L1 m²</source>
-        <translation type="unfinished"></translation>
+        <translation>  %L1 m²</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="314"/>
         <source>第 %1 版 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 %2</translation>
     </message>
     <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="318"/>
         <source>没有用地范围的历史版本</source>
-        <translation type="unfinished"></translation>
+        <translation>No earlier versions of the site boundary</translation>
     </message>
 </context>
 <context>
@@ -1391,354 +1397,354 @@
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="69"/>
         <source>未办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
         <source>待认领</source>
-        <translation type="unfinished"></translation>
+        <translation>Unclaimed</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluded</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="76"/>
         <source>搜索办件编号、项目名称、事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Search case no., project name, item</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="78"/>
         <source>范围(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="80"/>
         <source>搜索(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="113"/>
         <source>办件详情(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Case Deta&amp;ils</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
         <source>申请材料(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Application &amp;Materials</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="124"/>
         <source>认领</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="386"/>
         <source>审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review Opinion</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="127"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="405"/>
         <source>征求意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="129"/>
         <source>答复征求</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply to Consultation</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="131"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="439"/>
         <source>开始特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Start Special Procedure</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="133"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="454"/>
         <source>结束特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>End Special Procedure</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="135"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="469"/>
         <source>要求补正</source>
-        <translation type="unfinished"></translation>
+        <translation>Request Supplement</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="137"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="486"/>
         <source>办结决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
         <source>已记录，待同步（操作号 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded, pending sync (operation %1)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
         <source>未执行：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not performed: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="246"/>
         <source>&lt;p&gt;请在左侧选择一个办件。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Select a case on the left.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="264"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;申报：&lt;/b&gt;%4，%5，%6&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Application:&lt;/b&gt; %4, %5, %6&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="267"/>
         <source>&lt;p&gt;&lt;b&gt;状态：&lt;/b&gt;%1&#x3000;&lt;b&gt;承办人：&lt;/b&gt;%2&#x3000;&lt;b&gt;版本：&lt;/b&gt;%3&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Status:&lt;/b&gt; %1&amp;nbsp;&amp;nbsp;&lt;b&gt;Handler:&lt;/b&gt; %2&amp;nbsp;&amp;nbsp;&lt;b&gt;Version:&lt;/b&gt; %3&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="273"/>
         <source>&lt;p&gt;&lt;b&gt;时限：&lt;/b&gt;%1 %2，截止 %3，已用 %4 个工作日，剩余 %5，%6%7&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Time limit:&lt;/b&gt; %1 %2, due %3, %4 working days used, %5 remaining, %6%7&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
         <source>自然日</source>
-        <translation type="unfinished"></translation>
+        <translation>calendar days</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
         <source>工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>working days</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="280"/>
         <source>（暂停计时）</source>
-        <translation type="unfinished"></translation>
+        <translation>(clock paused)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="286"/>
         <source>&lt;p&gt;&lt;b&gt;容缺材料：&lt;/b&gt;%1（补齐期限 %2）&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Tolerated materials:&lt;/b&gt; %1 (due by %2)&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="293"/>
         <source>&lt;p&gt;&lt;b&gt;补正材料：&lt;/b&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Supplementary materials:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="295"/>
         <source>&lt;p&gt;&lt;b&gt;审查意见：&lt;/b&gt;%1 条&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Review opinions:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="297"/>
         <source>&lt;h4&gt;征求意见&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Consultations&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="299"/>
         <source>&lt;li&gt;%1 → %2：%3&lt;br&gt;答复：%4&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;%1 → %2: %3&lt;br&gt;Reply: %4&lt;/li&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="301"/>
         <source>（待答复）</source>
-        <translation type="unfinished"></translation>
+        <translation>(awaiting reply)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="305"/>
         <source>&lt;h4&gt;特别程序&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Special procedures&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="307"/>
         <source>&lt;li&gt;%1：%2 起，%3；%4&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;%1: from %2, %3; %4&lt;/li&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
         <source>%1 结束</source>
-        <translation type="unfinished"></translation>
+        <translation>ended %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
         <source>进行中</source>
-        <translation type="unfinished"></translation>
+        <translation>in progress</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="313"/>
         <source>&lt;p&gt;&lt;b&gt;批复文件：&lt;/b&gt;%1《%2》%3，有效期至 %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Approval document:&lt;/b&gt; %1 “%2” %3, valid until %4&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="317"/>
         <source>&lt;h4&gt;并联办件进度&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;部门&lt;/th&gt;&lt;th&gt;状态&lt;/th&gt;&lt;th&gt;截止&lt;/th&gt;&lt;th&gt;预警&lt;/th&gt;&lt;th&gt;意见&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Parallel case progress&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;Case&lt;/th&gt;&lt;th&gt;Item&lt;/th&gt;&lt;th&gt;Department&lt;/th&gt;&lt;th&gt;Status&lt;/th&gt;&lt;th&gt;Due&lt;/th&gt;&lt;th&gt;Warning&lt;/th&gt;&lt;th&gt;Opinion&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="333"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Application form&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="338"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Application materials&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="341"/>
         <source>（纸质原件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(paper original)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="375"/>
         <source>正在记录……</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>意见(&amp;O)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opinion:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
         <source>征求部门(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Department consulted:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
         <source>征求事项(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation &amp;question:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="425"/>
         <source>答复征求意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply to Consultation</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
         <source>征求意见(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consultation:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
         <source>答复(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Answer:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
         <source>程序(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure (&amp;K):</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
         <source>专家评审</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert review</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
         <source>现场听证</source>
-        <translation type="unfinished"></translation>
+        <translation>On-site hearing</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
         <source>现场勘察</source>
-        <translation type="unfinished"></translation>
+        <translation>Site inspection</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
         <source>招投标</source>
-        <translation type="unfinished"></translation>
+        <translation>Bidding and tendering</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
         <source>环评公示</source>
-        <translation type="unfinished"></translation>
+        <translation>EIA public notice</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
         <source>理由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
         <source>结果(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Result:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
         <source>补正材料(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplementary &amp;materials:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
         <source>说明(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
         <source>不通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="490"/>
         <source>容缺通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved (tolerated)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
         <source>结论(&amp;U)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Concl&amp;usion:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>经审查，符合要求，同意。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed; meets the requirements; approved.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>批复文号(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval document &amp;no.:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>批复文件标题(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval document &amp;title:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>关于%1的批复</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval of %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>批复日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval &amp;date:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
         <source>有效期至(&amp;V)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valid until:</translation>
     </message>
 </context>
 <context>
@@ -1759,22 +1765,22 @@
     <message>
         <location filename="../client/app/settingsdialog.cpp" line="14"/>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../client/app/settingsdialog.cpp" line="19"/>
         <source> 秒</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../client/app/settingsdialog.cpp" line="22"/>
         <source>默认服务器(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Default &amp;server:</translation>
     </message>
     <message>
         <location filename="../client/app/settingsdialog.cpp" line="23"/>
         <source>自动同步间隔(&amp;I)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-sync &amp;interval:</translation>
     </message>
 </context>
 <context>
@@ -1782,77 +1788,77 @@
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="53"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="53"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="53"/>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="53"/>
         <source>预警</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="53"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="77"/>
         <source>按部门和预警级别统计(&amp;C)（未办结办件）</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Counts by department and warning level (open cases)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="78"/>
         <source>超期办件(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overdue cases</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="79"/>
         <source>预警办件(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warning cases</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="82"/>
         <source>办理过程(&amp;T)（回车查看所选办件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Case His&amp;tory (press Enter to view the selected case)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="103"/>
         <source>&lt;h3&gt;申报 %1 的办理过程&lt;/h3&gt;&lt;p&gt;（来自服务器）&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;时间&lt;/th&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;环节&lt;/th&gt;&lt;th&gt;经办人&lt;/th&gt;&lt;th&gt;意见&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;History of application %1&lt;/h3&gt;&lt;p&gt;(from the server)&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;Time&lt;/th&gt;&lt;th&gt;Case&lt;/th&gt;&lt;th&gt;Step&lt;/th&gt;&lt;th&gt;Handler&lt;/th&gt;&lt;th&gt;Opinion&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="169"/>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="179"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;&lt;p&gt;（本地缓存的状态%2）&lt;/p&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Application %1&lt;/h3&gt;&lt;p&gt;(locally cached status%2)&lt;/p&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="181"/>
         <source>，离线</source>
-        <translation type="unfinished"></translation>
+        <translation>, offline</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="181"/>
         <source>，正在读取办理过程……</source>
-        <translation type="unfinished"></translation>
+        <translation>, loading history…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="184"/>
         <source>&lt;li&gt;%1 %2 %3：%4&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;%1 %2 %3: %4&lt;/li&gt;</translation>
     </message>
 </context>
 <context>
@@ -1861,39 +1867,39 @@
         <location filename="../client/core/syncworker.cpp" line="108"/>
         <location filename="../client/core/syncworker.cpp" line="134"/>
         <source>正在同步，请稍后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync in progress; try again later</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="140"/>
         <source>没有可用的离线会话</source>
-        <translation type="unfinished"></translation>
+        <translation>No offline session available</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="159"/>
         <location filename="../client/core/syncworker.cpp" line="199"/>
         <location filename="../client/core/syncworker.cpp" line="247"/>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="163"/>
         <source>离线工作：登录后才能同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Working offline: log in to sync</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="211"/>
         <source>登录的用户与本机缓存的用户不同</source>
-        <translation type="unfinished"></translation>
+        <translation>The logged-in user differs from the user of the local cache</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="252"/>
         <source>未知的操作：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown operation: %1</translation>
     </message>
     <message>
         <location filename="../client/core/syncworker.cpp" line="282"/>
         <source>离线工作：需要连接服务器</source>
-        <translation type="unfinished"></translation>
+        <translation>Working offline: a server connection is required</translation>
     </message>
 </context>
 <context>
@@ -1901,214 +1907,214 @@
     <message>
         <location filename="../client/gui/texts.cpp" line="8"/>
         <source>已接件</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="10"/>
         <location filename="../client/gui/texts.cpp" line="33"/>
         <source>补正中</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting supplement</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="12"/>
         <source>已撤件</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="14"/>
         <location filename="../client/gui/texts.cpp" line="63"/>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="16"/>
         <source>审批中</source>
-        <translation type="unfinished"></translation>
+        <translation>Under review</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="18"/>
         <source>阶段办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage concluded</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="20"/>
         <source>未通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Not approved</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="22"/>
         <source>已出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="29"/>
         <source>待认领</source>
-        <translation type="unfinished"></translation>
+        <translation>Unclaimed</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="31"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="35"/>
         <source>特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Special procedure</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="37"/>
         <source>办结（通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluded (approved)</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="39"/>
         <source>办结（容缺通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluded (approved, tolerated)</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="41"/>
         <source>办结（不通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluded (rejected)</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="48"/>
         <source>预警</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="50"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="52"/>
         <source>督办</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="54"/>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="61"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="65"/>
         <source>补正</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="67"/>
         <source>认领</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="69"/>
         <source>审查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review opinion</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="71"/>
         <source>征求意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="73"/>
         <source>答复征求意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply to consultation</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="75"/>
         <source>开始特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Start special procedure</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="77"/>
         <source>结束特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>End special procedure</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="79"/>
         <source>办结决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="81"/>
         <source>统一出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified delivery</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="88"/>
         <source>待同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending sync</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="90"/>
         <source>已生效</source>
-        <translation type="unfinished"></translation>
+        <translation>Applied</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="92"/>
         <source>被拒绝</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="94"/>
         <source>冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="101"/>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="103"/>
         <source>容缺通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved (tolerated)</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="105"/>
         <source>不通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="112"/>
         <source>窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Window</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="114"/>
         <source>网上</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="122"/>
         <source>立项用地规划许可</source>
-        <translation type="unfinished"></translation>
+        <translation>Project approval and land-use planning permit</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="124"/>
         <source>工程建设许可</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction engineering permit</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="126"/>
         <source>施工许可</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction permit</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="128"/>
         <source>竣工验收</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion acceptance</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="130"/>
         <source>第%1阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage %1</translation>
     </message>
 </context>
 <context>
@@ -2116,97 +2122,97 @@
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="53"/>
         <source>窗口代办申报</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in Filing</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="64"/>
         <source>读取办事指南(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Load Service &amp;Guide</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="67"/>
         <source>项目(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Project:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="72"/>
         <source>阶段(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stage:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="81"/>
         <source>已收纸质原件(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper originals received (&amp;M):</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="83"/>
         <source>选择项目和阶段后读取办事指南（需要连接服务器）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a project and stage, then load the service guide (requires a server connection).</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="87"/>
         <source>提交申报</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit Application</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="90"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="117"/>
         <source>无法读取办事指南：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot load the service guide: not connected to the server (walk-in filing requires being online).</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="118"/>
         <source>该项目类型在此阶段没有办事指南。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no service guide for this project type at this stage.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="124"/>
         <source>请按申请人提交的纸质申请表填写，并勾选已收的纸质原件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in according to the applicant’s paper application form, and tick the paper originals received.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="144"/>
         <source>%1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="146"/>
         <source>未提交：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not submitted: not connected to the server (walk-in filing requires being online).</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="147"/>
         <source>未提交：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not submitted: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="155"/>
         <source>已代办申报 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed application %1.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="179"/>
         <source>请选择项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a project.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="186"/>
         <source>正在读取办事指南……</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading service guide…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="211"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(select)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="374"/>
         <source>正在提交……</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitting…</translation>
     </message>
 </context>
 <context>
@@ -2214,463 +2220,463 @@
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="85"/>
         <source>搜索申报编号、项目代码、项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Search application no., project code, project name</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="87"/>
         <source>搜索(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="97"/>
         <source>申报详情(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Application &amp;Details</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
         <source>材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
         <source>核验</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
         <source>退回理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="108"/>
         <source>核验通过(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark Verified (&amp;G)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="110"/>
         <source>退回(&amp;N)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur&amp;n…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="112"/>
         <source>材料核验(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Material chec&amp;k:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="132"/>
         <source>材料(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Materials</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="134"/>
         <source>受理(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accept</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
         <source>不予受理(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuse (&amp;J)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="138"/>
         <source>补正材料(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Request Supplement (&amp;B)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="140"/>
         <source>打开通知书(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;pen Notice</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="142"/>
         <source>另存通知书(&amp;V)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ve Notice As…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="154"/>
         <source>代办申报(&amp;C)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in Filing (&amp;C)…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="156"/>
         <source>窗口代办：为到窗口办理的申请人填报申报（需要在线）</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in filing: file an application for an applicant at the window (requires being online)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="189"/>
         <source>受理(&amp;1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance (&amp;1)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="199"/>
         <source>申报编号、项目代码、项目名称、建设单位或状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Application no., project code, project name, developer or status</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="201"/>
         <source>查询(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Query:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="210"/>
         <source>综合查询(&amp;2)</source>
-        <translation type="unfinished"></translation>
+        <translation>General Query (&amp;2)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="220"/>
         <source>待出件(&amp;L)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting de&amp;livery:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
         <source>出件(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;eliver…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="251"/>
         <source>统一出件(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified Delivery (&amp;3)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="324"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="343"/>
         <source>未执行：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not performed: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="333"/>
         <source>已记录出件，待同步：%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery recorded, pending sync: %1 %2</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="353"/>
         <source>操作已记录，待同步；但通知书未能生成：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation recorded, pending sync; but the notice could not be generated: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="360"/>
         <source>已记录，待同步。%1已生成：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded, pending sync. %1 generated: %2</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="375"/>
         <source>乌鲁木齐市政务服务中心工程建设项目综合服务窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Urumqi Government Service Center Construction Project Integrated Service Window</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="420"/>
         <source>&lt;p&gt;请在左侧选择一个待受理的申报。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Select an application awaiting acceptance on the left.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="437"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="822"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Application %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="438"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;渠道：&lt;/b&gt;%5&#x3000;&lt;b&gt;状态：&lt;/b&gt;%6%7&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Stage:&lt;/b&gt; %4&amp;nbsp;&amp;nbsp;&lt;b&gt;Channel:&lt;/b&gt; %5&amp;nbsp;&amp;nbsp;&lt;b&gt;Status:&lt;/b&gt; %6%7&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="442"/>
         <source>（待同步）</source>
-        <translation type="unfinished"></translation>
+        <translation>(pending sync)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="447"/>
         <source>&lt;p&gt;&lt;b&gt;待补正：&lt;/b&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Awaiting supplement:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
         <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Items applied for&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Application materials&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="457"/>
         <source>（纸质原件，窗口核验）</source>
-        <translation type="unfinished"></translation>
+        <translation>(paper original, verified at the window)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="459"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Application form&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="550"/>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="551"/>
         <source>退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="552"/>
         <source>待核验</source>
-        <translation type="unfinished"></translation>
+        <translation>To verify</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="585"/>
         <source>退回材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Return Material</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="586"/>
         <source>材料：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Material: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="587"/>
         <source>退回理由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Return &amp;reason:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="626"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="895"/>
         <source>正在记录……</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="669"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="670"/>
         <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐；告知承诺制事项按承诺办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once accepted, each department’s case clock starts. For materials accepted on a tolerated basis, the applicant must commit to provide them within the deadline; notification-and-commitment items are handled according to the commitment.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="672"/>
         <source>注意：以下材料核验未通过，宜先要求补正：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the following materials failed verification; consider requesting a supplement first: %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
         <source>（部分事项的目录尚未读取：离线且此前未读取过，无法列出容缺和告知承诺选项。）</source>
-        <translation type="unfinished"></translation>
+        <translation>(The catalogue of some items has not been loaded: offline and never loaded before, so tolerated and notification-and-commitment options cannot be listed.)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
         <source>没有可容缺受理的缺失材料。</source>
-        <translation type="unfinished"></translation>
+        <translation>No missing materials can be tolerated.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
         <source>容缺材料(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tolerated materials:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
         <source>告知承诺事项(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notification-and-&amp;commitment items:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>受理意见(&amp;O)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance &amp;opinion:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>材料齐全，符合法定形式，予以受理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials are complete and in the statutory form; accepted.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="707"/>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuse</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="708"/>
         <source>理由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="731"/>
         <source>（退回：%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>(returned: %1)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="732"/>
         <source>%1（退回理由：%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (return reason: %2)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="734"/>
         <source>（已交，需更正）</source>
-        <translation type="unfinished"></translation>
+        <translation>(submitted, needs correction)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
         <source>（需更正）</source>
-        <translation type="unfinished"></translation>
+        <translation>(needs correction)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="748"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="749"/>
         <source>（未交）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not submitted)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
         <source>补正材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplementary Materials</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
         <source>补正材料(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplementary &amp;materials:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
         <source>说明(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="767"/>
         <source>%1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="773"/>
         <source>退回理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason: </translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="813"/>
         <source>&lt;p&gt;请在左侧选择一个待出件的申报。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Select an application awaiting delivery on the left.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="823"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;状态：&lt;/b&gt;%5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Stage:&lt;/b&gt; %4&amp;nbsp;&amp;nbsp;&lt;b&gt;Status:&lt;/b&gt; %5&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="826"/>
         <source>&lt;h4&gt;审批结果&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;结论&lt;/th&gt;&lt;th&gt;批复文件&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Approval results&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;Case&lt;/th&gt;&lt;th&gt;Item&lt;/th&gt;&lt;th&gt;Conclusion&lt;/th&gt;&lt;th&gt;Approval document&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="831"/>
         <source>%1《%2》</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 “%2”</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="838"/>
         <source>&lt;p&gt;&lt;b&gt;本机记录的出件：&lt;/b&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Delivery recorded on this computer:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="840"/>
         <source>&lt;p&gt;（出件已记录，待同步）&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;(Delivery recorded, pending sync)&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="849"/>
         <source>统一出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified Delivery</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="850"/>
         <source>申报 %1 的审批结果由综合窗口统一出件。请记录交付方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>The approval results of application %1 are delivered together by the integrated window. Record the delivery method.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="851"/>
         <source>出件方式(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery method (&amp;W):</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="852"/>
         <source>网上送达（电子证照）</source>
-        <translation type="unfinished"></translation>
+        <translation>Online delivery (e-certificate)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="853"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="873"/>
         <source>现场领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup in person</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="874"/>
         <source>邮寄送达</source>
-        <translation type="unfinished"></translation>
+        <translation>By post</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
         <source>领取人/收件人(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected by / &amp;recipient:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
         <source>邮件单号(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tracking no.:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
         <source>备注(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes:</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
         <source>邮寄送达须填写邮件单号</source>
-        <translation type="unfinished"></translation>
+        <translation>A tracking number is required for delivery by post</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="863"/>
         <source>现场领取须填写领取人</source>
-        <translation type="unfinished"></translation>
+        <translation>The person collecting is required for pickup in person</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
         <source>网上送达</source>
-        <translation type="unfinished"></translation>
+        <translation>Online delivery</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="876"/>
         <source>，收件人 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, recipient %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="878"/>
         <source>，邮件单号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, tracking no. %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="880"/>
         <source>；%1</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="903"/>
         <source>已代办申报 %1，同步后出现在待受理列表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed application %1; it will appear in the awaiting-acceptance list after sync.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="919"/>
         <source>另存通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Notice As</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="920"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="925"/>
         <source>无法保存到 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save to %1</translation>
     </message>
 </context>
 </TS>

@@ -278,6 +278,59 @@ private slots:
         QCOMPARE(elsewhere.json()["detail"], nowhere.json()["detail"]);
     }
 
+    void approvalDataStaysInItsPrefecture()
+    {
+        // An 乌鲁木齐 project (天山区 650102): its prefecture's staff and the region's supervisor
+        // see it; the staff of 克拉玛依 (650200) neither read it nor find it in lists or case queues.
+        const json body = {{"project_code", "2025-650102-47-01-000877"},
+                           {"name", "天山区数据范围测试项目"},
+                           {"region_code", "650102"},
+                           {"process_type", 1},
+                           {"approval_type", 1},
+                           {"investment", "1000000.00"},
+                           {"builder_name", "新疆天山建设集团有限公司"},
+                           {"builder_credit_code", "91350100M000100Y43"},
+                           {"address", "乌鲁木齐市天山区"}};
+        const auto created = m_server.postJson("/api/v1/projects", body, m_applicant);
+        QCOMPARE(created.status, 201);
+        const std::string id
+            = created.json()["id"].is_string() ? created.json()["id"].get<std::string>() : created.json()["id"].dump();
+        QVERIFY(!addUser(QStringLiteral("karamay_clerk2"), QStringLiteral("window_clerk"), QStringLiteral("650200"))
+                     .empty());
+        QVERIFY(
+            !addUser(QStringLiteral("karamay_reviewer"), QStringLiteral("reviewer"), QStringLiteral("650200")).empty());
+        const std::string karamayClerk = m_server.login("karamay_clerk2", kPassword);
+        const std::string karamayReviewer = m_server.login("karamay_reviewer", kPassword);
+        QVERIFY(!karamayClerk.empty() && !karamayReviewer.empty());
+
+        QCOMPARE(m_server.get("/api/v1/projects/" + id, m_clerk).status, 200);
+        QCOMPARE(m_server.get("/api/v1/projects/" + id, m_regionSupervisor).status, 200);
+        const auto hidden = m_server.get("/api/v1/projects/" + id, karamayClerk);
+        const auto missing = m_server.get("/api/v1/projects/987654321", karamayClerk);
+        QCOMPARE(hidden.status, 404);
+        QCOMPARE(hidden.json()["detail"], missing.json()["detail"]);
+        QCOMPARE(m_server.get("/api/v1/projects/" + id, karamayReviewer).status, 404);
+        QCOMPARE(m_server.get("/api/v1/projects/" + id + "/annotations", karamayReviewer).status, 404);
+
+        auto listed = [&](const std::string &token) {
+            const auto reply = m_server.get("/api/v1/projects?q=" + std::string("2025-650102-47-01-000877"), token);
+            if (reply.status != 200)
+                return -1;
+            return int(reply.json()["items"].size());
+        };
+        QCOMPARE(listed(m_clerk), 1);
+        QCOMPARE(listed(m_regionSupervisor), 1);
+        QCOMPARE(listed(karamayClerk), 0);
+        // Their case queue and application list hold nothing of 650100.
+        for (const char *path : {"/api/v1/cases", "/api/v1/applications"}) {
+            const auto reply = m_server.get(path, std::string(path).find("cases") != std::string::npos ? karamayReviewer
+                                                                                                       : karamayClerk);
+            QCOMPARE(reply.status, 200);
+            for (const auto &item : reply.json()["items"])
+                QVERIFY2(item.value("region_code", std::string("6502")).rfind("6502", 0) == 0, item.dump().c_str());
+        }
+    }
+
 private:
     /// `spgl-server user add …`; returns the new user's id, "" on failure.
     std::string addUser(const QString &username, const QString &roles, const QString &region)
