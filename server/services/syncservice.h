@@ -15,7 +15,7 @@ namespace spgl::server {
 class AnnotationService;
 
 /**
- * @brief The sync protocol of the offline desktop (ARCHITECTURE §6, API.md `/sync/*`).
+ * @brief The sync protocol of the offline desktop (ARCHITECTURE §6, API.md `/sync/…`).
  *
  * Down: the change feed in server sequence, filtered by the caller's scope and role (a reviewer
  * gets the cases of their department and the applications and projects those cases belong to;
