@@ -63,15 +63,7 @@ class tst_Sync : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
-        QCOMPARE(m_server.stop(), 0);
-        QCOMPARE(
-            m_server.runCommand({QStringLiteral("demo"), QStringLiteral("--projects=60"), QStringLiteral("--seed=9")}),
-            0);
-        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
-    }
+    void initTestCase() { QVERIFY2(m_server.startWithDemo(60, 9), qPrintable(m_server.lastError())); }
 
     void feedFollowsScope()
     {

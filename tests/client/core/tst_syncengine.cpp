@@ -59,12 +59,7 @@ class tst_SyncEngine : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
-        QCOMPARE(m_server.stop(), 0);
-        QCOMPARE(
-            m_server.runCommand({QStringLiteral("demo"), QStringLiteral("--projects=60"), QStringLiteral("--seed=21")}),
-            0);
-        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
+        QVERIFY2(m_server.startWithDemo(60, 21), qPrintable(m_server.lastError()));
         m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()));
     }
 

@@ -38,15 +38,7 @@ class tst_BlueprintPanels : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
-        QCOMPARE(m_server.stop(), 0);
-        QCOMPARE(
-            m_server.runCommand({QStringLiteral("demo"), QStringLiteral("--projects=30"), QStringLiteral("--seed=5")}),
-            0);
-        QVERIFY2(m_server.start({QStringLiteral("--clock-scan=0")}), qPrintable(m_server.lastError()));
-    }
+    void initTestCase() { QVERIFY2(m_server.startWithDemo(30, 5), qPrintable(m_server.lastError())); }
 
     void drawResolveWithdrawAndSync()
     {

@@ -236,6 +236,25 @@ bool TestServer::start(const QStringList &extraArgs)
     return false;
 }
 
+bool TestServer::startWithDemo(int projects, int seed, const QStringList &extraArgs)
+{
+    if (!start())
+        return false;
+    if (stop() != 0) {
+        m_error = QStringLiteral("spgl-server did not stop cleanly: ") + log();
+        return false;
+    }
+    QString output;
+    if (runCommand({QStringLiteral("demo"), QStringLiteral("--projects=%1").arg(projects),
+                    QStringLiteral("--seed=%1").arg(seed)},
+                   &output)
+        != 0) {
+        m_error = QStringLiteral("spgl-server demo failed: ") + output;
+        return false;
+    }
+    return start(extraArgs);
+}
+
 int TestServer::stop()
 {
     if (!running())

@@ -44,6 +44,10 @@ public:
     /// Starts the server with --demo and @p extraArgs; false (and lastError()) when it does not answer.
     /// A restart without @p extraArgs keeps the options of the previous start.
     bool start(const QStringList &extraArgs = {});
+    /// Starts once to make the schema, fills the database with `spgl-server demo --projects=N
+    /// --seed=S` (deterministic), then serves it with @p extraArgs (no deadline scan by default,
+    /// so the generated clocks stay as generated).
+    bool startWithDemo(int projects, int seed, const QStringList &extraArgs = {QStringLiteral("--clock-scan=0")});
     /// SIGTERM, then waits for a clean exit; returns the exit code.
     int stop();
     /// SIGKILL: no chance to finish anything.
