@@ -51,6 +51,26 @@ std::string Request::header(const std::string &name, const std::string &fallback
     return m_raw.get(name, fallback);
 }
 
+bool Request::ifNoneMatch(const std::string &etag) const
+{
+    const std::string list = header("If-None-Match");
+    for (std::size_t pos = 0; pos < list.size();) {
+        std::size_t comma = list.find(',', pos);
+        if (comma == std::string::npos)
+            comma = list.size();
+        std::string tag = list.substr(pos, comma - pos);
+        const auto first = tag.find_first_not_of(" \t");
+        const auto last = tag.find_last_not_of(" \t");
+        tag = first == std::string::npos ? std::string() : tag.substr(first, last - first + 1);
+        if (tag.rfind("W/", 0) == 0)
+            tag = tag.substr(2);
+        if (tag == "*" || tag == etag)
+            return true;
+        pos = comma + 1;
+    }
+    return false;
+}
+
 bool Request::hasHeader(const std::string &name) const
 {
     return m_raw.has(name);

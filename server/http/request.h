@@ -25,6 +25,9 @@ public:
     const std::string &path() const { return m_path; }
     std::string header(const std::string &name, const std::string &fallback = {}) const;
     bool hasHeader(const std::string &name) const;
+    /// Whether If-None-Match lists @p etag (RFC 9110 weak comparison: W/ ignored, lists, "*"):
+    /// the client's copy is current and the answer is 304.
+    bool ifNoneMatch(const std::string &etag) const;
 
     /// A path parameter of the matched route ("{id}").
     const std::string &param(const std::string &name) const;

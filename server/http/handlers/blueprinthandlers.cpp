@@ -144,27 +144,6 @@ BlueprintService::Upload readUpload(Request &req, const fs::path &incoming, std:
     return upload;
 }
 
-/// Whether an If-None-Match header matches @p etag (lists, weak tags and "*").
-bool noneMatch(const std::string &header, const std::string &etag)
-{
-    size_t pos = 0;
-    while (pos < header.size()) {
-        size_t comma = header.find(',', pos);
-        if (comma == std::string::npos)
-            comma = header.size();
-        std::string tag = header.substr(pos, comma - pos);
-        const auto first = tag.find_first_not_of(" \t");
-        const auto last = tag.find_last_not_of(" \t");
-        tag = first == std::string::npos ? std::string() : tag.substr(first, last - first + 1);
-        if (tag.rfind("W/", 0) == 0)
-            tag = tag.substr(2);
-        if (tag == "*" || tag == etag)
-            return true;
-        pos = comma + 1;
-    }
-    return false;
-}
-
 Route uploadRoute(std::string pattern, std::string summary)
 {
     Route r
@@ -286,7 +265,7 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
         r.header("ETag", etag);
         r.header("Cache-Control", "private, no-cache");
         r.header("Content-Disposition", "attachment; filename=\"" + file.fileName + "\"");
-        if (noneMatch(req.header("If-None-Match"), etag)) {
+        if (req.ifNoneMatch(etag)) {
             r.status = 304;
             r.contentType.clear();
             return r;

@@ -25,29 +25,6 @@ Response uploadResponse(const nlohmann::json &state, int status = 200)
     return r;
 }
 
-/// Whether an If-None-Match header matches @p etag (weak comparison, lists and "*").
-bool noneMatch(const std::string &header, const std::string &etag)
-{
-    if (header.empty())
-        return false;
-    size_t pos = 0;
-    while (pos < header.size()) {
-        size_t comma = header.find(',', pos);
-        if (comma == std::string::npos)
-            comma = header.size();
-        std::string tag = header.substr(pos, comma - pos);
-        const auto first = tag.find_first_not_of(" \t");
-        const auto last = tag.find_last_not_of(" \t");
-        tag = first == std::string::npos ? std::string() : tag.substr(first, last - first + 1);
-        if (tag.rfind("W/", 0) == 0)
-            tag = tag.substr(2);
-        if (tag == "*" || tag == etag)
-            return true;
-        pos = comma + 1;
-    }
-    return false;
-}
-
 /// Parses a single `bytes=a-b` range against @p size; false when absent or unsatisfiable.
 bool parseRange(const std::string &header, std::int64_t size, std::int64_t &first, std::int64_t &last, bool &bad)
 {
@@ -194,7 +171,7 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
             }
             r.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
         }
-        if (noneMatch(req.header("If-None-Match"), etag)) {
+        if (req.ifNoneMatch(etag)) {
             r.status = 304;
             r.contentType.clear();
             return r;

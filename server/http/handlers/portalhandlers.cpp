@@ -61,27 +61,6 @@ bool readFile(const fs::path &file, std::string &out)
     return true;
 }
 
-/// Whether @p header (If-None-Match) lists @p etag.
-bool matchesEtag(const std::string &header, const std::string &etag)
-{
-    if (header.empty())
-        return false;
-    std::stringstream list(header);
-    std::string tag;
-    while (std::getline(list, tag, ',')) {
-        const auto b = tag.find_first_not_of(" \t");
-        const auto e = tag.find_last_not_of(" \t");
-        if (b == std::string::npos)
-            continue;
-        tag = tag.substr(b, e - b + 1);
-        if (tag.rfind("W/", 0) == 0)
-            tag = tag.substr(2);
-        if (tag == "*" || tag == etag)
-            return true;
-    }
-    return false;
-}
-
 /// The file for a request path inside @p root, or empty when the path is not a safe plain
 /// relative path (no `..`, `.`, backslash, NUL or empty segment) or leaves the folder.
 fs::path resolve(const fs::path &root, const std::string &decoded)
@@ -166,7 +145,7 @@ struct Portal
         r.header("X-Content-Type-Options", "nosniff");
         if (gzip)
             r.header("Content-Encoding", "gzip");
-        if (matchesEtag(req.header("If-None-Match"), tag.str())) {
+        if (req.ifNoneMatch(tag.str())) {
             r.status = 304;
             r.contentType.clear();
             return r;

@@ -947,24 +947,31 @@ private:
 
     /// A new application of stage 1 (政府投资) filed online; accepted by the window through the
     /// API when @p accept. Returns its id.
-    QString freshApplication(bool accept, json *acceptedBody = nullptr)
+    /// A 天山区 project of the applicant with 项目代码 2023-650102-47-01-<number>, named
+    /// "<name> <code>"; null when the server refused it.
+    json createProject(const std::string &applicantToken, int number, const char *name)
     {
-        static int serial = 0;
         char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", 900 + ++serial);
-        const std::string applicant = m_server.login("applicant");
+        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", number);
         const auto project = m_server.postJson("/api/v1/projects",
                                                {{"project_code", code},
-                                                {"name", std::string("天山区社区服务中心 ") + code},
+                                                {"name", std::string(name) + " " + code},
                                                 {"region_code", "650102"},
                                                 {"process_type", 1},
                                                 {"approval_type", 1},
                                                 {"investment", "36000000.00"},
                                                 {"builder_credit_code", "91350100M000100Y43"}},
-                                               applicant);
-        if (project.status != 201)
+                                               applicantToken);
+        return project.status == 201 ? project.json() : json();
+    }
+
+    QString freshApplication(bool accept, json *acceptedBody = nullptr)
+    {
+        static int serial = 0;
+        const std::string applicant = m_server.login("applicant");
+        const json p = createProject(applicant, 900 + ++serial, "天山区社区服务中心");
+        if (p.is_null())
             return {};
-        const json p = project.json();
         const json guide = spgl::test::stageGuide(m_server, 1);
         const json form = spgl::test::fillForm(guide["form"], p);
         const auto submitted = m_server.postJson(
@@ -1017,20 +1024,9 @@ private:
         if (shaPdf.empty() || shaPng.empty())
             return {};
         static int serial = 0;
-        char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", 700 + ++serial);
-        const auto project = m_server.postJson("/api/v1/projects",
-                                               {{"project_code", code},
-                                                {"name", std::string("天山区文化活动中心 ") + code},
-                                                {"region_code", "650102"},
-                                                {"process_type", 1},
-                                                {"approval_type", 1},
-                                                {"investment", "36000000.00"},
-                                                {"builder_credit_code", "91350100M000100Y43"}},
-                                               applicant);
-        if (project.status != 201)
+        const json p = createProject(applicant, 700 + ++serial, "天山区文化活动中心");
+        if (p.is_null())
             return {};
-        const json p = project.json();
         const json guide = spgl::test::stageGuide(m_server, 1);
         if (guideOut)
             *guideOut = guide;
