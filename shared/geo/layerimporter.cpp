@@ -339,6 +339,22 @@ public:
     Result<ImportReport> raster(GDALDataset &src, const std::string &outputBase);
 
 private:
+    /// Moves the finished (closed) @p tmpPath over @p finalPath and completes the report.
+    Result<ImportReport> publish(const std::string &tmpPath, const std::string &finalPath, const char *format,
+                                 const char *what)
+    {
+        std::error_code ec;
+        removeOutput(finalPath);
+        fs::rename(tmpPath, finalPath, ec);
+        if (ec) {
+            removeOutput(tmpPath);
+            return importError("write", std::string("无法保存") + what + "文件：" + ec.message());
+        }
+        m_report.outputPath = finalPath;
+        m_report.format = format;
+        return m_report;
+    }
+
     void addIssue(std::vector<ImportIssue> &list, int64_t fid, std::string reason, int64_t &count)
     {
         ++count;
@@ -574,16 +590,7 @@ Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outpu
     if (dst->GetExtent(&env, TRUE) == OGRERR_NONE)
         m_report.bbox = {env.MinX, env.MinY, env.MaxX, env.MaxY};
     out.reset();
-    std::error_code ec;
-    removeOutput(finalPath);
-    fs::rename(tmpPath, finalPath, ec);
-    if (ec) {
-        removeOutput(tmpPath);
-        return importError("write", "无法保存图层文件：" + ec.message());
-    }
-    m_report.outputPath = finalPath;
-    m_report.format = "gpkg";
-    return m_report;
+    return publish(tmpPath, finalPath, "gpkg", "图层");
 }
 
 Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outputBase)
@@ -638,16 +645,7 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
     const double x1 = x0 + ogt[1] * m_report.rasterWidth, y1 = y0 + ogt[5] * m_report.rasterHeight;
     m_report.bbox = {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
     out.reset();
-    std::error_code ec;
-    removeOutput(finalPath);
-    fs::rename(tmpPath, finalPath, ec);
-    if (ec) {
-        removeOutput(tmpPath);
-        return importError("write", "无法保存影像文件：" + ec.message());
-    }
-    m_report.outputPath = finalPath;
-    m_report.format = "gtiff";
-    return m_report;
+    return publish(tmpPath, finalPath, "gtiff", "影像");
 }
 
 } // namespace
