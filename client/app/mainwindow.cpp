@@ -7,6 +7,7 @@
 #include "gui/formdialog.h"
 #include "gui/map/annotationpanel.h"
 #include "gui/map/mapview.h"
+#include "gui/map/planningpanel.h"
 #include "gui/map/projectsearchpanel.h"
 #include "workspaces/review/reviewworkspace.h"
 #include "workspaces/supervise/superviseworkspace.h"
@@ -24,6 +25,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 
 namespace spgl::desk {
 
@@ -55,19 +57,45 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
         m_tabs->addTab(none, tr("提示"));
     }
     // The one blueprint (一张蓝图): every staff member sees the map; its layers load on first show.
-    // Beside it: project search and locate, and the project's review annotations.
+    // Beside it: project search and locate, the project's review annotations and its planning
+    // (项目策划生成).
     auto *blueprint = new QSplitter(this);
     blueprint->setObjectName(QStringLiteral("blueprint"));
     m_map = new MapView(blueprint);
     auto *side = new QSplitter(Qt::Vertical, blueprint);
     auto *search = new ProjectSearchPanel(m_map, context.cache(), side);
-    auto *annotations = new AnnotationPanel(m_map, context.cache(), user, side);
+    auto *sideTabs = new QTabWidget(side);
+    sideTabs->setObjectName(QStringLiteral("blueprintSideTabs"));
+    auto *annotations = new AnnotationPanel(m_map, context.cache(), user, sideTabs);
+    auto *planning = new PlanningPanel(m_map, context.cache(), user, sideTabs);
+    sideTabs->addTab(annotations, tr("审查批注"));
+    sideTabs->addTab(planning, tr("项目策划"));
     blueprint->addWidget(m_map);
     blueprint->addWidget(side);
     blueprint->setStretchFactor(0, 1);
     blueprint->setSizes({900, 360});
     m_tabs->addTab(blueprint, tr("一张蓝图"));
     connect(search, &ProjectSearchPanel::projectSelected, annotations, &AnnotationPanel::setProject);
+    connect(search, &ProjectSearchPanel::projectSelected, planning, &PlanningPanel::setProject);
+    connect(search, &ProjectSearchPanel::serverSearchWanted, this, [this](const QString &text) {
+        m_context.fetch(
+            QStringLiteral("/api/v1/projects?limit=50&q=%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(text))));
+    });
+    connect(planning, &PlanningPanel::planningWanted, this, [this](const QString &projectId) {
+        m_context.fetch(QStringLiteral("/api/v1/projects/%1/planning").arg(projectId));
+    });
+    connect(planning, &PlanningPanel::opinionWanted, this,
+            [this](const QString &projectId, const nlohmann::json &body) {
+                m_context.post(QStringLiteral("/api/v1/projects/%1/planning/opinion").arg(projectId), body);
+            });
+    connect(&m_context, &DeskContext::posted, planning,
+            [planning](const QString &path, int status, const QByteArray &body, const QString &message) {
+                if (path.endsWith(QLatin1String("/planning/opinion")))
+                    planning->setOpinionResult(path.section(QLatin1Char('/'), 4, 4), status, body, message);
+            });
+    // What was put forward here is queued: the status bar counts it at once.
+    connect(annotations, &AnnotationPanel::changed, this, &MainWindow::updateStatus);
+    connect(planning, &PlanningPanel::changed, this, &MainWindow::updateStatus);
     connect(search, &ProjectSearchPanel::siteVersionsWanted, this, [this](const QString &projectId) {
         m_context.fetch(QStringLiteral("/api/v1/projects/%1/site/versions").arg(projectId));
     });
@@ -107,8 +135,12 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
             m_context.fetch(QStringLiteral("/api/v1/projects/%1/compliance").arg(search->projectId()));
         });
     connect(&m_context, &DeskContext::fetched, search,
-            [search, saveReport](const QString &path, const QByteArray &body) {
-                if (path.endsWith(QLatin1String("/site/versions"))) {
+            [search, planning, saveReport](const QString &path, const QByteArray &body) {
+                if (path.startsWith(QLatin1String("/api/v1/projects?"))) {
+                    search->setServerResults(body);
+                } else if (path.endsWith(QLatin1String("/planning"))) {
+                    planning->setServerPlanning(path.section(QLatin1Char('/'), 4, 4), body);
+                } else if (path.endsWith(QLatin1String("/site/versions"))) {
                     search->setSiteVersions(path.section(QLatin1Char('/'), 4, 4), body);
                 } else if (path.endsWith(QLatin1String("/compliance"))
                            && path.section(QLatin1Char('/'), 4, 4) == search->projectId()) {
@@ -116,6 +148,12 @@ MainWindow::MainWindow(DeskContext &context, QWidget *parent)
                 }
             });
     connect(&m_context, &DeskContext::dataChanged, annotations, &AnnotationPanel::reload);
+    connect(&m_context, &DeskContext::dataChanged, planning, &PlanningPanel::reload);
+    // After a sync the server's planning holds what was pushed: read it again.
+    connect(&m_context, &DeskContext::syncFinished, planning, [this, planning](bool ok) {
+        if (ok && !planning->projectId().isEmpty())
+            m_context.fetch(QStringLiteral("/api/v1/projects/%1/planning").arg(planning->projectId()));
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_map->parentWidget())
             loadMapLayers();

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 #include <QVariant>
 
@@ -58,6 +59,8 @@ const Migration kMigrations[] = {
         "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL, local INTEGER NOT NULL "
         "DEFAULT 0)"},
     {3, "CREATE INDEX annotations_project ON annotations (project_id, created_at)"},
+    // 4: the planning (项目策划生成) of the projects a department looked at, for offline reading.
+    {4, "CREATE TABLE planning (project_id TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at TEXT NOT NULL)"},
 };
 
 /// The cache table of a change-feed entity.
@@ -616,11 +619,150 @@ Status LocalCache::dropOp(const QString &opId)
     return {};
 }
 
+Result<bool> LocalCache::cancelPendingOp(const QString &opId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ? AND status = 'pending'"));
+    q.addBindValue(opId);
+    if (!q.exec())
+        return sqlError(q.lastError(), "cancel");
+    return q.numRowsAffected() > 0;
+}
+
+Status LocalCache::storeProjects(const json &items)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO projects (id, version, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                             "SET version = excluded.version, data = excluded.data WHERE excluded.version >= "
+                             "projects.version"));
+    for (const auto &p : items.is_array() ? items : json::array()) {
+        if (!p.is_object() || str(p, "id").isEmpty())
+            continue;
+        q.addBindValue(str(p, "id"));
+        q.addBindValue(QVariant::fromValue(qint64(p.value("version", std::int64_t(0)))));
+        q.addBindValue(QString::fromStdString(p.dump()));
+        if (!q.exec()) {
+            db.rollback();
+            return sqlError(q.lastError(), "projects");
+        }
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
+Status LocalCache::storePlanning(const QString &projectId, const json &planning)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO planning (project_id, data, fetched_at) VALUES (?, ?, ?) ON CONFLICT "
+                             "(project_id) DO UPDATE SET data = excluded.data, fetched_at = excluded.fetched_at"));
+    q.addBindValue(projectId);
+    q.addBindValue(QString::fromStdString(planning.dump()));
+    q.addBindValue(QDateTime::currentDateTime().toTimeZone(QTimeZone("Asia/Shanghai")).toString(Qt::ISODate));
+    if (!q.exec())
+        return sqlError(q.lastError(), "planning");
+    return {};
+}
+
+Status LocalCache::mergePlanningCondition(const json &condition)
+{
+    const QString projectId = str(condition, "project_id");
+    if (projectId.isEmpty())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT data FROM planning WHERE project_id = ?"));
+    q.addBindValue(projectId);
+    json stored = q.exec() && q.next() ? json::parse(q.value(0).toString().toStdString(), nullptr, false)
+                                       : json{{"project_id", projectId.toStdString()}};
+    if (!stored.is_object())
+        stored = json{{"project_id", projectId.toStdString()}};
+    json &conditions = stored["conditions"];
+    if (!conditions.is_array())
+        conditions = json::array();
+    bool replaced = false;
+    for (auto &c : conditions)
+        if (c.value("id", json()) == condition.value("id", json())) {
+            c = condition;
+            replaced = true;
+        }
+    if (!replaced)
+        conditions.push_back(condition);
+    QSqlQuery w(QSqlDatabase::database(m_connection));
+    // Keeps the time of the last full read: this is one row of it, not a new read.
+    w.prepare(QStringLiteral("INSERT INTO planning (project_id, data, fetched_at) VALUES (?, ?, '') ON CONFLICT "
+                             "(project_id) DO UPDATE SET data = excluded.data"));
+    w.addBindValue(projectId);
+    w.addBindValue(QString::fromStdString(stored.dump()));
+    if (!w.exec())
+        return sqlError(w.lastError(), "planning");
+    return {};
+}
+
+json LocalCache::planning(const QString &projectId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT data, fetched_at FROM planning WHERE project_id = ?"));
+    q.addBindValue(projectId);
+    json out = {{"project_id", projectId.toStdString()}, {"fetched_at", nullptr}};
+    if (q.exec() && q.next()) {
+        const json stored = json::parse(q.value(0).toString().toStdString(), nullptr, false);
+        if (stored.is_object())
+            out.update(stored);
+        if (!q.value(1).toString().isEmpty())
+            out["fetched_at"] = q.value(1).toString().toStdString();
+    }
+    for (const char *key : {"conditions", "opinions"})
+        if (!out[key].is_array())
+            out[key] = json::array();
+    if (!out.contains("current"))
+        out["current"] = nullptr;
+    json &conditions = out["conditions"];
+    // This desktop's work not yet confirmed by the server, laid over the server's copy.
+    for (const OutboxOp &op : ops()) {
+        if (op.status == QLatin1String("applied"))
+            continue;
+        const bool refused = op.status != QLatin1String("pending");
+        if (op.command == QLatin1String("plan_condition") && op.target == projectId) {
+            json c = op.args.is_object() ? op.args : json::object();
+            c["id"] = op.opId.toStdString();
+            c["project_id"] = projectId.toStdString();
+            // What only this desktop shows until the server's copy arrives (not sent).
+            const json local = op.args.value("local", json::object());
+            c["department"] = str(local, "department").toStdString();
+            c["author"] = str(local, "author").toStdString();
+            c["created_at"] = str(local, "created_at").toStdString();
+            c["withdrawn"] = false;
+            c["pending"] = !refused;
+            if (refused) {
+                c["refused"] = true;
+                c["error"] = op.error.toStdString();
+            }
+            c.erase("local");
+            conditions.push_back(std::move(c));
+        } else if (op.command == QLatin1String("plan_withdraw") && str(op.args, "project_id") == projectId) {
+            for (auto &c : conditions)
+                if (str(c, "id") == op.target) {
+                    if (refused) {
+                        c["refused"] = true;
+                        c["error"] = op.error.toStdString();
+                    } else {
+                        c["withdrawn"] = true;
+                        c["pending"] = true;
+                    }
+                }
+        }
+    }
+    return out;
+}
+
 Status LocalCache::wipe()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    for (const char *table : {"projects", "applications", "cases", "annotations", "outbox", "meta"})
+    for (const char *table : {"projects", "applications", "cases", "annotations", "planning", "outbox", "meta"})
         if (auto s = exec(QStringLiteral("DELETE FROM ") + QString::fromLatin1(table)); !s.ok()) {
             db.rollback();
             return s;

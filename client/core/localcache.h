@@ -41,7 +41,7 @@ class LocalCache
 {
 public:
     /// The schema version this code writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     LocalCache() = default;
     ~LocalCache();
@@ -99,6 +99,21 @@ public:
     /// empty), by name, at most @p limit.
     std::vector<nlohmann::json> findProjects(const QString &text, int limit = 100) const;
 
+    /// Stores projects the server listed (GET /projects, a search beyond the change feed, e.g. a
+    /// project in planning before any application): kept like the feed's, a newer copy wins.
+    Status storeProjects(const nlohmann::json &items);
+
+    /// Stores the server's planning of a project (GET /projects/{id}/planning: conditions,
+    /// opinions, current) with the time it was read, for offline reading.
+    Status storePlanning(const QString &projectId, const nlohmann::json &planning);
+    /// Puts one condition the server confirmed (a pushed op's answer) into the stored planning.
+    Status mergePlanningCondition(const nlohmann::json &condition);
+    /// The planning of a project as last read from the server (`fetched_at` in Beijing time, null
+    /// when never read) with this desktop's unsent work laid over it: conditions put forward here
+    /// appear with `pending` (their id is the op id), withdrawals waiting to be sent mark theirs
+    /// `withdrawn` and `pending`, and ops the server refused appear with `refused` and the reason.
+    nlohmann::json planning(const QString &projectId) const;
+
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);
     std::vector<OutboxOp> ops(const QString &status = {}) const;
@@ -106,6 +121,8 @@ public:
                         const nlohmann::json &current);
     /// Drops an answered (rejected or conflicting) op once the user has seen it.
     Status dropOp(const QString &opId);
+    /// Takes back an op that has not been sent yet (false when it was sent meanwhile).
+    Result<bool> cancelPendingOp(const QString &opId);
 
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);

@@ -13,6 +13,9 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <algorithm>
+#include <iterator>
+
 namespace spgl::desk {
 
 using nlohmann::json;
@@ -172,6 +175,7 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
                       {"command", op.command.toStdString()},
                       {"target", op.target.toStdString()},
                       {"args", op.args.is_object() ? op.args : json::object()}};
+            o["args"].erase("local"); // what only this desktop shows meanwhile
             if (op.expectedVersion)
                 o["expected_version"] = *op.expectedVersion;
             ops.push_back(std::move(o));
@@ -194,6 +198,8 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
                 return s.error();
             if (status != QLatin1String("applied") && status != QLatin1String("conflict"))
                 refusedAnnotationsOf(pending, opId);
+            if (status == QLatin1String("applied") && r.contains("condition"))
+                (void)m_cache.mergePlanningCondition(r["condition"]); // shown until the next full read
             if (status == QLatin1String("applied"))
                 ++summary.applied;
             else if (status == QLatin1String("conflict"))
@@ -290,6 +296,76 @@ Result<QString> SyncEngine::setAnnotationStatus(const QString &annotationId, con
     op.command = QStringLiteral("annotation_status");
     op.target = annotationId;
     op.args = {{"status", status.toStdString()}};
+    if (auto s = m_cache.enqueue(op); !s.ok())
+        return s.error();
+    return op.opId;
+}
+
+Result<QString> SyncEngine::addPlanningCondition(const QString &projectId, const json &condition)
+{
+    if (m_cache.project(projectId).is_null())
+        return Error{"sync.unknown", "本地缓存中没有该项目，请先查找或同步", {}};
+    if (!condition.is_object())
+        return Error{"planning.body", "策划条件应为 JSON 对象", {}};
+    const std::string kind = condition.value("kind", std::string());
+    if (kind != "condition" && kind != "assessment")
+        return Error{"planning.kind", "请选择类型：策划条件或需开展的评估", "kind"};
+    const QString text = QString::fromStdString(condition.value("text", std::string())).trimmed();
+    if (text.isEmpty() || text.size() > 2000)
+        return Error{"planning.text", "条件内容不能为空，且不超过 2000 字", "text"};
+    json args = {{"kind", kind}, {"text", text.toStdString()}};
+    if (kind == "assessment") {
+        static const char *const kAssessments[]
+            = {"environmental", "energy", "geological_hazard", "seismic", "water", "mineral"};
+        const std::string assessment = condition.value("assessment", std::string());
+        if (std::find(std::begin(kAssessments), std::end(kAssessments), assessment) == std::end(kAssessments))
+            return Error{"planning.assessment", "请选择需开展的评估类型", "assessment"};
+        args["assessment"] = assessment;
+    }
+    if (condition.contains("geometry") && !condition["geometry"].is_null()) {
+        auto checked = geo::checkGeoJsonGeometry(condition["geometry"].dump(), geo::GeometryInput::Any, "geometry");
+        if (!checked.ok())
+            return checked.error();
+        args["geometry"] = json::parse(checked.value());
+    }
+    args["local"] = {{"department", m_session.user().departmentCode.toStdString()},
+                     {"author", m_session.user().displayName.toStdString()},
+                     {"created_at", beijingNow()}};
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = QStringLiteral("plan_condition");
+    op.target = projectId; // additive: departments' conditions never conflict
+    op.args = std::move(args);
+    if (auto s = m_cache.enqueue(op); !s.ok())
+        return s.error();
+    return op.opId;
+}
+
+Result<QString> SyncEngine::withdrawPlanningCondition(const QString &projectId, const QString &conditionId)
+{
+    for (const OutboxOp &op : m_cache.ops(QStringLiteral("pending")))
+        if (op.opId == conditionId && op.command == QLatin1String("plan_condition")) {
+            auto taken = m_cache.cancelPendingOp(conditionId);
+            if (!taken.ok())
+                return taken.error();
+            if (taken.value())
+                return QString();
+            break; // sent meanwhile: withdraw the server's copy once it is known
+        }
+    const json planning = m_cache.planning(projectId);
+    const json *found = nullptr;
+    for (const json &c : planning["conditions"])
+        if (c.value("id", std::string()) == conditionId.toStdString() && !c.value("pending", false))
+            found = &c;
+    if (!found)
+        return Error{"sync.unknown", "该策划条件尚未同步到服务器，请同步后再撤回", {}};
+    if (found->value("withdrawn", false))
+        return Error{"planning.withdrawn", "该策划条件已撤回", {}};
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = QStringLiteral("plan_withdraw");
+    op.target = conditionId;
+    op.args = {{"project_id", projectId.toStdString()}};
     if (auto s = m_cache.enqueue(op); !s.ok())
         return s.error();
     return op.opId;

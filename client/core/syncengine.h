@@ -60,6 +60,18 @@ public:
     /// Marks an annotation open, resolved or withdrawn (queued like annotate()).
     Result<QString> setAnnotationStatus(const QString &annotationId, const QString &status);
 
+    /// Puts a planning condition (项目策划生成) forward for a project in the department's name:
+    /// @p condition is {kind: "condition"|"assessment", text, assessment (for an assessment: one
+    /// of environmental, energy, geological_hazard, seismic, water, mineral), geometry (GeoJSON,
+    /// optional)}. Checked here as the server checks it, then queued as the additive
+    /// "plan_condition" op (works offline; LocalCache::planning() shows it as pending). Returns
+    /// the op id, which is the condition's id until the server's copy arrives.
+    Result<QString> addPlanningCondition(const QString &projectId, const nlohmann::json &condition);
+    /// Withdraws a condition of project @p projectId: one still waiting to be sent is simply taken
+    /// back; one the server has is withdrawn by the queued "plan_withdraw" op. Returns the op id
+    /// (empty when an unsent condition was taken back).
+    Result<QString> withdrawPlanningCondition(const QString &projectId, const QString &conditionId);
+
     /// Downloads the files of the cached applications' materials and result documents that are
     /// not yet in @p dir (named by SHA-256), resuming partial downloads and verifying each file's
     /// digest (a mismatch is deleted and reported). Returns how many files are now complete.

@@ -79,7 +79,38 @@ QString Texts::command(const QString &c)
         return tr("办结决定");
     if (c == QLatin1String("deliver"))
         return tr("统一出件");
+    if (c == QLatin1String("annotate"))
+        return tr("审查批注");
+    if (c == QLatin1String("annotation_status"))
+        return tr("批注状态");
+    if (c == QLatin1String("plan_condition"))
+        return tr("提出策划条件");
+    if (c == QLatin1String("plan_withdraw"))
+        return tr("撤回策划条件");
     return c;
+}
+
+QStringList Texts::assessmentKinds()
+{
+    return {QStringLiteral("environmental"), QStringLiteral("energy"), QStringLiteral("geological_hazard"),
+            QStringLiteral("seismic"),       QStringLiteral("water"),  QStringLiteral("mineral")};
+}
+
+QString Texts::assessment(const QString &kind)
+{
+    if (kind == QLatin1String("environmental"))
+        return tr("区域环境影响评价");
+    if (kind == QLatin1String("energy"))
+        return tr("区域节能评价");
+    if (kind == QLatin1String("geological_hazard"))
+        return tr("地质灾害危险性评估");
+    if (kind == QLatin1String("seismic"))
+        return tr("地震安全性评价");
+    if (kind == QLatin1String("water"))
+        return tr("水资源论证");
+    if (kind == QLatin1String("mineral"))
+        return tr("压覆矿产资源评估");
+    return kind;
 }
 
 QString Texts::opStatus(const QString &s)

@@ -20,6 +20,10 @@ public:
     static QString outcome(const QString &outcome);
     static QString channel(const QString &channel);
     static QString stage(int stage);
+    /// A regional assessment kind (environmental, energy, geological_hazard, seismic, water, mineral).
+    static QString assessment(const QString &kind);
+    /// The assessment kinds, in the order the guideline lists them.
+    static QStringList assessmentKinds();
     /// The row colour of a clock level (invalid for normal).
     static QColor levelColor(const QString &level);
 };

@@ -67,7 +67,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_compliance = std::make_unique<ComplianceService>(*m_db, *m_blueprint, *m_approvals);
     // The regional assessments whose zones contain a project's site, for the items' material rules (5.3).
     m_approvals->setProjectFactsProvider([this](const nlohmann::json &site) { return m_compliance->facts(site); });
-    m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations);
+    m_sync = std::make_unique<SyncService>(*m_db, *m_approvals, *m_annotations, *m_planning);
     // /ogc serves the catalog's current vector layers (a restore points at an older file); a layer
     // folder an operator placed under <data-dir>/blueprint without importing it is served as well.
     m_ogc = std::make_unique<OgcFeatures>(

@@ -27,6 +27,14 @@ std::int64_t number(const std::string &text, const char *what)
     return std::stoll(text);
 }
 
+/// The departments' reviewers, heads and the coordinator put conditions forward (the REST routes
+/// say so too; a desktop's queued op arrives through sync and is checked here).
+void requirePlanner(const Principal &who)
+{
+    if (!who.hasRole(role::Reviewer) && !who.hasRole(role::DepartmentHead) && !who.hasRole(role::Coordinator))
+        throw ApiError::forbidden("只有审批部门人员可以提出或撤回策划条件");
+}
+
 const std::vector<std::string> kAssessments
     = {"environmental", "energy", "geological_hazard", "seismic", "water", "mineral"};
 
@@ -93,51 +101,59 @@ json PlanningService::planning(const Principal &who, const std::string &projectI
 json PlanningService::addCondition(const Principal &who, const std::string &projectId, const json &body,
                                    std::int64_t now)
 {
+    return m_db.write([&](Connection &c) { return addCondition(c, who, projectId, body, now); });
+}
+
+json PlanningService::addCondition(Connection &c, const Principal &who, const std::string &projectId, const json &body,
+                                   std::int64_t now)
+{
     if (!body.is_object())
         throw ApiError::badRequest("请求体应为 JSON 对象");
-    return m_db.write([&](Connection &c) {
-        const ProjectRef p = checkProject(c, who, projectId);
-        JsonFields f(body);
-        const std::string kind = f.enumeration("kind", true, {"condition", "assessment"});
-        const std::string text = f.string("text", true, 2000);
-        std::string assessment;
-        if (kind == "assessment")
-            assessment = f.enumeration("assessment", true, kAssessments);
-        std::optional<std::string> geometry;
-        if (body.contains("geometry") && !body["geometry"].is_null()) {
-            auto g = geo::checkGeoJsonGeometry(body["geometry"].dump(), geo::GeometryInput::Any, "geometry");
-            if (g)
-                geometry = *g;
-            else
-                f.addFor("geometry", g.error());
-        }
-        f.check();
-        const std::string dept = m_approvals.departmentCode(who.departmentId);
-        auto row
-            = c.queryOne("INSERT INTO planning_conditions (project_id, department, kind, text, assessment, geometry, "
-                         "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         {p.id, dept, kind, text, assessment, geometry ? SqlValue(*geometry) : SqlValue(nullptr),
-                          who.displayName.empty() ? who.username : who.displayName, now});
-        return conditionFromRow(*c.queryOne(
-            std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {row->integer(0)}));
-    });
+    requirePlanner(who);
+    const ProjectRef p = checkProject(c, who, projectId);
+    JsonFields f(body);
+    const std::string kind = f.enumeration("kind", true, {"condition", "assessment"});
+    const std::string text = f.string("text", true, 2000);
+    std::string assessment;
+    if (kind == "assessment")
+        assessment = f.enumeration("assessment", true, kAssessments);
+    std::optional<std::string> geometry;
+    if (body.contains("geometry") && !body["geometry"].is_null()) {
+        auto g = geo::checkGeoJsonGeometry(body["geometry"].dump(), geo::GeometryInput::Any, "geometry");
+        if (g)
+            geometry = *g;
+        else
+            f.addFor("geometry", g.error());
+    }
+    f.check();
+    const std::string dept = m_approvals.departmentCode(who.departmentId);
+    auto row = c.queryOne("INSERT INTO planning_conditions (project_id, department, kind, text, assessment, geometry, "
+                          "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          {p.id, dept, kind, text, assessment, geometry ? SqlValue(*geometry) : SqlValue(nullptr),
+                           who.displayName.empty() ? who.username : who.displayName, now});
+    return conditionFromRow(*c.queryOne(
+        std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {row->integer(0)}));
 }
 
 json PlanningService::withdrawCondition(const Principal &who, const std::string &conditionId, std::int64_t now)
 {
+    return m_db.write([&](Connection &c) { return withdrawCondition(c, who, conditionId, now); });
+}
+
+json PlanningService::withdrawCondition(Connection &c, const Principal &who, const std::string &conditionId,
+                                        std::int64_t)
+{
+    requirePlanner(who);
     const std::int64_t id = number(conditionId, "策划条件");
-    return m_db.write([&](Connection &c) {
-        auto row
-            = c.queryOne("SELECT CAST(project_id AS TEXT), department FROM planning_conditions WHERE id = ?", {id});
-        if (!row)
-            throw ApiError::notFound("策划条件不存在");
-        checkProject(c, who, row->text(0));
-        if (row->text(1) != m_approvals.departmentCode(who.departmentId) && !who.hasRole(role::Coordinator))
-            throw ApiError::forbidden("只能撤回本部门提出的策划条件");
-        c.execute("UPDATE planning_conditions SET withdrawn = 1 WHERE id = ?", {id});
-        return conditionFromRow(
-            *c.queryOne(std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {id}));
-    });
+    auto row = c.queryOne("SELECT CAST(project_id AS TEXT), department FROM planning_conditions WHERE id = ?", {id});
+    if (!row)
+        throw ApiError::notFound("策划条件不存在");
+    checkProject(c, who, row->text(0));
+    if (row->text(1) != m_approvals.departmentCode(who.departmentId) && !who.hasRole(role::Coordinator))
+        throw ApiError::forbidden("只能撤回本部门提出的策划条件");
+    c.execute("UPDATE planning_conditions SET withdrawn = 1 WHERE id = ?", {id});
+    return conditionFromRow(
+        *c.queryOne(std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {id}));
 }
 
 json PlanningService::mergeOpinion(const Principal &who, const std::string &projectId, const json &body,

@@ -31,8 +31,14 @@ public:
     /// POST /projects/{id}/planning/conditions {kind: condition|assessment, text, assessment?, geometry?}.
     nlohmann::json addCondition(const Principal &who, const std::string &projectId, const nlohmann::json &body,
                                 std::int64_t now);
-    /// POST /planning/conditions/{id}/withdraw: by the department that added it, before it is merged.
+    /// The same inside the caller's transaction @p c (a desktop's queued op, pushed by sync).
+    nlohmann::json addCondition(Connection &c, const Principal &who, const std::string &projectId,
+                                const nlohmann::json &body, std::int64_t now);
+    /// POST /planning/conditions/{id}/withdraw: by the department that added it (or the coordinator).
     nlohmann::json withdrawCondition(const Principal &who, const std::string &conditionId, std::int64_t now);
+    /// The same inside the caller's transaction @p c.
+    nlohmann::json withdrawCondition(Connection &c, const Principal &who, const std::string &conditionId,
+                                     std::int64_t now);
     /// POST /projects/{id}/planning/opinion {text, condition_ids?}: the coordinator merges.
     nlohmann::json mergeOpinion(const Principal &who, const std::string &projectId, const nlohmann::json &body,
                                 std::int64_t now);

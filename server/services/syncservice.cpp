@@ -1,6 +1,7 @@
 #include "services/syncservice.h"
 
 #include "services/annotationservice.h"
+#include "services/planningservice.h"
 
 #include "auth/datascope.h"
 #include "core/beijingtime.h"
@@ -260,8 +261,9 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     if (!validOpId(opId))
         return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
     const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
-    if (commandName == "annotate" || commandName == "annotation_status")
-        return pushAnnotation(op, opId, commandName, device, who, now);
+    if (commandName == "annotate" || commandName == "annotation_status" || commandName == "plan_condition"
+        || commandName == "plan_withdraw")
+        return pushAdditive(op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
     if (!kind || *kind == CommandKind::Submit)
         return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
@@ -328,8 +330,8 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
 
 namespace spgl::server {
 
-json SyncService::pushAnnotation(const json &op, const std::string &opId, const std::string &commandName,
-                                 const std::string &device, const Principal &who, std::int64_t now)
+json SyncService::pushAdditive(const json &op, const std::string &opId, const std::string &commandName,
+                               const std::string &device, const Principal &who, std::int64_t now)
 {
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
@@ -339,7 +341,7 @@ json SyncService::pushAnnotation(const json &op, const std::string &opId, const 
                     {"error", {{"code", code}, {"message", message}, {"field", field}}}};
     };
     if (target.empty() || target.size() > 64)
-        return rejected("sync.target", "target 应为项目编号或批注编号", "target");
+        return rejected("sync.target", "target 应为项目、批注或策划条件编号", "target");
     if (!args.is_object())
         return rejected("sync.args", "args 应为 JSON 对象", "args");
     return m_db.write([&](Connection &c) -> json {
@@ -352,11 +354,20 @@ json SyncService::pushAnnotation(const json &op, const std::string &opId, const 
         }
         json result;
         try {
-            // Additive: no expected version, annotations of different people never conflict.
-            const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
-                                                              : m_annotations->setStatus(c, who, target, args, now);
-            result = {
-                {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
+            // Additive: no expected version; what different people add never conflicts.
+            if (commandName == "plan_condition" || commandName == "plan_withdraw") {
+                const json condition = commandName == "plan_condition"
+                                           ? m_planning->addCondition(c, who, target, args, now)
+                                           : m_planning->withdrawCondition(c, who, target, now);
+                result = {{"op_id", opId}, {"status", "applied"}, {"version", 1}, {"condition", condition}};
+            } else {
+                const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
+                                                                  : m_annotations->setStatus(c, who, target, args, now);
+                result = {{"op_id", opId},
+                          {"status", "applied"},
+                          {"version", annotation["version"]},
+                          {"annotation", annotation}};
+            }
         } catch (const ApiError &e) {
             const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
             result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);

@@ -13,6 +13,7 @@
 namespace spgl::server {
 
 class AnnotationService;
+class PlanningService;
 
 /**
  * @brief The sync protocol of the offline desktop (ARCHITECTURE §6, API.md `/sync/…`).
@@ -27,10 +28,11 @@ class AnnotationService;
 class SyncService
 {
 public:
-    SyncService(Database &db, ApprovalService &approvals, AnnotationService &annotations)
+    SyncService(Database &db, ApprovalService &approvals, AnnotationService &annotations, PlanningService &planning)
         : m_db(db)
         , m_approvals(approvals)
         , m_annotations(&annotations)
+        , m_planning(&planning)
     {}
 
     /// GET /sync/changes?since=&limit= → {changes, next, has_more}, as JSON text (stored
@@ -45,13 +47,16 @@ public:
 
 private:
     nlohmann::json pushOne(const nlohmann::json &op, const std::string &device, const Principal &who, std::int64_t now);
-    /// The additive map ops: `annotate` (target: project id) and `annotation_status` (target: annotation id).
-    nlohmann::json pushAnnotation(const nlohmann::json &op, const std::string &opId, const std::string &commandName,
-                                  const std::string &device, const Principal &who, std::int64_t now);
+    /// The additive map ops, which never conflict (no expected version): `annotate` (target:
+    /// project id), `annotation_status` (target: annotation id), `plan_condition` (target:
+    /// project id; a department's planning condition) and `plan_withdraw` (target: condition id).
+    nlohmann::json pushAdditive(const nlohmann::json &op, const std::string &opId, const std::string &commandName,
+                                const std::string &device, const Principal &who, std::int64_t now);
 
     Database &m_db;
     ApprovalService &m_approvals;
     AnnotationService *m_annotations;
+    PlanningService *m_planning;
 };
 
 } // namespace spgl::server

@@ -232,6 +232,65 @@ private slots:
         QCOMPARE(staff["conditions"].size(), size_t(3));
     }
 
+    // The desktop puts conditions forward offline: `plan_condition` / `plan_withdraw` ops pushed
+    // by sync, applied once, checked like the REST calls (role, department, scope).
+    void planningConditionsSyncAsAdditiveOps()
+    {
+        const std::string project = newProject("2025-650102-47-01-000703");
+        QVERIFY(!project.empty());
+        const json condition = {{"op_id", "5a4e3d2c-1b0a-4f9e-8d7c-6b5a49382716"},
+                                {"command", "plan_condition"},
+                                {"target", project},
+                                {"args",
+                                 {{"kind", "assessment"},
+                                  {"assessment", "water"},
+                                  {"text", "需开展水资源论证（离线提出）"},
+                                  {"geometry", square(87.601, 43.821)}}}};
+        const json body = {{"device_id", "laptop-swj"}, {"ops", {condition}}};
+        auto first = post("/api/v1/sync/push", body, "rev.swj");
+        QCOMPARE_STATUS(first, 200);
+        const json applied = first.json()["results"][0];
+        QCOMPARE(applied["status"], "applied");
+        QCOMPARE(applied["condition"]["assessment"], "water");
+        QVERIFY(applied["condition"]["geometry"].is_object());
+        const std::string conditionId = applied["condition"]["id"];
+        // Sent twice (a cut connection before the answer): applied once, the same answer.
+        auto again = post("/api/v1/sync/push", body, "rev.swj").json()["results"][0];
+        QCOMPARE(again["duplicate"], true);
+        QCOMPARE(again["condition"]["id"], conditionId);
+        json planning = m_server.get("/api/v1/projects/" + project + "/planning", token("rev.fgw")).json();
+        QCOMPARE(planning["conditions"].size(), size_t(1));
+        QCOMPARE(planning["conditions"][0]["text"], "需开展水资源论证（离线提出）");
+
+        auto pushOne = [&](const std::string &who, const std::string &opId, const std::string &command,
+                           const std::string &target, const json &args) {
+            const json one = {{"device_id", "desk-" + who},
+                              {"ops", {{{"op_id", opId}, {"command", command}, {"target", target}, {"args", args}}}}};
+            return post("/api/v1/sync/push", one, who).json()["results"][0];
+        };
+        // Bad input is rejected with its field; a window clerk may not plan; another department
+        // may not withdraw it.
+        json bad = pushOne("rev.fgw", "5a4e3d2c-1b0a-4f9e-8d7c-6b5a49382717", "plan_condition", project,
+                           {{"kind", "assessment"}, {"assessment", "astrology"}, {"text", "x"}});
+        QCOMPARE(bad["status"], "rejected");
+        QCOMPARE(bad["error"]["field"], "assessment");
+        bad = pushOne("clerk", "5a4e3d2c-1b0a-4f9e-8d7c-6b5a49382718", "plan_condition", project,
+                      {{"kind", "condition"}, {"text", "窗口人员不能提出"}});
+        QCOMPARE(bad["status"], "rejected");
+        QCOMPARE(bad["http_status"], 403);
+        bad = pushOne("rev.fgw", "5a4e3d2c-1b0a-4f9e-8d7c-6b5a49382719", "plan_withdraw", conditionId, json::object());
+        QCOMPARE(bad["status"], "rejected");
+        QCOMPARE(bad["http_status"], 403);
+        // Its own department withdraws it.
+        const json withdrawn
+            = pushOne("rev.swj", "5a4e3d2c-1b0a-4f9e-8d7c-6b5a4938271a", "plan_withdraw", conditionId, json::object());
+        QCOMPARE(withdrawn["status"], "applied");
+        QCOMPARE(withdrawn["condition"]["withdrawn"], true);
+        planning = m_server.get("/api/v1/projects/" + project + "/planning", token("coordinator")).json();
+        QCOMPARE(planning["conditions"].size(), size_t(1));
+        QCOMPARE(planning["conditions"][0]["withdrawn"], true);
+    }
+
 private:
     std::string newProject(const std::string &code)
     {

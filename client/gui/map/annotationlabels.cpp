@@ -8,6 +8,46 @@
 
 namespace spgl::desk {
 
+using nlohmann::json;
+
+namespace {
+
+QPointF lonLat(const json &position)
+{
+    if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number())
+        return {};
+    return {position[0].get<double>(), position[1].get<double>()};
+}
+
+} // namespace
+
+QPointF AnnotationLabels::anchorOf(const json &geometry)
+{
+    if (!geometry.is_object())
+        return {};
+    const std::string type = geometry.value("type", std::string());
+    const json &c = geometry.contains("coordinates") ? geometry["coordinates"] : json();
+    if (type == "Point")
+        return lonLat(c);
+    if (type == "LineString" && c.is_array() && !c.empty())
+        return lonLat(c[c.size() / 2]);
+    if (type == "MultiPoint" && c.is_array() && !c.empty())
+        return lonLat(c[0]);
+    if (type == "MultiLineString" && c.is_array() && !c.empty())
+        return anchorOf({{"type", "LineString"}, {"coordinates", c[0]}});
+    if (type == "MultiPolygon" && c.is_array() && !c.empty())
+        return anchorOf({{"type", "Polygon"}, {"coordinates", c[0]}});
+    if (type == "Polygon" && c.is_array() && !c.empty() && c[0].is_array() && c[0].size() > 1) {
+        const json &ring = c[0];
+        QPointF sum;
+        const size_t n = ring.size() - 1; // the closing position repeats the first
+        for (size_t i = 0; i < n; ++i)
+            sum += lonLat(ring[i]);
+        return sum / double(n);
+    }
+    return {};
+}
+
 AnnotationLabels::AnnotationLabels(MapCanvas *canvas)
     : QWidget(canvas)
     , m_canvas(canvas)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <nlohmann/json.hpp>
+
 namespace spgl::desk {
 
 class MapCanvas;
@@ -33,6 +35,9 @@ public:
     explicit AnnotationLabels(MapCanvas *canvas);
 
     void setLabels(const QList<MapLabel> &labels);
+    /// Where a GeoJSON geometry's label goes: a point itself, a line's middle vertex, the centre
+    /// of a polygon's outer ring (the first part of a multi-geometry); null when there is none.
+    static QPointF anchorOf(const nlohmann::json &geometry);
     QList<MapLabel> labels() const { return m_labels; }
 
 protected:

@@ -28,41 +28,6 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kStatusRole = Qt::UserRole + 1;
 
-QPointF lonLat(const json &position)
-{
-    if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number())
-        return {};
-    return {position[0].get<double>(), position[1].get<double>()};
-}
-
-/// Where an annotation's label goes: the point, a line's middle vertex, a polygon's ring centre.
-QPointF anchorOf(const json &geometry)
-{
-    if (!geometry.is_object())
-        return {};
-    const std::string type = geometry.value("type", std::string());
-    const json &c = geometry.contains("coordinates") ? geometry["coordinates"] : json();
-    if (type == "Point")
-        return lonLat(c);
-    if (type == "LineString" && c.is_array() && !c.empty())
-        return lonLat(c[c.size() / 2]);
-    if (type == "MultiPoint" && c.is_array() && !c.empty())
-        return lonLat(c[0]);
-    if (type == "MultiLineString" && c.is_array() && !c.empty())
-        return anchorOf({{"type", "LineString"}, {"coordinates", c[0]}});
-    if (type == "MultiPolygon" && c.is_array() && !c.empty())
-        return anchorOf({{"type", "Polygon"}, {"coordinates", c[0]}});
-    if (type == "Polygon" && c.is_array() && !c.empty() && c[0].is_array() && c[0].size() > 1) {
-        const json &ring = c[0];
-        QPointF sum;
-        const size_t n = ring.size() - 1; // the closing position repeats the first
-        for (size_t i = 0; i < n; ++i)
-            sum += lonLat(ring[i]);
-        return sum / double(n);
-    }
-    return {};
-}
-
 QColor statusColor(const QString &status)
 {
     if (status == QLatin1String("resolved"))
@@ -252,7 +217,7 @@ void AnnotationPanel::reload()
                                                        {QStringLiteral("author"), author},
                                                        {QStringLiteral("status"), status},
                                                        {QStringLiteral("pending"), pending ? tr("是") : tr("否")}}}});
-        labels.append(MapLabel{anchorOf(shape),
+        labels.append(MapLabel{AnnotationLabels::anchorOf(shape),
                                tr("%1 — %2").arg(q(a, "text"), author) + (pending ? tr("（待同步）") : QString()),
                                statusColor(status), pending});
     }
@@ -273,6 +238,7 @@ void AnnotationPanel::startDrawing(MapToolDrawPolygon::Shape shape)
     MapToolDrawPolygon *draw = m_view->drawPolygonTool();
     draw->setShape(shape);
     draw->clear();
+    draw->setOwner(this);
     m_view->setTool(draw);
     m_drawing = true;
     m_drawn.clear();
@@ -283,8 +249,8 @@ void AnnotationPanel::startDrawing(MapToolDrawPolygon::Shape shape)
 
 void AnnotationPanel::geometryDrawn(const QByteArray &geoJson)
 {
-    if (!m_drawing)
-        return; // a site drawn with the same tool, not an annotation
+    if (!m_drawing || m_view->drawPolygonTool()->owner() != this)
+        return; // a site or a planning condition drawn with the same tool, not an annotation
     m_drawn = geoJson;
     m_message->setText(tr("已绘制，请填写批注内容后保存"));
     m_text->setFocus();

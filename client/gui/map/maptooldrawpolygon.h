@@ -46,6 +46,10 @@ public:
     void clear();
     /// The drawn geometry as GeoJSON (lon/lat; a polygon's ring closed).
     QByteArray geoJson() const;
+    /// Who asked for the drawing (a panel beside the map): several panels share the one tool,
+    /// and only the one that started a drawing takes the finished geometry.
+    void setOwner(const QObject *owner) { m_owner = owner; }
+    const QObject *owner() const { return m_owner; }
 
 Q_SIGNALS:
     /// A polygon was finished (only in the Polygon shape).
@@ -65,6 +69,7 @@ private:
     bool m_finished = false;
     int m_dragged = -1;
     bool m_moved = false;
+    const QObject *m_owner = nullptr;
 };
 
 } // namespace spgl::desk

@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,6 +120,10 @@ ProjectSearchPanel::ProjectSearchPanel(MapView *view, LocalCache &cache, QWidget
     m_search->setObjectName(QStringLiteral("projectSearch"));
     m_search->setPlaceholderText(tr("搜索项目：名称、项目代码或建设单位"));
     m_search->setClearButtonEnabled(true);
+    m_serverSearch = new QPushButton(tr("在服务器上查找"), this);
+    m_serverSearch->setObjectName(QStringLiteral("serverProjectSearch"));
+    m_serverSearch->setToolTip(tr("查找本机缓存以外的项目，例如尚未申报、正在策划的项目（需要联网）"));
+    connect(m_serverSearch, &QPushButton::clicked, this, &ProjectSearchPanel::searchServer);
     m_results = new QListWidget(this);
     m_results->setObjectName(QStringLiteral("projectResults"));
     m_results->setMaximumHeight(140);
@@ -136,7 +141,10 @@ ProjectSearchPanel::ProjectSearchPanel(MapView *view, LocalCache &cache, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(new QLabel(tr("<b>项目定位</b>"), this));
-    layout->addWidget(m_search);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_serverSearch);
+    layout->addLayout(searchRow);
     layout->addWidget(m_results);
     layout->addWidget(m_summary);
     layout->addWidget(new QLabel(tr("审批进度"), this));
@@ -153,8 +161,10 @@ ProjectSearchPanel::ProjectSearchPanel(MapView *view, LocalCache &cache, QWidget
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) { search(t); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_results->count() > 0)
+        if (m_results->count() > 0 && m_results->item(0)->data(kIdRole).isValid())
             m_results->setCurrentRow(0);
+        else
+            searchServer(); // nothing cached matches: ask the server
     });
     connect(m_results, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
@@ -177,8 +187,36 @@ int ProjectSearchPanel::search(const QString &needle)
         item->setToolTip(tr("建设单位：%1").arg(text(p, "builder_name")));
     }
     if (projects.empty())
-        m_results->addItem(tr("本地缓存中没有匹配的项目"));
+        m_results->addItem(tr("本地缓存中没有匹配的项目（按回车在服务器上查找）"));
     return int(projects.size());
+}
+
+void ProjectSearchPanel::searchServer()
+{
+    const QString needle = m_search->text().trimmed();
+    if (needle.isEmpty()) {
+        m_summary->setText(tr("请输入项目名称或项目代码"));
+        return;
+    }
+    m_serverQuery = needle;
+    m_summary->setText(tr("正在服务器上查找“%1”……").arg(needle));
+    Q_EMIT serverSearchWanted(needle);
+}
+
+void ProjectSearchPanel::setServerResults(const QByteArray &body)
+{
+    const json answer = json::parse(body.toStdString(), nullptr, false);
+    if (!answer.is_object() || !answer.contains("items") || !answer["items"].is_array()) {
+        m_summary->setText(tr("无法连接服务器，只能查找本机缓存中的项目"));
+        return;
+    }
+    if (auto s = m_cache.storeProjects(answer["items"]); !s.ok()) {
+        m_summary->setText(QString::fromStdString(s.error().message));
+        return;
+    }
+    const int found = search(m_serverQuery);
+    m_summary->setText(found > 0 ? tr("服务器上找到 %1 个项目，已保存到本机以便离线使用").arg(answer["items"].size())
+                                 : tr("服务器上也没有匹配“%1”的项目").arg(m_serverQuery));
 }
 
 bool ProjectSearchPanel::locate(const QString &projectId)

@@ -12,6 +12,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QTreeWidget;
 
 namespace spgl::desk {
@@ -40,6 +41,13 @@ public:
 
     /// Lists the cached projects matching @p text; returns how many.
     int search(const QString &text);
+    /// Asks the server for projects matching the search text (serverSearchWanted()): for projects
+    /// the change feed does not bring, e.g. one in planning before any application.
+    void searchServer();
+    /// The answer of GET /api/v1/projects?q=…: the projects are kept in the cache (for offline
+    /// use) and the search is listed again; an empty or unreadable body says the server is
+    /// unreachable.
+    void setServerResults(const QByteArray &body);
     /// Locates project @p projectId: zoom, highlight, progress; false when it is not cached.
     bool locate(const QString &projectId);
     QString projectId() const { return m_projectId; }
@@ -53,6 +61,7 @@ public:
     Status exportComplianceReport(const QByteArray &reportJson, const QString &path) const;
 
     QLineEdit *searchEdit() const { return m_search; }
+    QPushButton *serverSearchButton() const { return m_serverSearch; }
     QListWidget *results() const { return m_results; }
     QTreeWidget *progress() const { return m_progress; }
     QListWidget *history() const { return m_history; }
@@ -64,6 +73,8 @@ public:
 Q_SIGNALS:
     /// A project was located (the annotation panel follows it).
     void projectSelected(const QString &projectId);
+    /// Projects matching @p text are wanted from the server (GET /api/v1/projects?q=).
+    void serverSearchWanted(const QString &text);
     /// The site history of @p projectId is wanted from the server.
     void siteVersionsWanted(const QString &projectId);
     /// The user asked for the compliance report of @p projectId (the owner fetches it and calls
@@ -81,6 +92,8 @@ private:
     std::shared_ptr<MemoryVectorLayer> m_historyLayer;
     AnnotationLabels *m_historyLabels = nullptr;
     QLineEdit *m_search = nullptr;
+    QPushButton *m_serverSearch = nullptr;
+    QString m_serverQuery;
     QListWidget *m_results = nullptr;
     QLabel *m_summary = nullptr;
     QTreeWidget *m_progress = nullptr;
