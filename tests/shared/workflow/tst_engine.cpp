@@ -491,7 +491,7 @@ private slots:
                                                      {"delivered_at", "2025-10-08T10:00:00+08:00"}});
         QVERIFY(parsed.ok());
         QVERIFY(parsed.value().delivery == (Delivery{"post", "SF1234567890", "李娜", at("2025-10-08")}));
-        QCOMPARE(workflowjson::argsToJson(parsed.value())["delivered_at"], "2025-10-08T10:00:00+08:00");
+        QVERIFY(workflowjson::argsToJson(parsed.value())["delivered_at"] == "2025-10-08T10:00:00+08:00");
         QVERIFY(!workflowjson::commandFromJson(CommandKind::Deliver, {}, {{"method", "post"}, {"delivered_at", "昨天"}})
                      .ok());
         Application third = other;
@@ -499,8 +499,8 @@ private slots:
         auto events = Engine::execute(third, parsed.value(), {at("2025-10-09"), f.clerk, &f.calendar(), {}, false});
         QVERIFY(events.ok());
         const nlohmann::json view = workflowjson::toJson(events.value().back());
-        QCOMPARE(view["delivery"]["tracking_no"], "SF1234567890");
-        QCOMPARE(view["delivery"]["delivered_at"], "2025-10-08T10:00:00+08:00");
+        QVERIFY(view["delivery"]["tracking_no"] == "SF1234567890");
+        QVERIFY(view["delivery"]["delivered_at"] == "2025-10-08T10:00:00+08:00");
         QVERIFY(workflowjson::eventFromJson(view).value().delivery == events.value().back().delivery);
         QVERIFY(workflowjson::applicationFromJson(workflowjson::toJson(third)).value().delivery == third.delivery);
     }
