@@ -275,7 +275,8 @@ bool WalkInDialog::prefill(const QString &projectId, const json &args)
     loadGuide();
     if (m_fieldOrder.isEmpty())
         return false;
-    for (const auto &[name, value] : args.value("form", json::object()).items())
+    const json form = args.value("form", json::object()); // held: items() of a temporary would dangle
+    for (const auto &[name, value] : form.items())
         setFieldValue(q(name), value);
     // What was handed in then: the scans (kept in the files directory by SHA-256) and the rest unchecked.
     QHash<QString, QString> files;

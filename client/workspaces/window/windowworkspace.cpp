@@ -411,7 +411,8 @@ void WindowWorkspace::showApplication(const QString &applicationId)
     const bool waiting
         = m_app
           && (m_app->status == ApplicationStatus::Submitted || m_app->status == ApplicationStatus::SupplementRequested);
-    bool pending = false;
+    // A walk-in filed here is the server's to accept once it has it.
+    bool pending = LocalCache::isFilingId(applicationId);
     for (const auto &op : m_context.cache().ops(QStringLiteral("pending")))
         pending = pending || op.target == applicationId;
     m_actionable = waiting && !pending;

@@ -295,11 +295,12 @@ private slots:
         Desk desk(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_dir.path());
         QVERIFY(desk.open(QStringLiteral("supervisor")));
         QVERIFY(desk.cache.wipe().ok());
-        proxy.cutAfter(3000); // the first page is larger: cut inside it
+        proxy.cutAfter(3000); // the first page is larger: cut inside it (and inside Qt's own retries)
         auto cut = desk.engine.pull(200);
         QVERIFY(!cut.ok());
         QCOMPARE(cut.error().code, std::string("sync.offline"));
-        QCOMPARE(proxy.cuts(), 1);
+        QVERIFY(proxy.cuts() >= 1);
+        proxy.stopCutting();
         QCOMPARE(desk.cache.cursor(), QStringLiteral("0"));
         QCOMPARE(desk.cache.count(QStringLiteral("case")), 0);
         // Cut again on a later page, after some pages went through.
@@ -330,6 +331,7 @@ private slots:
         proxy.cutAfter(300); // inside the answer's body
         auto cut = desk.engine.push(10);
         QVERIFY(!cut.ok());
+        proxy.stopCutting();
         QCOMPARE(int(desk.cache.ops(QStringLiteral("pending")).size()), 41); // no answer: still pending
         QCOMPARE(sqlCount(m_server, count), 10);                             // but the server applied the batch
 
@@ -592,8 +594,9 @@ private slots:
         // resumes from where the server stands, nothing doubled.
         proxy.setOffline(false);
         proxy.cutAfter(300);
-        (void)desk.engine.sync();
-        QCOMPARE(proxy.cuts(), 1);
+        QVERIFY(!desk.engine.sync().ok());
+        QVERIFY(proxy.cuts() >= 1);
+        proxy.stopCutting();
         auto online = desk.engine.sync();
         QVERIFY2(online.ok(), online.ok() ? "" : online.error().message.c_str());
         const auto rows = m_server.sql(ofProject);
