@@ -70,7 +70,6 @@ public:
     void resume() { m_aborted = false; }
 
 private:
-
     QUrl m_server;
     QString m_token;
     int m_timeoutMs = 30000;

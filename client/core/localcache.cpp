@@ -809,7 +809,8 @@ Status LocalCache::wipe()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    for (const char *table : {"projects", "applications", "cases", "annotations", "outbox", "meta", "guides", "uploads"})
+    for (const char *table :
+         {"projects", "applications", "cases", "annotations", "outbox", "meta", "guides", "uploads"})
         if (auto s = exec(QStringLiteral("DELETE FROM ") + QString::fromLatin1(table)); !s.ok()) {
             db.rollback();
             return s;

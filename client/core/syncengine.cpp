@@ -320,8 +320,8 @@ Status SyncEngine::uploadFiles()
             if (it == failed.end())
                 continue;
             const QString why = QStringLiteral("材料 %1/%2 的扫描件「%3」未能上传：%4")
-                                    .arg(qs(text(m, "item_code")), qs(text(m, "material_code")),
-                                         it->second.filename, it->second.error);
+                                    .arg(qs(text(m, "item_code")), qs(text(m, "material_code")), it->second.filename,
+                                         it->second.error);
             if (auto s = m_cache.recordResult(op.opId, QStringLiteral("rejected"), why, json()); !s.ok())
                 return s;
             Q_EMIT opAnswered(op.opId, QStringLiteral("rejected"));
@@ -338,7 +338,8 @@ Status SyncEngine::uploadOne(const PendingUpload &u)
             return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
         return Error{"sync.offline", "附件上传中断，下次同步时从断点继续：" + reply.message().toStdString(), {}};
     };
-    auto refused = [&](const QString &why) { return m_cache.setUploadState(u.sha256, {}, QStringLiteral("failed"), why); };
+    auto refused
+        = [&](const QString &why) { return m_cache.setUploadState(u.sha256, {}, QStringLiteral("failed"), why); };
     QFile file(QDir(m_cache.filesDir()).filePath(u.sha256));
     if (!file.open(QIODevice::ReadOnly))
         return refused(QStringLiteral("本机缓存中找不到该文件"));

@@ -123,7 +123,7 @@ QString Texts::delivery(const Delivery &d)
         text += (d.method == "post" ? tr("，收件人 %1") : tr("，领取人 %1")).arg(QString::fromStdString(d.recipient));
     if (d.at > 0)
         text += tr("，%1").arg(QDateTime::fromMSecsSinceEpoch(d.at, QTimeZone("Asia/Shanghai"))
-                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     return text;
 }
 

@@ -316,9 +316,10 @@ json SyncService::once(const std::string &opId, const std::string &commandName, 
     return m_db.write([&](Connection &c) -> json {
         if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
             if (seen->integer(0) != who.userId)
-                return json{{"op_id", opId},
-                            {"status", "rejected"},
-                            {"error", {{"code", "sync.op_id"}, {"message", "op_id 已被其他用户使用"}, {"field", "op_id"}}}};
+                return json{
+                    {"op_id", opId},
+                    {"status", "rejected"},
+                    {"error", {{"code", "sync.op_id"}, {"message", "op_id 已被其他用户使用"}, {"field", "op_id"}}}};
             json again = json::parse(seen->text(1), nullptr, false);
             again["duplicate"] = true;
             return again;

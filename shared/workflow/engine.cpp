@@ -553,10 +553,9 @@ private:
         if (d.method != "post" && !d.trackingNo.empty())
             return invalid("tracking_no", "只有邮寄送达才填写邮件单号");
         const bool trackingShape
-            = d.trackingNo.size() <= 40
-              && std::all_of(d.trackingNo.begin(), d.trackingNo.end(), [](unsigned char c) {
-                     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
-                 });
+            = d.trackingNo.size() <= 40 && std::all_of(d.trackingNo.begin(), d.trackingNo.end(), [](unsigned char c) {
+                  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
+              });
         if (!d.trackingNo.empty() && (d.trackingNo.size() < 6 || !trackingShape))
             return invalid("tracking_no", "邮件单号应为 6–40 位字母、数字或连字符");
         if (d.recipient.size() > 200)

@@ -261,8 +261,8 @@ void WalkInDialog::attachSelected()
     QListWidgetItem *row = m_materials->currentItem();
     if (!row)
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("选择扫描件"), QString(),
-                                                      tr("扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("选择扫描件"), QString(), tr("扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"));
     if (!path.isEmpty())
         attachFile(row->data(Qt::UserRole).toString(), path);
 }

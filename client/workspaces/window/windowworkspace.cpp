@@ -865,7 +865,8 @@ void WindowWorkspace::deliver()
         if (method == QLatin1String("post") && f.value(QStringLiteral("tracking")).isEmpty())
             return tr("邮寄送达须填写邮件单号");
         static const QRegularExpression trackingShape(QStringLiteral("^[A-Za-z0-9-]{6,40}$"));
-        if (method == QLatin1String("post") && !trackingShape.match(f.value(QStringLiteral("tracking")).trimmed()).hasMatch())
+        if (method == QLatin1String("post")
+            && !trackingShape.match(f.value(QStringLiteral("tracking")).trimmed()).hasMatch())
             return tr("邮件单号应为 6–40 位字母、数字或连字符");
         if (method == QLatin1String("in_person") && f.value(QStringLiteral("recipient")).isEmpty())
             return tr("现场领取须填写领取人");

@@ -682,8 +682,12 @@ private slots:
         const auto conflict = desk.cache.ops(QStringLiteral("conflict"));
         QCOMPARE(int(conflict.size()), 1);
         QVERIFY2(conflict[0].error.contains(QStringLiteral("已有办理中的申报")), qPrintable(conflict[0].error));
-        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM applications WHERE project_id = " + a["id"].get<std::string>()), 0);
-        QCOMPARE(sqlCount(m_server, "SELECT COUNT(*) FROM applications WHERE project_id = " + b["id"].get<std::string>()), 1);
+        QCOMPARE(
+            sqlCount(m_server, "SELECT COUNT(*) FROM applications WHERE project_id = " + a["id"].get<std::string>()),
+            0);
+        QCOMPARE(
+            sqlCount(m_server, "SELECT COUNT(*) FROM applications WHERE project_id = " + b["id"].get<std::string>()),
+            1);
         // Still shown until the user has seen them; dropping takes the local application too.
         QVERIFY(desk.cache.application(withExe.value()));
         QVERIFY(desk.cache.dropOp(rejected[0].opId).ok());

@@ -888,8 +888,9 @@ private slots:
         bool marked = false;
         for (int r = 0; r < queue->model()->rowCount(); ++r)
             for (int c = 0; c < queue->model()->columnCount(); ++c)
-                marked = marked
-                         || queue->model()->index(r, c).data().toString().contains(QStringLiteral("服务器未受理此代办"));
+                marked
+                    = marked
+                      || queue->model()->index(r, c).data().toString().contains(QStringLiteral("服务器未受理此代办"));
         QVERIFY(marked);
 
         // 重做: the walk-in form again, filled as filed, with the scan; cancelled here.
@@ -914,8 +915,8 @@ private slots:
         for (const auto &[name, value] : form.items())
             if (prefilled.contains(name) && value.is_string())
                 QCOMPARE(prefilled[name], value);
-        QCOMPARE(QFileInfo(attached).fileName(), QString::fromStdString(spgl::test::sha256Hex(
-                                                     spgl::test::pdfBytes(30000, 6))));
+        QCOMPARE(QFileInfo(attached).fileName(),
+                 QString::fromStdString(spgl::test::sha256Hex(spgl::test::pdfBytes(30000, 6))));
         QCOMPARE(context.failedOps(), 1); // cancelled: nothing changed
 
         // 放弃: the refused filing and its local application go.
