@@ -211,21 +211,8 @@ private slots:
         // request would be — leaving nothing behind.
         const std::string applicant = m_server.login("applicant");
         const std::string clerk = m_server.login("clerk");
-        auto project = [&](int n) {
-            char code[32];
-            std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", 880000 + n);
-            return m_server
-                .postJson("/api/v1/projects",
-                          {{"project_code", code},
-                           {"name", std::string("窗口代办测试项目 ") + code},
-                           {"region_code", "650102"},
-                           {"process_type", 1},
-                           {"approval_type", 1},
-                           {"investment", "36000000.00"},
-                           {"builder_credit_code", "91350100M000100Y43"}},
-                          applicant)
-                .json();
-        };
+        auto project
+            = [&](int n) { return spgl::test::tianshanProject(m_server, applicant, 880000 + n, "窗口代办测试项目"); };
         const json p = project(1);
         QVERIFY(p.contains("id"));
         const json guide = spgl::test::stageGuide(m_server, 1);

@@ -714,18 +714,7 @@ private:
     json freshProject(const char *name)
     {
         static int serial = 0;
-        char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", 500 + ++serial);
-        const auto project = m_server.postJson("/api/v1/projects",
-                                               {{"project_code", code},
-                                                {"name", std::string(name) + " " + code},
-                                                {"region_code", "650102"},
-                                                {"process_type", 1},
-                                                {"approval_type", 1},
-                                                {"investment", "36000000.00"},
-                                                {"builder_credit_code", "91350100M000100Y43"}},
-                                               m_server.login("applicant"));
-        return project.status == 201 ? project.json() : json();
+        return spgl::test::tianshanProject(m_server, m_server.login("applicant"), 500 + ++serial, name);
     }
 
     /// A new application of stage 1 (政府投资), filed online and accepted by the window; returns
@@ -733,21 +722,10 @@ private:
     QString freshZrzyCase(const std::map<std::string, std::string> &files = {})
     {
         static int serial = 0;
-        char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", ++serial);
         const std::string applicant = m_server.login("applicant");
-        const auto project = m_server.postJson("/api/v1/projects",
-                                               {{"project_code", code},
-                                                {"name", std::string("天山区社区服务中心 ") + code},
-                                                {"region_code", "650102"},
-                                                {"process_type", 1},
-                                                {"approval_type", 1},
-                                                {"investment", "36000000.00"},
-                                                {"builder_credit_code", "91350100M000100Y43"}},
-                                               applicant);
-        if (project.status != 201)
+        const json p = spgl::test::tianshanProject(m_server, applicant, ++serial, "天山区社区服务中心");
+        if (p.is_null())
             return {};
-        const json p = project.json();
         const json guide = spgl::test::stageGuide(m_server, 1);
         const json form = spgl::test::fillForm(guide["form"], p);
         const auto submitted = m_server.postJson(

@@ -772,20 +772,13 @@ private slots:
         const json guide = spgl::test::stageGuide(m_server, 3);
         const json form = spgl::test::fillForm(guide["form"], p);
         QTemporaryDir dir;
-        const QString scan = dir.filePath(QStringLiteral("施工图审查合格书扫描件.pdf"));
         const std::string scanned = spgl::test::pdfBytes(40000, 5);
-        {
-            QFile f(scan);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(scanned.data(), qint64(scanned.size()));
-        }
-        spgl::test::CutProxy proxy(quint16(m_server.port()));
-        DeskContext context(dir.path());
-        QVERIFY(login(context, QStringLiteral("clerk"), proxy.port()));
-        QVERIFY(sync(context));
-        WindowWorkspace ws(context);
-        ws.setOpenNotices(false);
-        ws.show();
+        const QString scan = writeFile(dir.filePath(QStringLiteral("施工图审查合格书扫描件.pdf")), scanned);
+        ProxiedWindow window(quint16(m_server.port()), dir.path());
+        QVERIFY(openClerkWindow(window));
+        auto &proxy = window.proxy;
+        auto &context = window.context;
+        auto &ws = *window.ws;
         proxy.setOffline(true);
         QString key, failure;
         fileWalkIn(ws, projectId, form, [&](WalkInDialog &d) {
@@ -843,19 +836,12 @@ private slots:
         const json guide = spgl::test::stageGuide(m_server, 3);
         const json form = spgl::test::fillForm(guide["form"], p);
         QTemporaryDir dir;
-        const QString scan = dir.filePath(QStringLiteral("扫描件.pdf"));
-        {
-            QFile f(scan);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::fromStdString(spgl::test::pdfBytes(30000, 6)));
-        }
-        spgl::test::CutProxy proxy(quint16(m_server.port()));
-        DeskContext context(dir.path());
-        QVERIFY(login(context, QStringLiteral("clerk"), proxy.port()));
-        QVERIFY(sync(context));
-        WindowWorkspace ws(context);
-        ws.setOpenNotices(false);
-        ws.show();
+        const QString scan = writeFile(dir.filePath(QStringLiteral("扫描件.pdf")), spgl::test::pdfBytes(30000, 6));
+        ProxiedWindow window(quint16(m_server.port()), dir.path());
+        QVERIFY(openClerkWindow(window));
+        auto &proxy = window.proxy;
+        auto &context = window.context;
+        auto &ws = *window.ws;
         proxy.setOffline(true);
         QString key;
         fileWalkIn(ws, projectId, form, [&](WalkInDialog &d) {
@@ -1054,6 +1040,38 @@ private:
         return spy.first().at(0).toBool();
     }
 
+    /// A clerk's desktop whose link to the server goes through a proxy that can take it down.
+    struct ProxiedWindow
+    {
+        ProxiedWindow(quint16 serverPort, const QString &dir)
+            : proxy(serverPort)
+            , context(dir)
+        {}
+        spgl::test::CutProxy proxy;
+        DeskContext context;
+        std::unique_ptr<WindowWorkspace> ws;
+    };
+
+    /// Logs the clerk in through the proxy, syncs (projects and guides) and shows the window workspace.
+    bool openClerkWindow(ProxiedWindow &w)
+    {
+        if (!login(w.context, QStringLiteral("clerk"), w.proxy.port()) || !sync(w.context))
+            return false;
+        w.ws = std::make_unique<WindowWorkspace>(w.context);
+        w.ws->setOpenNotices(false);
+        w.ws->show();
+        return true;
+    }
+
+    /// Writes @p bytes to @p path (a scan the clerk attaches); returns the path.
+    static QString writeFile(const QString &path, const std::string &bytes)
+    {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes.data(), qint64(bytes.size()));
+        return path;
+    }
+
     /// A demo project (政府投资) whose stage 2 is delivered and passed, with nothing filed for
     /// stage 3 yet (the newest such); its id, or "" when none is left.
     std::string stage3Project()
@@ -1105,29 +1123,11 @@ private:
 
     /// A new application of stage 1 (政府投资) filed online; accepted by the window through the
     /// API when @p accept. Returns its id.
-    /// A 天山区 project of the applicant with 项目代码 2023-650102-47-01-<number>, named
-    /// "<name> <code>"; null when the server refused it.
-    json createProject(const std::string &applicantToken, int number, const char *name)
-    {
-        char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", number);
-        const auto project = m_server.postJson("/api/v1/projects",
-                                               {{"project_code", code},
-                                                {"name", std::string(name) + " " + code},
-                                                {"region_code", "650102"},
-                                                {"process_type", 1},
-                                                {"approval_type", 1},
-                                                {"investment", "36000000.00"},
-                                                {"builder_credit_code", "91350100M000100Y43"}},
-                                               applicantToken);
-        return project.status == 201 ? project.json() : json();
-    }
-
     QString freshApplication(bool accept, json *acceptedBody = nullptr)
     {
         static int serial = 0;
         const std::string applicant = m_server.login("applicant");
-        const json p = createProject(applicant, 900 + ++serial, "天山区社区服务中心");
+        const json p = spgl::test::tianshanProject(m_server, applicant, 900 + ++serial, "天山区社区服务中心");
         if (p.is_null())
             return {};
         const json guide = spgl::test::stageGuide(m_server, 1);
@@ -1182,7 +1182,7 @@ private:
         if (shaPdf.empty() || shaPng.empty())
             return {};
         static int serial = 0;
-        const json p = createProject(applicant, 700 + ++serial, "天山区文化活动中心");
+        const json p = spgl::test::tianshanProject(m_server, applicant, 700 + ++serial, "天山区文化活动中心");
         if (p.is_null())
             return {};
         const json guide = spgl::test::stageGuide(m_server, 1);
