@@ -14,7 +14,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="108"/>
+        <location filename="../client/core/apiclient.cpp" line="109"/>
         <source>已取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,42 +357,47 @@
 <context>
     <name>spgl::desk::ApplicationTableModel</name>
     <message>
-        <location filename="../client/gui/applicationtablemodel.cpp" line="90"/>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="96"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/applicationtablemodel.cpp" line="113"/>
-        <source>申报编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/applicationtablemodel.cpp" line="115"/>
-        <source>项目代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/applicationtablemodel.cpp" line="117"/>
-        <source>项目名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/applicationtablemodel.cpp" line="119"/>
-        <source>阶段</source>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="98"/>
+        <source>（服务器未受理此代办，见操作列表）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="121"/>
-        <source>渠道</source>
+        <source>申报编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="123"/>
-        <source>状态</source>
+        <source>项目代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/gui/applicationtablemodel.cpp" line="125"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="127"/>
+        <source>阶段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="129"/>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="131"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/applicationtablemodel.cpp" line="133"/>
         <source>提交时间</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,239 +603,244 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="83"/>
+        <location filename="../client/app/mainwindow.cpp" line="85"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="86"/>
+        <location filename="../client/app/mainwindow.cpp" line="88"/>
         <source>保存合规性检查报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="87"/>
+        <location filename="../client/app/mainwindow.cpp" line="89"/>
         <source>合规性检查报告-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="88"/>
+        <location filename="../client/app/mainwindow.cpp" line="90"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="93"/>
+        <location filename="../client/app/mainwindow.cpp" line="95"/>
         <source>已保存 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="102"/>
+        <location filename="../client/app/mainwindow.cpp" line="106"/>
+        <source>未能重新检查（%1），使用上次的检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="124"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="103"/>
+        <location filename="../client/app/mainwindow.cpp" line="125"/>
         <source>立即同步(&amp;S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="105"/>
+        <location filename="../client/app/mainwindow.cpp" line="127"/>
         <source>设置(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="107"/>
+        <location filename="../client/app/mainwindow.cpp" line="129"/>
         <source>注销(&amp;L)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="110"/>
+        <location filename="../client/app/mainwindow.cpp" line="132"/>
         <source>退出(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="112"/>
+        <location filename="../client/app/mainwindow.cpp" line="134"/>
         <source>工作区(&amp;W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="117"/>
+        <location filename="../client/app/mainwindow.cpp" line="139"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="118"/>
+        <location filename="../client/app/mainwindow.cpp" line="140"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <location filename="../client/app/mainwindow.cpp" line="162"/>
         <source>首次同步：第 %1 页，已接收 %2 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="147"/>
+        <location filename="../client/app/mainwindow.cpp" line="169"/>
         <source>首次同步：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="147"/>
+        <location filename="../client/app/mainwindow.cpp" line="169"/>
         <source>首次同步完成：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="148"/>
+        <location filename="../client/app/mainwindow.cpp" line="170"/>
         <source>首次同步未完成，下次同步时继续</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="156"/>
+        <location filename="../client/app/mainwindow.cpp" line="178"/>
         <source>已重新登录，正在同步未同步的操作……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="170"/>
+        <location filename="../client/app/mainwindow.cpp" line="192"/>
         <source>部分图层未能更新：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="201"/>
+        <location filename="../client/app/mainwindow.cpp" line="223"/>
         <source>正在加载图层……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="203"/>
+        <location filename="../client/app/mainwindow.cpp" line="225"/>
         <source>图层已加载</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="204"/>
+        <location filename="../client/app/mainwindow.cpp" line="226"/>
         <source>部分图层无法打开：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="227"/>
+        <location filename="../client/app/mainwindow.cpp" line="249"/>
         <source>注销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="229"/>
+        <location filename="../client/app/mainwindow.cpp" line="251"/>
         <source>注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="230"/>
+        <location filename="../client/app/mainwindow.cpp" line="252"/>
         <source>本机缓存(&amp;W)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="231"/>
+        <location filename="../client/app/mainwindow.cpp" line="253"/>
         <source>同时清除本机缓存（离线数据、已下载的材料、离线登录信息）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="239"/>
+        <location filename="../client/app/mainwindow.cpp" line="261"/>
         <source>清除本机缓存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="240"/>
+        <location filename="../client/app/mainwindow.cpp" line="262"/>
         <source>还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。
 
 仍要清除吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="243"/>
+        <location filename="../client/app/mainwindow.cpp" line="265"/>
         <source>丢弃并清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="244"/>
+        <location filename="../client/app/mainwindow.cpp" line="266"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="247"/>
+        <location filename="../client/app/mainwindow.cpp" line="269"/>
         <source>未注销：还有未同步的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="256"/>
+        <location filename="../client/app/mainwindow.cpp" line="278"/>
         <source>未注销：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="265"/>
+        <location filename="../client/app/mainwindow.cpp" line="287"/>
         <source>登录已过期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="267"/>
+        <location filename="../client/app/mainwindow.cpp" line="289"/>
         <source>%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="271"/>
+        <location filename="../client/app/mainwindow.cpp" line="293"/>
         <source>上次输入未通过：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="272"/>
+        <location filename="../client/app/mainwindow.cpp" line="294"/>
         <source>密码(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="277"/>
+        <location filename="../client/app/mainwindow.cpp" line="299"/>
         <source>登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="292"/>
+        <location filename="../client/app/mainwindow.cpp" line="314"/>
         <source>● 正在同步……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="294"/>
+        <location filename="../client/app/mainwindow.cpp" line="316"/>
         <source>○ 离线工作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="296"/>
+        <location filename="../client/app/mainwindow.cpp" line="318"/>
         <source>● 在线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="296"/>
+        <location filename="../client/app/mainwindow.cpp" line="318"/>
         <source>○ 离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="300"/>
+        <location filename="../client/app/mainwindow.cpp" line="322"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="301"/>
+        <location filename="../client/app/mainwindow.cpp" line="323"/>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="303"/>
+        <location filename="../client/app/mainwindow.cpp" line="325"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="306"/>
+        <location filename="../client/app/mainwindow.cpp" line="328"/>
         <source>同步未完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="312"/>
+        <location filename="../client/app/mainwindow.cpp" line="334"/>
         <source>关于 spgl-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="313"/>
+        <location filename="../client/app/mainwindow.cpp" line="335"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,17 +1231,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/outboxwidget.cpp" line="88"/>
+        <location filename="../client/gui/outboxwidget.cpp" line="82"/>
+        <source>%1（项目 %2，%3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/outboxwidget.cpp" line="97"/>
         <source>（服务器当前状态：%1，版本 %2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/outboxwidget.cpp" line="128"/>
+        <location filename="../client/gui/outboxwidget.cpp" line="141"/>
         <source>放弃操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/outboxwidget.cpp" line="128"/>
+        <location filename="../client/gui/outboxwidget.cpp" line="141"/>
         <source>放弃这个失败的操作？服务器上的状态不会改变。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,27 +1845,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="169"/>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="114"/>
+        <source>；</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="172"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="179"/>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="182"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;&lt;p&gt;（本地缓存的状态%2）&lt;/p&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="181"/>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="184"/>
         <source>，离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="181"/>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="184"/>
         <source>，正在读取办理过程……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="184"/>
+        <location filename="../client/workspaces/supervise/superviseworkspace.cpp" line="187"/>
         <source>&lt;li&gt;%1 %2 %3：%4&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,6 +1892,7 @@
         <location filename="../client/core/syncworker.cpp" line="159"/>
         <location filename="../client/core/syncworker.cpp" line="199"/>
         <location filename="../client/core/syncworker.cpp" line="247"/>
+        <location filename="../client/core/syncworker.cpp" line="269"/>
         <source>未登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1912,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/syncworker.cpp" line="282"/>
+        <location filename="../client/core/syncworker.cpp" line="296"/>
         <source>离线工作：需要连接服务器</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,214 +1920,254 @@
 <context>
     <name>spgl::desk::Texts</name>
     <message>
-        <location filename="../client/gui/texts.cpp" line="8"/>
+        <location filename="../client/gui/texts.cpp" line="11"/>
         <source>已接件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="10"/>
-        <location filename="../client/gui/texts.cpp" line="33"/>
+        <location filename="../client/gui/texts.cpp" line="13"/>
+        <location filename="../client/gui/texts.cpp" line="36"/>
         <source>补正中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="12"/>
+        <location filename="../client/gui/texts.cpp" line="15"/>
         <source>已撤件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="14"/>
-        <location filename="../client/gui/texts.cpp" line="63"/>
+        <location filename="../client/gui/texts.cpp" line="17"/>
+        <location filename="../client/gui/texts.cpp" line="66"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="16"/>
+        <location filename="../client/gui/texts.cpp" line="19"/>
         <source>审批中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="18"/>
+        <location filename="../client/gui/texts.cpp" line="21"/>
         <source>阶段办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="20"/>
+        <location filename="../client/gui/texts.cpp" line="23"/>
         <source>未通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="22"/>
+        <location filename="../client/gui/texts.cpp" line="25"/>
         <source>已出件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="29"/>
+        <location filename="../client/gui/texts.cpp" line="32"/>
         <source>待认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="31"/>
+        <location filename="../client/gui/texts.cpp" line="34"/>
         <source>办理中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="35"/>
+        <location filename="../client/gui/texts.cpp" line="38"/>
         <source>特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="37"/>
+        <location filename="../client/gui/texts.cpp" line="40"/>
         <source>办结（通过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="39"/>
+        <location filename="../client/gui/texts.cpp" line="42"/>
         <source>办结（容缺通过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="41"/>
+        <location filename="../client/gui/texts.cpp" line="44"/>
         <source>办结（不通过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="48"/>
+        <location filename="../client/gui/texts.cpp" line="51"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="50"/>
+        <location filename="../client/gui/texts.cpp" line="53"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="52"/>
+        <location filename="../client/gui/texts.cpp" line="55"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="54"/>
+        <location filename="../client/gui/texts.cpp" line="57"/>
         <source>正常</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="61"/>
+        <location filename="../client/gui/texts.cpp" line="64"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="65"/>
+        <location filename="../client/gui/texts.cpp" line="68"/>
         <source>补正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="67"/>
+        <location filename="../client/gui/texts.cpp" line="70"/>
         <source>认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="69"/>
+        <location filename="../client/gui/texts.cpp" line="72"/>
         <source>审查意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="71"/>
+        <location filename="../client/gui/texts.cpp" line="74"/>
         <source>征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="73"/>
+        <location filename="../client/gui/texts.cpp" line="76"/>
         <source>答复征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="75"/>
+        <location filename="../client/gui/texts.cpp" line="78"/>
         <source>开始特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="77"/>
+        <location filename="../client/gui/texts.cpp" line="80"/>
         <source>结束特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="79"/>
+        <location filename="../client/gui/texts.cpp" line="82"/>
         <source>办结决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="81"/>
+        <location filename="../client/gui/texts.cpp" line="84"/>
         <source>统一出件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="88"/>
+        <location filename="../client/gui/texts.cpp" line="86"/>
+        <source>窗口代办申报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="93"/>
         <source>待同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="90"/>
+        <location filename="../client/gui/texts.cpp" line="95"/>
         <source>已生效</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="92"/>
+        <location filename="../client/gui/texts.cpp" line="97"/>
         <source>被拒绝</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="94"/>
+        <location filename="../client/gui/texts.cpp" line="99"/>
         <source>冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="101"/>
+        <location filename="../client/gui/texts.cpp" line="106"/>
         <source>通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="103"/>
+        <location filename="../client/gui/texts.cpp" line="108"/>
         <source>容缺通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="105"/>
+        <location filename="../client/gui/texts.cpp" line="110"/>
         <source>不通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="112"/>
+        <location filename="../client/gui/texts.cpp" line="116"/>
+        <source>邮寄送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="117"/>
+        <source>现场领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="118"/>
+        <source>网上送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="121"/>
+        <source>，邮件单号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="123"/>
+        <source>，收件人 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="123"/>
+        <source>，领取人 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="125"/>
+        <source>，%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="144"/>
         <source>窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="114"/>
+        <location filename="../client/gui/texts.cpp" line="146"/>
         <source>网上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="122"/>
+        <location filename="../client/gui/texts.cpp" line="154"/>
         <source>立项用地规划许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="124"/>
+        <location filename="../client/gui/texts.cpp" line="156"/>
         <source>工程建设许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="126"/>
+        <location filename="../client/gui/texts.cpp" line="158"/>
         <source>施工许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="128"/>
+        <location filename="../client/gui/texts.cpp" line="160"/>
         <source>竣工验收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="130"/>
+        <location filename="../client/gui/texts.cpp" line="162"/>
         <source>第%1阶段</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,97 +2175,112 @@
 <context>
     <name>spgl::desk::WalkInDialog</name>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="53"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="59"/>
         <source>窗口代办申报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="64"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="70"/>
         <source>读取办事指南(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="67"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="73"/>
         <source>项目(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="72"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="78"/>
         <source>阶段(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="81"/>
-        <source>已收纸质原件(&amp;M)：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="83"/>
-        <source>选择项目和阶段后读取办事指南（需要连接服务器）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="87"/>
+        <source>已收材料(&amp;M)（勾选已收的纸质原件，或附上扫描件）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="89"/>
+        <source>附加扫描件(&amp;A)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="91"/>
+        <source>为选中的材料附上扫描件（PDF 或图片）；离线时先存在本机，联网后上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="93"/>
+        <source>选择项目和阶段后读取办事指南（离线也可代办）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="129"/>
+        <source>已代办申报 %1（待同步）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="159"/>
+        <source>本机没有该项目类型在此阶段的办事指南：请先联网同步一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="164"/>
+        <source>请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="97"/>
         <source>提交申报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="90"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="100"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="117"/>
-        <source>无法读取办事指南：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="118"/>
-        <source>该项目类型在此阶段没有办事指南。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="124"/>
-        <source>请按申请人提交的纸质申请表填写，并勾选已收的纸质原件。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="144"/>
-        <source>%1：%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="146"/>
-        <source>未提交：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="147"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="125"/>
         <source>未提交：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="155"/>
-        <source>已代办申报 %1。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="179"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="153"/>
         <source>请选择项目。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="186"/>
-        <source>正在读取办事指南……</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="211"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="190"/>
         <source>（请选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="374"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="236"/>
+        <source>无法读取文件：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="245"/>
+        <source>%1 %2&#x3000;［扫描件：%3］</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="264"/>
+        <source>选择扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="265"/>
+        <source>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="297"/>
+        <source>请按服务器的答复修改后重新提交。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="426"/>
         <source>正在提交……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2212,463 +2288,452 @@
 <context>
     <name>spgl::desk::WindowWorkspace</name>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="85"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="88"/>
         <source>搜索申报编号、项目代码、项目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="87"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="90"/>
         <source>搜索(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="97"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="100"/>
         <source>申报详情(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
         <source>材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
         <source>核验</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="102"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
         <source>退回理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="108"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="111"/>
         <source>核验通过(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="110"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="113"/>
         <source>退回(&amp;N)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="112"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="115"/>
         <source>材料核验(&amp;K)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="132"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="135"/>
         <source>材料(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="134"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="137"/>
         <source>受理(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="139"/>
         <source>不予受理(&amp;J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="138"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="141"/>
         <source>补正材料(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="140"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="143"/>
         <source>打开通知书(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="142"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="145"/>
         <source>另存通知书(&amp;V)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="154"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="157"/>
         <source>代办申报(&amp;C)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="156"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="159"/>
         <source>窗口代办：为到窗口办理的申请人填报申报（需要在线）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="189"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="193"/>
         <source>受理(&amp;1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="199"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="203"/>
         <source>申报编号、项目代码、项目名称、建设单位或状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="201"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="205"/>
         <source>查询(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="210"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="214"/>
         <source>综合查询(&amp;2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="220"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
         <source>待出件(&amp;L)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="228"/>
         <source>出件(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="251"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="255"/>
         <source>统一出件(&amp;3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="324"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="343"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="328"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="344"/>
         <source>未执行：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="333"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="334"/>
         <source>已记录出件，待同步：%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="353"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="354"/>
         <source>操作已记录，待同步；但通知书未能生成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="360"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="361"/>
         <source>已记录，待同步。%1已生成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="375"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="376"/>
         <source>乌鲁木齐市政务服务中心工程建设项目综合服务窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="420"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="422"/>
         <source>&lt;p&gt;请在左侧选择一个待受理的申报。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="437"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="822"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="439"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="828"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="438"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="440"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;渠道：&lt;/b&gt;%5&#x3000;&lt;b&gt;状态：&lt;/b&gt;%6%7&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="442"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="444"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="447"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
         <source>&lt;p&gt;&lt;b&gt;待补正：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
-        <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="452"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="843"/>
+        <source>&lt;p&gt;&lt;b&gt;出件：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
-        <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
+        <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="457"/>
+        <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="461"/>
         <source>（纸质原件，窗口核验）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="459"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="463"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="550"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="554"/>
         <source>通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="551"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="555"/>
         <source>退回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="552"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="556"/>
         <source>待核验</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="585"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="589"/>
         <source>退回材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="586"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="590"/>
         <source>材料：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="587"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="591"/>
         <source>退回理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="626"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="895"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="630"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="891"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="669"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="673"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="670"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
         <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐；告知承诺制事项按承诺办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="672"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
         <source>注意：以下材料核验未通过，宜先要求补正：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
         <source>（部分事项的目录尚未读取：离线且此前未读取过，无法列出容缺和告知承诺选项。）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
         <source>没有可容缺受理的缺失材料。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="682"/>
         <source>容缺材料(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="684"/>
         <source>告知承诺事项(&amp;C)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
         <source>受理意见(&amp;O)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
         <source>材料齐全，符合法定形式，予以受理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="707"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="711"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="708"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="712"/>
         <source>理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="731"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
         <source>（退回：%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="732"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="736"/>
         <source>%1（退回理由：%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="734"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="738"/>
         <source>（已交，需更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="739"/>
         <source>（需更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="748"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="749"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
         <source>（未交）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="756"/>
         <source>补正材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
         <source>补正材料(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="761"/>
         <source>说明(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="767"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="771"/>
         <source>%1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="773"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="777"/>
         <source>退回理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="813"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="819"/>
         <source>&lt;p&gt;请在左侧选择一个待出件的申报。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="823"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="829"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;状态：&lt;/b&gt;%5&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="826"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="832"/>
         <source>&lt;h4&gt;审批结果&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;结论&lt;/th&gt;&lt;th&gt;批复文件&lt;/th&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="831"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="837"/>
         <source>%1《%2》</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="838"/>
-        <source>&lt;p&gt;&lt;b&gt;本机记录的出件：&lt;/b&gt;%1&lt;/p&gt;</source>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="904"/>
+        <source>已代办申报 %1（待同步），已列入待受理列表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="840"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="922"/>
+        <source>无法重做：本机缓存中没有该项目或它的办事指南，请先同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="845"/>
         <source>&lt;p&gt;（出件已记录，待同步）&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="849"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
         <source>统一出件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="850"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
         <source>申报 %1 的审批结果由综合窗口统一出件。请记录交付方式。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="851"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
         <source>出件方式(&amp;W)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="852"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
         <source>网上送达（电子证照）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="853"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="873"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="858"/>
         <source>现场领取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="874"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="859"/>
         <source>邮寄送达</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="860"/>
         <source>领取人/收件人(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
         <source>邮件单号(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="862"/>
         <source>备注(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="866"/>
         <source>邮寄送达须填写邮件单号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="863"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="869"/>
+        <source>邮件单号应为 6–40 位字母、数字或连字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="871"/>
         <source>现场领取须填写领取人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
-        <source>网上送达</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="876"/>
-        <source>，收件人 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="878"/>
-        <source>，邮件单号 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="880"/>
-        <source>；%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="903"/>
-        <source>已代办申报 %1，同步后出现在待受理列表。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="919"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="942"/>
         <source>另存通知书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="920"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="925"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="948"/>
         <source>无法保存到 %1</source>
         <translation type="unfinished"></translation>
     </message>

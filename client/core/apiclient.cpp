@@ -40,7 +40,7 @@ void ApiClient::abort()
 
 ApiReply ApiClient::get(const QString &path)
 {
-    return send("GET", path, {});
+    return request("GET", path, {}, QByteArrayLiteral("application/json"));
 }
 
 int ApiClient::download(const QString &path, const QString &file)
@@ -98,10 +98,11 @@ int ApiClient::download(const QString &path, const QString &file)
 
 ApiReply ApiClient::post(const QString &path, const nlohmann::json &body)
 {
-    return send("POST", path, QByteArray::fromStdString(body.dump()));
+    return request("POST", path, QByteArray::fromStdString(body.dump()), QByteArrayLiteral("application/json"));
 }
 
-ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
+ApiReply ApiClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     if (m_aborted) {
         ApiReply stopped;
@@ -113,12 +114,14 @@ ApiReply ApiClient::send(const QByteArray &method, const QString &path, const QB
     url.setPath(m_server.path() + (query < 0 ? path : path.left(query)));
     if (query >= 0)
         url.setQuery(path.mid(query + 1));
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkRequest req(url);
+    req.setTransferTimeout(m_timeoutMs);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    for (const auto &[name, value] : headers)
+        req.setRawHeader(name, value);
     if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+        req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_network->sendCustomRequest(req, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QNetworkReply *const outer = m_current; // a request waited for around this one (nested loops)

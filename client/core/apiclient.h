@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QUrl>
 
@@ -56,6 +58,10 @@ public:
      */
     int download(const QString &path, const QString &file);
     ApiReply post(const QString &path, const nlohmann::json &body);
+    /// Any request: @p body sent as @p contentType, with the extra @p headers (e.g. the resumable
+    /// upload's Upload-Length and Upload-Offset).
+    ApiReply request(const QByteArray &method, const QString &path, const QByteArray &body,
+                     const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     /// Aborts the request in flight and makes the following ones fail at once (no answer) until
     /// resume(): the worker stops promptly when the desktop logs out or closes. Call it in the
@@ -64,8 +70,6 @@ public:
     void resume() { m_aborted = false; }
 
 private:
-    ApiReply send(const QByteArray &method, const QString &path, const QByteArray &body);
-
     QUrl m_server;
     QString m_token;
     int m_timeoutMs = 30000;

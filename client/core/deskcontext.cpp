@@ -248,6 +248,14 @@ int DeskContext::command(CommandKind kind, const QString &target, const nlohmann
     return id;
 }
 
+int DeskContext::file(const nlohmann::json &filing)
+{
+    const int id = m_nextRequest++;
+    QMetaObject::invokeMethod(m_worker, "runFiling", Qt::QueuedConnection, Q_ARG(int, id),
+                              Q_ARG(QByteArray, QByteArray::fromStdString(filing.dump())));
+    return id;
+}
+
 void DeskContext::fetch(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(QString, path));

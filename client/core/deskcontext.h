@@ -74,6 +74,9 @@ public:
     /// A staff command through the sync engine (decided locally at once, queued); returns the
     /// request id that commandFinished carries.
     int command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
+    /// 窗口代办: files an application on behalf of an applicant (SyncEngine::file, online or
+    /// offline); returns the request id that commandFinished carries (with the local application id).
+    int file(const nlohmann::json &filing);
     /// GET @p path on the server from the worker; fetched answers (empty body when offline).
     void fetch(const QString &path);
     /// Drops an answered (rejected or conflicting) op the user has seen.

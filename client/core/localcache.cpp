@@ -59,8 +59,14 @@ const Migration kMigrations[] = {
         "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL, local INTEGER NOT NULL "
         "DEFAULT 0)"},
     {3, "CREATE INDEX annotations_project ON annotations (project_id, created_at)"},
-    // 4: the planning (项目策划生成) of the projects a department looked at, for offline reading.
-    {4, "CREATE TABLE planning (project_id TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at TEXT NOT NULL)"},
+    // 4: 窗口代办 offline — the guides (forms, items, materials) and the scanned files to upload.
+    {4, "CREATE TABLE guides (process_code TEXT NOT NULL, stage INTEGER NOT NULL, process_type INTEGER NOT NULL, "
+        "data TEXT NOT NULL, PRIMARY KEY (process_code, stage))"},
+    {4, "CREATE TABLE uploads (sha256 TEXT PRIMARY KEY, filename TEXT NOT NULL, size INTEGER NOT NULL, upload_id "
+        "TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'pending', error TEXT NOT NULL DEFAULT '', created_at "
+        "INTEGER NOT NULL)"},
+    // 5: the planning (项目策划生成) of the projects a department looked at, for offline reading.
+    {5, "CREATE TABLE planning (project_id TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at TEXT NOT NULL)"},
 };
 
 /// The cache table of a change-feed entity.
@@ -552,6 +558,173 @@ std::vector<json> LocalCache::findProjects(const QString &text, int limit) const
     return out;
 }
 
+Status LocalCache::replaceGuides(const json &items)
+{
+    if (!items.is_array())
+        return Error{"cache.guides", "服务器返回的办事指南格式不正确", {}};
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DELETE FROM guides"))) {
+        db.rollback();
+        return sqlError(q.lastError(), "guides");
+    }
+    q.prepare(QStringLiteral("INSERT INTO guides (process_code, stage, process_type, data) VALUES (?, ?, ?, ?) ON "
+                             "CONFLICT (process_code, stage) DO UPDATE SET data = excluded.data"));
+    for (const auto &g : items) {
+        if (!g.is_object())
+            continue;
+        q.addBindValue(str(g, "process_code"));
+        q.addBindValue(g.value("stage", 0));
+        q.addBindValue(g.value("process_type", 0));
+        q.addBindValue(QString::fromStdString(g.dump()));
+        if (!q.exec()) {
+            db.rollback();
+            return sqlError(q.lastError(), "guides");
+        }
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
+std::vector<json> LocalCache::guides(int stage, int processType) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT data FROM guides WHERE stage = ? AND process_type = ? ORDER BY process_code"));
+    q.addBindValue(stage);
+    q.addBindValue(processType);
+    std::vector<json> out;
+    if (q.exec())
+        while (q.next())
+            out.push_back(json::parse(q.value(0).toString().toStdString(), nullptr, false));
+    return out;
+}
+
+QString LocalCache::filingId(const QString &opId)
+{
+    QString hex = opId;
+    hex.remove(QLatin1Char('-'));
+    return QStringLiteral("W-") + hex.left(8).toUpper();
+}
+
+bool LocalCache::isFilingId(const QString &applicationId)
+{
+    return applicationId.startsWith(QLatin1String("W-"));
+}
+
+Status LocalCache::enqueueFiling(const Application &app, const json &timeline, const OutboxOp &op,
+                                 const std::vector<PendingUpload> &uploads)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    auto fail = [&](const QSqlQuery &q, const char *what) {
+        db.rollback();
+        return sqlError(q.lastError(), what);
+    };
+    QSqlQuery a(db);
+    a.prepare(QStringLiteral("INSERT INTO applications (id, project_id, status, version, state, form, timeline, "
+                             "local) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
+    a.addBindValue(QString::fromStdString(app.id));
+    a.addBindValue(QString::fromStdString(app.projectId));
+    a.addBindValue(QString::fromUtf8(toString(app.status).data(), int(toString(app.status).size())));
+    a.addBindValue(qint64(app.version));
+    a.addBindValue(QString::fromStdString(workflowjson::toJson(app).dump()));
+    a.addBindValue(QString::fromStdString(app.form.dump()));
+    a.addBindValue(QString::fromStdString(timeline.dump()));
+    if (!a.exec())
+        return fail(a, "filing");
+    QSqlQuery u(db);
+    u.prepare(QStringLiteral("INSERT INTO uploads (sha256, filename, size, created_at) VALUES (?, ?, ?, ?) ON "
+                             "CONFLICT (sha256) DO UPDATE SET status = CASE WHEN uploads.status = 'failed' THEN "
+                             "'pending' ELSE uploads.status END, error = ''"));
+    for (const auto &f : uploads) {
+        u.addBindValue(f.sha256);
+        u.addBindValue(f.filename);
+        u.addBindValue(f.size);
+        u.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!u.exec())
+            return fail(u, "upload");
+    }
+    QSqlQuery o(db);
+    o.prepare(QStringLiteral("INSERT INTO outbox (op_id, seq, command, target, expected_version, args, status, "
+                             "created_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, NULL, ?, "
+                             "'pending', ?)"));
+    o.addBindValue(op.opId);
+    o.addBindValue(op.command);
+    o.addBindValue(op.target);
+    o.addBindValue(QString::fromStdString(op.args.dump()));
+    o.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!o.exec())
+        return fail(o, "enqueue");
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
+Status LocalCache::confirmFiling(const QString &opId, const QString &serverId)
+{
+    const QString local = filingId(opId);
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    QSqlQuery q(db);
+    // Already pulled under its own id (an answer sent again): the local copy just goes.
+    q.prepare(QStringLiteral("SELECT 1 FROM applications WHERE id = ?"));
+    q.addBindValue(serverId);
+    const bool pulled = q.exec() && q.next();
+    q.finish();
+    if (pulled) {
+        q.prepare(QStringLiteral("DELETE FROM applications WHERE id = ? AND local = 1"));
+        q.addBindValue(local);
+    } else {
+        q.prepare(QStringLiteral("UPDATE applications SET id = ?, state = json_set(state, '$.id', ?) WHERE id = ? AND "
+                                 "local = 1"));
+        q.addBindValue(serverId);
+        q.addBindValue(serverId);
+        q.addBindValue(local);
+    }
+    if (!q.exec()) {
+        db.rollback();
+        return sqlError(q.lastError(), "confirm filing");
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
+    return {};
+}
+
+std::vector<PendingUpload> LocalCache::uploads(const QString &status) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT sha256, filename, size, upload_id, status, error FROM uploads")
+              + (status.isEmpty() ? QString() : QStringLiteral(" WHERE status = ?"))
+              + QStringLiteral(" ORDER BY created_at, sha256"));
+    if (!status.isEmpty())
+        q.addBindValue(status);
+    std::vector<PendingUpload> out;
+    if (q.exec())
+        while (q.next())
+            out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(),
+                           q.value(4).toString(), q.value(5).toString()});
+    return out;
+}
+
+Status LocalCache::setUploadState(const QString &sha256, const QString &uploadId, const QString &status,
+                                  const QString &error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE uploads SET upload_id = ?, status = ?, error = ? WHERE sha256 = ?"));
+    q.addBindValue(uploadId.isNull() ? QStringLiteral("") : uploadId); // a null QString binds NULL
+    q.addBindValue(status);
+    q.addBindValue(error.isNull() ? QStringLiteral("") : error);
+    q.addBindValue(sha256);
+    if (!q.exec())
+        return sqlError(q.lastError(), "upload");
+    return {};
+}
+
 Status LocalCache::enqueue(const OutboxOp &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
@@ -611,11 +784,27 @@ Status LocalCache::recordResult(const QString &opId, const QString &status, cons
 
 Status LocalCache::dropOp(const QString &opId)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return sqlError(db.lastError(), "begin");
+    QSqlQuery q(db);
+    // A walk-in filing the server refused: its local application goes with it.
+    q.prepare(QStringLiteral("DELETE FROM applications WHERE id = ? AND local = 1 AND EXISTS (SELECT 1 FROM outbox "
+                             "WHERE op_id = ? AND command = 'submit' AND status <> 'pending')"));
+    q.addBindValue(filingId(opId));
+    q.addBindValue(opId);
+    if (!q.exec()) {
+        db.rollback();
+        return sqlError(q.lastError(), "drop");
+    }
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ? AND status <> 'pending'"));
     q.addBindValue(opId);
-    if (!q.exec())
+    if (!q.exec()) {
+        db.rollback();
         return sqlError(q.lastError(), "drop");
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), "commit");
     return {};
 }
 
@@ -762,7 +951,8 @@ Status LocalCache::wipe()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    for (const char *table : {"projects", "applications", "cases", "annotations", "planning", "outbox", "meta"})
+    for (const char *table :
+         {"projects", "applications", "cases", "annotations", "planning", "outbox", "meta", "guides", "uploads"})
         if (auto s = exec(QStringLiteral("DELETE FROM ") + QString::fromLatin1(table)); !s.ok()) {
             db.rollback();
             return s;

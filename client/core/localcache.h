@@ -28,6 +28,17 @@ struct OutboxOp
     nlohmann::json current; ///< the server's state on a conflict
 };
 
+/// A file attached on this desktop (a scanned material) that waits to be uploaded.
+struct PendingUpload
+{
+    QString sha256;   ///< the file's digest: its name in the files directory and its id on the server
+    QString filename; ///< the name the user chose it under (shown to people, never used as a path)
+    qint64 size = 0;
+    QString uploadId; ///< the server's upload once created (resumed from its offset)
+    QString status;   ///< "pending" | "done" | "failed"
+    QString error;    ///< why the server refused it
+};
+
 /**
  * @brief The desktop's local cache: one SQLite file per user and server, schema-versioned, holding
  *        only what the change feed gave this user (their scope) plus their own outbox.
@@ -41,7 +52,7 @@ class LocalCache
 {
 public:
     /// The schema version this code writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     LocalCache() = default;
     ~LocalCache();
@@ -114,12 +125,39 @@ public:
     /// `withdrawn` and `pending`, and ops the server refused appear with `refused` and the reason.
     nlohmann::json planning(const QString &projectId) const;
 
+    /// Replaces the cached 办事指南 (GET /guides: each published process's stages with their form
+    /// definition, items and materials), so that 窗口代办 works offline with the portal's forms.
+    Status replaceGuides(const nlohmann::json &items);
+    /// The cached guides of stage @p stage for projects of process type @p processType.
+    std::vector<nlohmann::json> guides(int stage, int processType) const;
+
+    /// The id a walk-in application filed on this desktop carries until the server gives it its
+    /// own: derived from the op id ("W-" and eight hex digits).
+    static QString filingId(const QString &opId);
+    static bool isFilingId(const QString &applicationId);
+    /**
+     * @brief Files an application on this desktop (窗口代办) in one transaction: the application
+     *        as the engine decided it (shown as pending), its timeline, the "submit" op, and the
+     *        files to upload before the op is sent.
+     */
+    Status enqueueFiling(const Application &application, const nlohmann::json &timeline, const OutboxOp &op,
+                         const std::vector<PendingUpload> &uploads);
+    /// The server applied the filing of @p opId as @p serverId: the local application takes that
+    /// id (the next pull replaces it with the server's copy).
+    Status confirmFiling(const QString &opId, const QString &serverId);
+
+    /// Files attached here, by status ("" for all).
+    std::vector<PendingUpload> uploads(const QString &status = {}) const;
+    Status setUploadState(const QString &sha256, const QString &uploadId, const QString &status,
+                          const QString &error = {});
+
     /// Puts a command into the outbox.
     Status enqueue(const OutboxOp &op);
     std::vector<OutboxOp> ops(const QString &status = {}) const;
     Status recordResult(const QString &opId, const QString &status, const QString &error,
                         const nlohmann::json &current);
-    /// Drops an answered (rejected or conflicting) op once the user has seen it.
+    /// Drops an answered (rejected or conflicting) op once the user has seen it (a walk-in filing
+    /// goes with its local application).
     Status dropOp(const QString &opId);
     /// Takes back an op that has not been sent yet (false when it was sent meanwhile).
     Result<bool> cancelPendingOp(const QString &opId);

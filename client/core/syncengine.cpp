@@ -2,7 +2,9 @@
 
 #include "core/deskcalendar.h"
 
+#include "forms/formdefinition.h"
 #include "geo/geojsoninput.h"
+#include "rules/jsonlogic.h"
 #include "workflow/engine.h"
 #include "workflow/workflowjson.h"
 
@@ -10,11 +12,15 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
 #include <iterator>
+#include <map>
+#include <set>
 
 namespace spgl::desk {
 
@@ -51,6 +57,43 @@ std::string beijingNow()
 QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+std::string text(const json &j, const char *key)
+{
+    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+/// The bytes of an upload sent in one PATCH.
+constexpr qint64 kUploadChunk = 1024 * 1024;
+
+/// Copies @p source into @p dir under its SHA-256 (the name the files directory uses); returns
+/// the digest and the size, or an error for people.
+Result<std::pair<QString, qint64>> keepFile(const QString &source, const QString &dir)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{"filing.file", "无法读取附件文件：" + source.toStdString(), "materials"};
+    if (in.size() == 0)
+        return Error{"filing.file", "附件文件是空的：" + source.toStdString(), "materials"};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&in))
+        return Error{"filing.file", "无法读取附件文件：" + source.toStdString(), "materials"};
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const qint64 size = in.size();
+    QDir().mkpath(dir);
+    const QString target = QDir(dir).filePath(sha);
+    if (!QFile::exists(target)) {
+        in.seek(0);
+        QSaveFile out(target);
+        if (!out.open(QIODevice::WriteOnly))
+            return Error{"filing.file", "无法保存附件到本机缓存：" + target.toStdString(), "materials"};
+        while (!in.atEnd())
+            out.write(in.read(kUploadChunk));
+        if (!out.commit())
+            return Error{"filing.file", "无法保存附件到本机缓存：" + target.toStdString(), "materials"};
+    }
+    return std::pair{sha, size};
 }
 
 } // namespace
@@ -163,6 +206,8 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
 {
     PushSummary summary;
     const QString device = deviceId();
+    if (auto uploaded = uploadFiles(); !uploaded.ok())
+        return uploaded.error();
     for (;;) {
         std::vector<OutboxOp> pending = m_cache.ops(QStringLiteral("pending"));
         if (pending.empty())
@@ -196,7 +241,12 @@ Result<SyncEngine::PushSummary> SyncEngine::push(int batchSize)
             const QString message = error.is_object() ? QString::fromStdString(error.value("message", "")) : QString();
             if (auto s = m_cache.recordResult(opId, status, message, r.value("current", json())); !s.ok())
                 return s.error();
-            if (status != QLatin1String("applied") && status != QLatin1String("conflict"))
+            if (status == QLatin1String("applied") && r.contains("id") && r["id"].is_string())
+                for (const auto &op : pending)
+                    if (op.opId == opId && op.command == QLatin1String("submit"))
+                        if (auto s = m_cache.confirmFiling(opId, qs(r["id"].get<std::string>())); !s.ok())
+                            return s.error();
+            if (status != QLatin1String("applied"))
                 refusedAnnotationsOf(pending, opId);
             if (status == QLatin1String("applied") && r.contains("condition"))
                 (void)m_cache.mergePlanningCondition(r["condition"]); // shown until the next full read
@@ -241,7 +291,238 @@ Status SyncEngine::sync()
     auto pulled = pull();
     if (!pulled.ok())
         return pulled.error();
+    if (m_session.user().roles.contains(QStringLiteral("window_clerk")))
+        return refreshGuides();
     return {};
+}
+
+Status SyncEngine::refreshGuides()
+{
+    const ApiReply reply = authorized([&] { return m_api.get(QStringLiteral("/api/v1/guides")); });
+    if (reply.status == 401)
+        return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
+    if (!reply.ok())
+        return Error{reply.offline() ? "sync.offline" : "sync.guides", reply.message().toStdString(), {}};
+    return m_cache.replaceGuides(reply.json().value("items", json()));
+}
+
+Status SyncEngine::uploadFiles()
+{
+    for (const PendingUpload &u : m_cache.uploads(QStringLiteral("pending")))
+        if (auto s = uploadOne(u); !s.ok())
+            return s;
+    // The ops whose files the server refused cannot succeed: answered here, with its reason.
+    std::map<std::string, PendingUpload> failed;
+    for (const PendingUpload &u : m_cache.uploads(QStringLiteral("failed")))
+        failed[u.sha256.toStdString()] = u;
+    if (failed.empty())
+        return {};
+    for (const OutboxOp &op : m_cache.ops(QStringLiteral("pending"))) {
+        if (op.command != QLatin1String("submit"))
+            continue;
+        for (const auto &m : op.args.value("materials", json::array())) {
+            const auto it = failed.find(text(m, "file_id"));
+            if (it == failed.end())
+                continue;
+            const QString why = QStringLiteral("材料 %1/%2 的扫描件「%3」未能上传：%4")
+                                    .arg(qs(text(m, "item_code")), qs(text(m, "material_code")), it->second.filename,
+                                         it->second.error);
+            if (auto s = m_cache.recordResult(op.opId, QStringLiteral("rejected"), why, json()); !s.ok())
+                return s;
+            Q_EMIT opAnswered(op.opId, QStringLiteral("rejected"));
+            break;
+        }
+    }
+    return {};
+}
+
+Status SyncEngine::uploadOne(const PendingUpload &u)
+{
+    auto offline = [](const ApiReply &reply) -> Status {
+        if (reply.status == 401)
+            return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
+        return Error{"sync.offline", "附件上传中断，下次同步时从断点继续：" + reply.message().toStdString(), {}};
+    };
+    auto refused
+        = [&](const QString &why) { return m_cache.setUploadState(u.sha256, {}, QStringLiteral("failed"), why); };
+    QFile file(QDir(m_cache.filesDir()).filePath(u.sha256));
+    if (!file.open(QIODevice::ReadOnly))
+        return refused(QStringLiteral("本机缓存中找不到该文件"));
+    QString id = u.uploadId;
+    qint64 offset = 0;
+    auto readState = [&](const json &state) -> std::optional<Status> {
+        offset = state.value("offset", qint64(0));
+        if (state.value("status", std::string()) != "complete")
+            return std::nullopt;
+        if (text(state.value("file", json::object()), "sha256") != u.sha256.toStdString())
+            return refused(QStringLiteral("服务器收到的文件与本机的 SHA-256 不符"));
+        return m_cache.setUploadState(u.sha256, id, QStringLiteral("done"));
+    };
+    if (!id.isEmpty()) { // resumed: where did the server stop?
+        const ApiReply state = authorized([&] { return m_api.get(QStringLiteral("/api/v1/uploads/") + id); });
+        if (state.offline() || state.status == 401)
+            return offline(state);
+        if (state.status == 404) {
+            id.clear(); // expired on the server: start over
+        } else if (!state.ok()) {
+            return refused(state.message());
+        } else if (auto done = readState(state.json())) {
+            return *done;
+        }
+    }
+    if (id.isEmpty()) {
+        const QByteArray body = QByteArray::fromStdString(json{{"filename", u.filename.toStdString()}}.dump());
+        const ApiReply created = authorized([&] {
+            return m_api.request("POST", QStringLiteral("/api/v1/uploads"), body, "application/json",
+                                 {{"Upload-Length", QByteArray::number(u.size)}});
+        });
+        if (created.offline() || created.status == 401)
+            return offline(created);
+        if (!created.ok())
+            return refused(created.message());
+        id = qs(text(created.json(), "id"));
+        offset = 0;
+        if (auto s = m_cache.setUploadState(u.sha256, id, QStringLiteral("pending")); !s.ok())
+            return s;
+    }
+    for (int round = 0; round < 100000; ++round) {
+        if (!file.seek(offset))
+            return refused(QStringLiteral("本机文件比上传开始时短"));
+        const QByteArray chunk = file.read(kUploadChunk);
+        const ApiReply sent = authorized([&] {
+            return m_api.request("PATCH", QStringLiteral("/api/v1/uploads/") + id, chunk,
+                                 "application/offset+octet-stream", {{"Upload-Offset", QByteArray::number(offset)}});
+        });
+        if (sent.offline() || sent.status == 401)
+            return offline(sent);
+        if (sent.status == 409) { // the offset moved (a chunk whose answer was lost): ask where it stands
+            const ApiReply state = authorized([&] { return m_api.get(QStringLiteral("/api/v1/uploads/") + id); });
+            if (state.offline() || state.status == 401)
+                return offline(state);
+            if (!state.ok())
+                return refused(state.message());
+            if (auto done = readState(state.json()))
+                return *done;
+            continue;
+        }
+        if (!sent.ok())
+            return refused(sent.message());
+        if (auto done = readState(sent.json()))
+            return *done;
+    }
+    return refused(QStringLiteral("上传没有完成"));
+}
+
+Result<QString> SyncEngine::file(const json &filing)
+{
+    if (!filing.is_object())
+        return Error{"filing.shape", "代办申报的内容应为 JSON 对象", {}};
+    const QString projectId = qs(text(filing, "project_id"));
+    const json project = m_cache.project(projectId);
+    if (!project.is_object())
+        return Error{"sync.unknown", "本地缓存中没有该项目，请先同步", "project_id"};
+    const int stage = filing.value("stage", 0);
+    if (stage < 1 || stage > 5)
+        return Error{"filing.stage", "审批阶段应为 1–5", "stage"};
+    const std::vector<json> guides = m_cache.guides(stage, project.value("process_type", 0));
+    if (guides.empty())
+        return Error{"filing.guide", "本机没有该阶段的办事指南：请先联网同步一次", "stage"};
+    const json &guide = guides.front();
+
+    // The form, validated as the server validates it.
+    auto definition = FormDefinition::fromJson(guide.value("form", json()));
+    if (!definition.ok())
+        return Error{"filing.guide", "缓存的表单定义无法读取：" + definition.error().message, "form"};
+    const FormValidation checked
+        = definition.value().validate(filing.value("form", json::object()), {{"project", project}});
+    if (!checked.ok()) {
+        std::string message = "表单有误：";
+        for (std::size_t i = 0; i < checked.errors.size(); ++i) {
+            const Error &e = checked.errors[i];
+            const FieldDefinition *field = definition.value().field(e.field);
+            message += (i ? "；" : "") + (field ? field->label + "：" : std::string()) + e.message;
+        }
+        return Error{"form.invalid", message, "form." + checked.errors.front().field};
+    }
+
+    // The items that apply, and the materials of those items.
+    Application submission;
+    const json facts = {{"form", checked.data}, {"project", project}};
+    std::map<std::string, json> items;
+    for (const auto &item : guide.value("items", json::array())) {
+        if (item.contains("applies_if") && !item["applies_if"].is_null()) {
+            auto applies = JsonLogic::evaluate(item["applies_if"], facts);
+            if (!applies.ok() || !JsonLogic::truthy(applies.value()))
+                continue;
+        }
+        submission.items.push_back({text(item, "code"), text(item, "version"), true});
+        items[text(item, "code")] = item;
+    }
+    std::vector<PendingUpload> uploads;
+    json materials = json::array();
+    std::set<std::string> seen;
+    for (const auto &m : filing.value("materials", json::array())) {
+        MaterialRef ref{text(m, "item_code"), text(m, "material_code"), {}};
+        const auto item = items.find(ref.itemCode);
+        bool known = false;
+        if (item != items.end())
+            for (const auto &d : item->second.value("materials", json::array()))
+                known = known || text(d, "code") == ref.code;
+        if (!known)
+            return Error{"material.unknown", "材料 " + ref.key() + " 不属于本阶段适用的事项", "materials"};
+        if (!seen.insert(ref.key()).second)
+            return Error{"material.duplicate", "材料 " + ref.key() + " 重复", "materials"};
+        json entry = {{"item_code", ref.itemCode}, {"material_code", ref.code}};
+        if (const QString path = qs(text(m, "file")); !path.isEmpty()) {
+            auto kept = keepFile(path, m_cache.filesDir());
+            if (!kept.ok())
+                return kept.error();
+            ref.fileId = kept.value().first.toStdString();
+            entry["file_id"] = ref.fileId;
+            uploads.push_back({kept.value().first, QFileInfo(path).fileName(), kept.value().second, {}, {}, {}});
+        }
+        submission.materials.push_back(std::move(ref));
+        materials.push_back(std::move(entry));
+    }
+
+    OutboxOp op;
+    op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    op.command = QStringLiteral("submit");
+    op.target = projectId;
+    op.args = {{"stage", stage}, {"channel", "window"}, {"form", checked.data}, {"materials", materials}};
+
+    // Filed by the shared engine, as the server will (which re-decides it with its catalog).
+    submission.id = LocalCache::filingId(op.opId).toStdString();
+    submission.projectId = projectId.toStdString();
+    submission.applicantId = text(project, "owner_id");
+    submission.regionCode = text(project, "region_code");
+    submission.processCode = text(guide, "process_code");
+    submission.processVersion = text(guide, "process_version");
+    submission.stage = stage;
+    submission.stageLimit = guide.value("limit", 0);
+    submission.stageUnit = text(guide, "unit") == "day" ? Clock::Unit::Day : Clock::Unit::Workday;
+    submission.channel = "window";
+    submission.form = checked.data;
+    Command command;
+    command.kind = CommandKind::Submit;
+    command.submission = submission;
+    EngineContext ctx;
+    ctx.nowMs = QDateTime::currentMSecsSinceEpoch();
+    ctx.actor = m_session.actor();
+    ctx.calendar = &m_calendar;
+    Application filed;
+    auto events = Engine::execute(filed, command, ctx);
+    if (!events.ok())
+        return events.error();
+    json timeline = json::array();
+    for (const auto &e : events.value()) {
+        json view = workflowjson::toJson(e);
+        view.erase("application");
+        timeline.push_back(std::move(view));
+    }
+    if (auto s = m_cache.enqueueFiling(filed, timeline, op, uploads); !s.ok())
+        return s.error();
+    return qs(submission.id);
 }
 
 Result<QString> SyncEngine::annotate(const QString &projectId, const json &geometry, const QString &text,
@@ -375,6 +656,8 @@ Result<QString> SyncEngine::command(CommandKind kind, const QString &target, con
 {
     const bool onCase = isCaseCommand(kind, target);
     const QString applicationId = onCase ? target.left(target.lastIndexOf(QLatin1Char('-'))) : target;
+    if (LocalCache::isFilingId(target) || LocalCache::isFilingId(applicationId))
+        return Error{"sync.pending", "该申报是本机代办的、尚未同步到服务器，同步后才能办理", {}};
     auto app = m_cache.application(applicationId);
     if (!app)
         return Error{"sync.unknown", "本地缓存中没有该申报，请先同步", {}};

@@ -44,12 +44,28 @@ public:
     Result<int> pull(int pageSize = 500);
     /// Sends the pending ops in batches of @p batchSize.
     Result<PushSummary> push(int batchSize = 50);
-    /// push() then pull().
+    /// push() then pull() (and, for window clerks, refreshGuides()).
     Status sync();
 
     /// Runs a staff command on an application (application commands) or a case (case commands):
     /// decided locally, stored optimistically, queued. Returns the op id.
     Result<QString> command(CommandKind kind, const QString &target, const nlohmann::json &args = {});
+
+    /**
+     * @brief 窗口代办 on this desktop, online or not: files an application on behalf of an
+     *        applicant for a cached project, with the cached guide's form (the portal's definition).
+     *
+     * @p filing is {"project_id", "stage", "form": {…}, "materials": [{"item_code", "material_code",
+     * "file": a local path of the scan, or absent for a paper original}]}. Checked at once as the
+     * server checks a submission (form validation, the items that apply, materials of those
+     * items); the shared engine files it; the application shows in the queue as pending under a
+     * local id (LocalCache::filingId) and a "submit" op waits in the outbox. Scans are copied into
+     * the cache's files directory (named by SHA-256, so they read offline at once) and upload
+     * before the op is sent. Returns the local application id.
+     */
+    Result<QString> file(const nlohmann::json &filing);
+    /// Refreshes the cached guides (GET /guides), which file() needs offline.
+    Status refreshGuides();
 
     /// Draws a map annotation on a project (审查批注): stored in the cache at once (pending) and
     /// queued as the additive "annotate" op, so it works offline and never conflicts. @p geometry
@@ -88,6 +104,11 @@ Q_SIGNALS:
 
 private:
     ApiReply authorized(const std::function<ApiReply()> &call);
+    /// Uploads the files attached here (resumable, from the server's offset); "sync.offline" when
+    /// the link fails. A file the server refuses is marked failed and the ops that need it are
+    /// answered "rejected" here with the server's reason, without being sent.
+    Status uploadFiles();
+    Status uploadOne(const PendingUpload &upload);
     void refusedAnnotationsOf(const std::vector<OutboxOp> &sent, const QString &opId);
 
     ApiClient &m_api;

@@ -262,6 +262,20 @@ void SyncWorker::runCommand(int requestId, const QString &kind, const QString &t
         Q_EMIT commandFinished(requestId, true, op.value());
 }
 
+void SyncWorker::runFiling(int requestId, const QByteArray &filing)
+{
+    const Running running(*this);
+    if (!m_engine) {
+        Q_EMIT commandFinished(requestId, false, tr("未登录"));
+        return;
+    }
+    auto filed = m_engine->file(nlohmann::json::parse(filing.toStdString(), nullptr, false));
+    if (!filed.ok())
+        Q_EMIT commandFinished(requestId, false, qs(filed.error().message));
+    else
+        Q_EMIT commandFinished(requestId, true, filed.value());
+}
+
 void SyncWorker::fetch(const QString &path)
 {
     const Running running(*this);

@@ -54,10 +54,13 @@ public Q_SLOTS:
     void setLayersDirectory(const QString &directory);
     /// Runs a command through the sync engine; answers with commandFinished.
     void runCommand(int requestId, const QString &kind, const QString &target, const QByteArray &args);
+    /// Files a walk-in application through the sync engine (SyncEngine::file, @p filing as JSON);
+    /// answers with commandFinished (the local application id, or why it was refused).
+    void runFiling(int requestId, const QByteArray &filing);
     /// GET @p path (e.g. /api/v1/applications/{id}); answers with fetched (empty body when offline).
     void fetch(const QString &path);
     /// POST @p body (JSON) to @p path; answers with posted (status 0 when offline). For what the
-    /// sync protocol does not carry (窗口代办 filing a new application).
+    /// sync protocol does not carry.
     void post(const QString &path, const QByteArray &body);
     /// Logs in again as the same user with @p password after the session expired (or to go online
     /// from "work offline"); the cache and its outbox stay. Answers with reauthenticated.

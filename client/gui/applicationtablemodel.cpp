@@ -28,6 +28,7 @@ void ApplicationTableModel::reload()
     beginResetModel();
     m_rows.clear();
     m_pendingTargets.clear();
+    m_refusedFilings.clear();
     if (m_cache.isOpen()) {
         for (auto &a : m_cache.applications(m_statuses)) {
             if (!m_search.isEmpty()) {
@@ -39,8 +40,13 @@ void ApplicationTableModel::reload()
             }
             m_rows.push_back(std::move(a));
         }
-        for (const auto &op : m_cache.ops(QStringLiteral("pending")))
-            m_pendingTargets.insert(op.target);
+        for (const auto &op : m_cache.ops()) {
+            const bool filing = op.command == QLatin1String("submit");
+            if (op.status == QLatin1String("pending"))
+                m_pendingTargets.insert(filing ? LocalCache::filingId(op.opId) : op.target);
+            else if (filing && op.status != QLatin1String("applied"))
+                m_refusedFilings.insert(LocalCache::filingId(op.opId));
+        }
     }
     endResetModel();
 }
@@ -88,6 +94,8 @@ QVariant ApplicationTableModel::data(const QModelIndex &index, int role) const
         QString text = Texts::applicationStatus(field(r, "status"));
         if (m_pendingTargets.contains(id))
             text += tr("（待同步）");
+        else if (m_refusedFilings.contains(id))
+            text += tr("（服务器未受理此代办，见操作列表）");
         return text;
     }
     case Submitted: {

@@ -43,6 +43,7 @@ private:
     QString m_search;
     std::vector<nlohmann::json> m_rows;
     QSet<QString> m_pendingTargets;
+    QSet<QString> m_refusedFilings; ///< walk-in filings the server refused (still in the outbox)
 };
 
 } // namespace spgl::desk

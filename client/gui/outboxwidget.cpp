@@ -76,7 +76,16 @@ void OutboxWidget::reload()
         auto *kind = new QTableWidgetItem(Texts::command(op.command));
         kind->setData(Qt::UserRole, op.opId);
         m_table->setItem(row, 0, kind);
-        m_table->setItem(row, 1, new QTableWidgetItem(op.target));
+        QString target = op.target;
+        if (op.command == QLatin1String("submit")) { // a walk-in filing: its project and stage
+            const auto project = m_context.cache().project(op.target);
+            target = tr("%1（项目 %2，%3）")
+                         .arg(LocalCache::filingId(op.opId),
+                              QString::fromStdString(project.is_object() ? project.value("name", std::string())
+                                                                         : op.target.toStdString()),
+                              Texts::stage(op.args.value("stage", 0)));
+        }
+        m_table->setItem(row, 1, new QTableWidgetItem(target));
         auto *status = new QTableWidgetItem(Texts::opStatus(op.status));
         if (op.status != QLatin1String("pending"))
             status->setBackground(QColor(255, 205, 205));
@@ -114,6 +123,10 @@ void OutboxWidget::redoSelected()
         const auto kind = commandKindFromString(op.command.toStdString());
         if (!kind)
             return;
+        if (*kind == CommandKind::Submit) { // filed again from its form, once fixed
+            Q_EMIT editRequested(id);
+            return;
+        }
         m_context.dropOp(id);
         m_context.command(*kind, op.target, op.args);
         return;

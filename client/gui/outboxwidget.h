@@ -11,7 +11,8 @@ class DeskContext;
 
 /**
  * @brief The user's commands in the outbox: pending ones, and those the server rejected or found
- *        in conflict, with its answer and current state; a failed op can be redone or dropped.
+ *        in conflict, with its answer and current state; a failed op can be redone or dropped (a
+ *        refused walk-in filing is redone by fixing its form: editRequested).
  */
 class OutboxWidget : public QWidget
 {
@@ -22,6 +23,11 @@ public:
 
     void reload();
     int rowCount() const;
+
+Q_SIGNALS:
+    /// 重做 of an op that is redone by filling its form again (a walk-in filing): whoever owns that
+    /// form opens it with the op's content, and drops the op once it is filed anew.
+    void editRequested(const QString &opId);
 
 private:
     void redoSelected();

@@ -1,5 +1,8 @@
 #include "gui/texts.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 namespace spgl::desk {
 
 QString Texts::applicationStatus(const QString &s)
@@ -87,6 +90,8 @@ QString Texts::command(const QString &c)
         return tr("提出策划条件");
     if (c == QLatin1String("plan_withdraw"))
         return tr("撤回策划条件");
+    if (c == QLatin1String("submit"))
+        return tr("窗口代办申报");
     return c;
 }
 
@@ -135,6 +140,33 @@ QString Texts::outcome(const QString &o)
     if (o == QLatin1String("disapproved"))
         return tr("不通过");
     return o;
+}
+
+QString Texts::delivery(const Delivery &d)
+{
+    QString text = d.method == "post"        ? tr("邮寄送达")
+                   : d.method == "in_person" ? tr("现场领取")
+                   : d.method == "online"    ? tr("网上送达")
+                                             : QString::fromStdString(d.method);
+    if (!d.trackingNo.empty())
+        text += tr("，邮件单号 %1").arg(QString::fromStdString(d.trackingNo));
+    if (!d.recipient.empty())
+        text += (d.method == "post" ? tr("，收件人 %1") : tr("，领取人 %1")).arg(QString::fromStdString(d.recipient));
+    if (d.at > 0)
+        text += tr("，%1").arg(QDateTime::fromMSecsSinceEpoch(d.at, QTimeZone("Asia/Shanghai"))
+                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return text;
+}
+
+QString Texts::delivery(const nlohmann::json &d)
+{
+    if (!d.is_object())
+        return {};
+    auto text = [&](const char *key) {
+        return d.contains(key) && d[key].is_string() ? d[key].get<std::string>() : std::string();
+    };
+    return delivery(Delivery{text("method"), text("tracking_no"), text("recipient"),
+                             d.contains("at") && d["at"].is_number_integer() ? d["at"].get<std::int64_t>() : 0});
 }
 
 QString Texts::channel(const QString &c)

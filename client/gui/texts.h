@@ -1,8 +1,12 @@
 #pragma once
 
+#include "workflow/delivery.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QString>
+
+#include <nlohmann/json.hpp>
 
 namespace spgl::desk {
 
@@ -24,6 +28,10 @@ public:
     static QString assessment(const QString &kind);
     /// The assessment kinds, in the order the guideline lists them.
     static QStringList assessmentKinds();
+    /// 统一出件 as people read it: "邮寄送达，邮件单号 …，收件人 …，2026-06-30 10:00".
+    static QString delivery(const Delivery &delivery);
+    /// The same from its JSON form ({method, tracking_no, recipient, at}: events and states).
+    static QString delivery(const nlohmann::json &delivery);
     /// The row colour of a clock level (invalid for normal).
     static QColor levelColor(const QString &level);
 };

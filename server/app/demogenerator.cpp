@@ -476,7 +476,11 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
         Command deliver;
         deliver.kind = CommandKind::Deliver;
         const int method = uniform(0, 2);
-        deliver.deliveryMethod = method == 0 ? "online" : method == 1 ? "in_person" : "post";
+        deliver.delivery.method = method == 0 ? "online" : method == 1 ? "in_person" : "post";
+        if (method == 2) // a post has its tracking number (from the id: the random sequence stays as it was)
+            deliver.delivery.trackingNo = "EMS" + appId.substr(appId.size() > 10 ? appId.size() - 10 : 0);
+        if (method != 0)
+            deliver.delivery.recipient = "王建国";
         if (!run(appId, deliver, m_clerk))
             return;
         const auto status = c.queryOne("SELECT state FROM applications WHERE id = ?", {appId});

@@ -848,9 +848,14 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
             notify(applicant, {}, {}, "not_passed", "申报 " + app.id + " 本阶段审批未通过，可修改后重新申报");
             notify(std::nullopt, window, {}, "to_deliver", "申报 " + app.id + " 审批未通过，待出件告知");
             break;
-        case EventKind::Delivered:
-            notify(applicant, {}, {}, "delivered", "申报 " + app.id + " 的审批结果已出件（" + e.ref + "）");
+        case EventKind::Delivered: {
+            const Delivery d = e.delivery ? *e.delivery : Delivery{e.ref, {}, {}, e.at};
+            const std::string how = d.method == "post"        ? "邮寄送达，邮件单号 " + d.trackingNo
+                                    : d.method == "in_person" ? std::string("现场领取")
+                                                              : std::string("网上送达");
+            notify(applicant, {}, {}, "delivered", "申报 " + app.id + " 的审批结果已出件（" + how + "）");
             break;
+        }
         default:
             break;
         }

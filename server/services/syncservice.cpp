@@ -265,14 +265,26 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
         || commandName == "plan_withdraw")
         return pushAdditive(op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
-    if (!kind || *kind == CommandKind::Submit)
+    if (!kind)
         return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     if (target.empty() || target.size() > 48)
-        return rejected(opId, "sync.target", "target 应为申报或办件编号", "target");
+        return rejected(opId, "sync.target",
+                        *kind == CommandKind::Submit ? "target 应为项目编号" : "target 应为申报或办件编号", "target");
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
     if (!args.is_object())
         return rejected(opId, "sync.args", "args 应为 JSON 对象", "args");
+    if (*kind == CommandKind::Submit) {
+        // 窗口代办 filed offline: the same submission as POST /applications, for project `target`.
+        if (args.contains("project_id") && args["project_id"] != json(target))
+            return rejected(opId, "sync.args", "args.project_id 与 target 不一致", "project_id");
+        args["project_id"] = target;
+        return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+            const std::string id = m_approvals.submit(c, args, who, now);
+            const auto row = c.queryOne("SELECT version FROM applications WHERE id = ?", {id});
+            return json{{"op_id", opId}, {"status", "applied"}, {"version", row ? row->integer(0) : 0}, {"id", id}};
+        });
+    }
     if (op.contains("expected_version") && !op["expected_version"].is_null())
         args["expected_version"] = op["expected_version"];
 
@@ -285,27 +297,44 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     if (!command.ok())
         return rejected(opId, command.error().code, command.error().message, command.error().field);
 
+    return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+        m_approvals.execute(c, applicationId, command.value(), who, now);
+        const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
+        std::int64_t version = row ? row->integer(0) : 0;
+        if (caseCommand && row) {
+            const json state = json::parse(row->text(1), nullptr, false);
+            for (const auto &k : state.value("cases", json::array()))
+                if (k.value("id", "") == target)
+                    version = k.value("version", version);
+        }
+        return json{{"op_id", opId}, {"status", "applied"}, {"version", version}};
+    });
+}
+
+json SyncService::once(const std::string &opId, const std::string &commandName, const std::string &target,
+                       const std::string &device, const Principal &who, std::int64_t now,
+                       const std::function<json(Connection &)> &apply)
+{
     return m_db.write([&](Connection &c) -> json {
         if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
             if (seen->integer(0) != who.userId)
-                return rejected(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
+                return json{
+                    {"op_id", opId},
+                    {"status", "rejected"},
+                    {"error", {{"code", "sync.op_id"}, {"message", "op_id 已被其他用户使用"}, {"field", "op_id"}}}};
             json again = json::parse(seen->text(1), nullptr, false);
             again["duplicate"] = true;
             return again;
         }
         json result;
+        // A refused op leaves nothing behind (a submission may have written before it was refused).
+        c.execute("SAVEPOINT sync_op");
         try {
-            m_approvals.execute(c, applicationId, command.value(), who, now);
-            const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
-            std::int64_t version = row ? row->integer(0) : 0;
-            if (caseCommand && row) {
-                const json state = json::parse(row->text(1), nullptr, false);
-                for (const auto &k : state.value("cases", json::array()))
-                    if (k.value("id", "") == target)
-                        version = k.value("version", version);
-            }
-            result = {{"op_id", opId}, {"status", "applied"}, {"version", version}};
+            result = apply(c);
+            c.execute("RELEASE SAVEPOINT sync_op");
         } catch (const ApiError &e) {
+            c.execute("ROLLBACK TO SAVEPOINT sync_op");
+            c.execute("RELEASE SAVEPOINT sync_op");
             if (e.status() == 409) {
                 result = {{"op_id", opId},
                           {"status", "conflict"},
@@ -313,9 +342,13 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
                           {"current", e.extra().value("current", json())}};
             } else {
                 const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-                result = rejected(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message),
-                                  first.field);
-                result["http_status"] = e.status();
+                result = {{"op_id", opId},
+                          {"status", "rejected"},
+                          {"error",
+                           {{"code", first.code},
+                            {"message", e.detail() + (e.errors().empty() ? "" : "：" + first.message)},
+                            {"field", first.field}}},
+                          {"http_status", e.status()}};
             }
         }
         c.execute(
@@ -344,40 +377,18 @@ json SyncService::pushAdditive(const json &op, const std::string &opId, const st
         return rejected("sync.target", "target 应为项目、批注或策划条件编号", "target");
     if (!args.is_object())
         return rejected("sync.args", "args 应为 JSON 对象", "args");
-    return m_db.write([&](Connection &c) -> json {
-        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-            if (seen->integer(0) != who.userId)
-                return rejected("sync.op_id", "op_id 已被其他用户使用", "op_id");
-            json again = json::parse(seen->text(1), nullptr, false);
-            again["duplicate"] = true;
-            return again;
+    // Additive: no expected version; what different people add never conflicts.
+    return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+        if (commandName == "plan_condition" || commandName == "plan_withdraw") {
+            const json condition = commandName == "plan_condition"
+                                       ? m_planning->addCondition(c, who, target, args, now)
+                                       : m_planning->withdrawCondition(c, who, target, now);
+            return json{{"op_id", opId}, {"status", "applied"}, {"version", 1}, {"condition", condition}};
         }
-        json result;
-        try {
-            // Additive: no expected version; what different people add never conflicts.
-            if (commandName == "plan_condition" || commandName == "plan_withdraw") {
-                const json condition = commandName == "plan_condition"
-                                           ? m_planning->addCondition(c, who, target, args, now)
-                                           : m_planning->withdrawCondition(c, who, target, now);
-                result = {{"op_id", opId}, {"status", "applied"}, {"version", 1}, {"condition", condition}};
-            } else {
-                const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
-                                                                  : m_annotations->setStatus(c, who, target, args, now);
-                result = {{"op_id", opId},
-                          {"status", "applied"},
-                          {"version", annotation["version"]},
-                          {"annotation", annotation}};
-            }
-        } catch (const ApiError &e) {
-            const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-            result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
-            result["http_status"] = e.status();
-        }
-        c.execute(
-            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
-        return result;
+        const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
+                                                          : m_annotations->setStatus(c, who, target, args, now);
+        return json{
+            {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
     });
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -23,7 +24,9 @@ class PlanningService;
  * window clerks, coordinators and supervisors everything in their region; applicants their own),
  * each change with the entity's current data. Up: a batch of ops, each run through the same
  * engine and permissions as an online request in its own transaction, which also stores the
- * answer under the op's id: an op sent twice is applied once and gets the same answer.
+ * answer under the op's id: an op sent twice is applied once and gets the same answer. A `submit`
+ * op (窗口代办 filed offline; target: the project id, args: the body of POST /applications) runs the
+ * same submission as the online request; its answer carries the new application's `id`.
  */
 class SyncService
 {
@@ -47,6 +50,13 @@ public:
 
 private:
     nlohmann::json pushOne(const nlohmann::json &op, const std::string &device, const Principal &who, std::int64_t now);
+    /// Runs @p apply for op @p opId once: in one write transaction that also stores the answer under
+    /// the op id (an op sent again gets the stored answer, marked "duplicate"). An ApiError from
+    /// @p apply undoes what it wrote and becomes the answer: 409 "conflict" (with the current
+    /// state), anything else "rejected" with the reason.
+    nlohmann::json once(const std::string &opId, const std::string &commandName, const std::string &target,
+                        const std::string &device, const Principal &who, std::int64_t now,
+                        const std::function<nlohmann::json(Connection &)> &apply);
     /// The additive map ops, which never conflict (no expected version): `annotate` (target:
     /// project id), `annotation_status` (target: annotation id), `plan_condition` (target:
     /// project id; a department's planning condition) and `plan_withdraw` (target: condition id).

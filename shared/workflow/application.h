@@ -1,12 +1,14 @@
 #pragma once
 
 #include "workflow/approvalcase.h"
+#include "workflow/delivery.h"
 #include "workflow/stagedefinition.h"
 #include "workflow/states.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,7 +60,7 @@ struct Application
     std::int64_t concludedAt = 0;
     std::vector<std::string> supplementMaterials; ///< asked in the open 补正 before acceptance
     std::string refusalReason;
-    std::string deliveryMethod; ///< "online" | "in_person" | "post"
+    std::optional<Delivery> delivery; ///< how the results were handed over (统一出件), once delivered
     std::vector<ApprovalCase> cases;
 
     bool operator==(const Application &) const = default;

@@ -2,6 +2,7 @@
 
 #include "workflow/application.h"
 #include "workflow/approvalcase.h"
+#include "workflow/delivery.h"
 
 #include <cstdint>
 #include <optional>
@@ -59,7 +60,7 @@ struct Command
     std::string procedure;                    ///< special procedure kind
     Outcome outcome = Outcome::Approved;
     std::optional<ResultDocument> document;
-    std::string deliveryMethod;            ///< "online" | "in_person" | "post"
+    Delivery delivery;                     ///< Deliver: method, tracking number, recipient, time
     std::optional<Application> submission; ///< Submit: the application as filed (status None)
 };
 

@@ -10,6 +10,9 @@ namespace spgl {
 
 namespace {
 
+/// How far a delivery's time may lie ahead of the deciding clock (desktop clocks drift).
+constexpr std::int64_t kDeliveryClockSkewMs = 5 * 60 * 1000;
+
 Error forbidden(std::string message)
 {
     return Error{"workflow.forbidden", std::move(message), {}};
@@ -542,9 +545,30 @@ private:
             return forbidden("只有综合窗口可以统一出件");
         if (m_app.status != ApplicationStatus::Concluded && m_app.status != ApplicationStatus::NotPassed)
             return wrongState("阶段尚未办结，不能出件");
-        if (m_cmd.deliveryMethod != "online" && m_cmd.deliveryMethod != "in_person" && m_cmd.deliveryMethod != "post")
+        Delivery d = m_cmd.delivery;
+        if (d.method != "online" && d.method != "in_person" && d.method != "post")
             return invalid("method", "出件方式应为 online、in_person 或 post");
-        emit(EventKind::Delivered).ref = m_cmd.deliveryMethod;
+        if (d.method == "post" && d.trackingNo.empty())
+            return invalid("tracking_no", "邮寄送达须填写邮件单号");
+        if (d.method != "post" && !d.trackingNo.empty())
+            return invalid("tracking_no", "只有邮寄送达才填写邮件单号");
+        const bool trackingShape
+            = d.trackingNo.size() <= 40 && std::all_of(d.trackingNo.begin(), d.trackingNo.end(), [](unsigned char c) {
+                  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
+              });
+        if (!d.trackingNo.empty() && (d.trackingNo.size() < 6 || !trackingShape))
+            return invalid("tracking_no", "邮件单号应为 6–40 位字母、数字或连字符");
+        if (d.recipient.size() > 200)
+            return invalid("recipient", "领取人/收件人过长（最多 200 字节）");
+        if (d.at == 0)
+            d.at = m_ctx.nowMs;
+        if (d.at > m_ctx.nowMs + kDeliveryClockSkewMs)
+            return invalid("delivered_at", "出件时间不能晚于现在");
+        if (d.at < m_app.concludedAt)
+            return invalid("delivered_at", "出件时间不能早于本阶段办结的时间");
+        Event &e = emit(EventKind::Delivered);
+        e.ref = d.method; // kept for readers of the method alone (notifications, exchange)
+        e.delivery = std::move(d);
         return {};
     }
 
@@ -702,7 +726,7 @@ void Engine::apply(Application &app, const Event &e)
         break;
     case EventKind::Delivered:
         app.status = ApplicationStatus::Delivered;
-        app.deliveryMethod = e.ref;
+        app.delivery = e.delivery ? *e.delivery : Delivery{e.ref, {}, {}, e.at};
         break;
     }
 }

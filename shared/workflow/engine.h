@@ -41,7 +41,9 @@ struct EngineContext
  * Application: None →submit→ Submitted; Submitted →request_supplement→ SupplementRequested
  * →provide_supplement→ Submitted; Submitted|SupplementRequested →withdraw→ Withdrawn;
  * Submitted →refuse→ Refused; Submitted →accept→ InReview (one case per item, clocks start);
- * InReview →(last case decided)→ Concluded | NotPassed; Concluded|NotPassed →deliver→ Delivered.
+ * InReview →(last case decided)→ Concluded | NotPassed; Concluded|NotPassed →deliver→ Delivered
+ * (method online / in_person / post; a post needs its tracking number; the handover time, default
+ * now, lies between the conclusion and now).
  *
  * Case: Accepted →claim→ InProgress; InProgress →request_supplement→ Supplement
  * →provide_supplement→ InProgress; InProgress →start_special_procedure→ SpecialProcedure

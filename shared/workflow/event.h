@@ -2,6 +2,7 @@
 
 #include "workflow/application.h"
 #include "workflow/approvalcase.h"
+#include "workflow/delivery.h"
 
 #include <cstdint>
 #include <optional>
@@ -62,6 +63,7 @@ struct Event
     std::optional<Consultation> consultation;  ///< ConsultationRequested
     std::optional<SpecialProcedure> procedure; ///< SpecialProcedureStarted
     std::optional<ResultDocument> document;    ///< decisions
+    std::optional<Delivery> delivery;          ///< Delivered: method, tracking number, recipient, time
 
     bool operator==(const Event &) const = default;
 };

@@ -142,6 +142,25 @@ ResultDocument documentFromJson(Reader &r)
     return d;
 }
 
+json deliveryJson(const Delivery &d)
+{
+    return {{"method", d.method},
+            {"tracking_no", d.trackingNo},
+            {"recipient", d.recipient},
+            {"at", d.at},
+            {"delivered_at", d.at ? json(beijing::rfc3339(d.at)) : json(nullptr)}};
+}
+
+Delivery deliveryFromJson(Reader &r)
+{
+    Delivery d;
+    d.method = r.str("method");
+    d.trackingNo = r.str("tracking_no");
+    d.recipient = r.str("recipient");
+    d.at = r.integer("at");
+    return d;
+}
+
 } // namespace
 
 json toJson(const Clock &clock)
@@ -384,7 +403,8 @@ json toJson(const Application &a)
             {"concluded_at", a.concludedAt},
             {"supplement_materials", a.supplementMaterials},
             {"refusal_reason", a.refusalReason},
-            {"delivery_method", a.deliveryMethod},
+            {"delivery_method", a.delivery ? a.delivery->method : std::string()},
+            {"delivery", a.delivery ? deliveryJson(*a.delivery) : json(nullptr)},
             {"cases", cases}};
 }
 
@@ -438,7 +458,14 @@ Result<Application> applicationFromJson(const json &j)
     a.concludedAt = r.integer("concluded_at");
     a.supplementMaterials = r.strings("supplement_materials");
     a.refusalReason = r.str("refusal_reason");
-    a.deliveryMethod = r.str("delivery_method");
+    if (const json *d = r.object("delivery")) {
+        Reader dr(*d, "application.delivery.");
+        a.delivery = deliveryFromJson(dr);
+        if (!dr.ok())
+            return dr.error();
+    } else if (const std::string method = r.str("delivery_method"); !method.empty()) {
+        a.delivery = Delivery{method, {}, {}, 0}; // stored before the delivery had its fields
+    }
     if (const json *cases = r.array("cases"))
         for (const auto &c : *cases) {
             auto parsed = caseFromJson(c);
@@ -488,6 +515,8 @@ json toJson(const Event &e)
                           {"unit", unitName(e.procedure->unit)}, {"started_at", e.procedure->startedAt}};
     if (e.document)
         j["document"] = toJson(*e.document);
+    if (e.delivery)
+        j["delivery"] = deliveryJson(*e.delivery);
     return j;
 }
 
@@ -548,6 +577,12 @@ Result<Event> eventFromJson(const json &j)
         if (!dr.ok())
             return dr.error();
     }
+    if (const json *d = r.object("delivery")) {
+        Reader dr(*d, "event.delivery.");
+        e.delivery = deliveryFromJson(dr);
+        if (!dr.ok())
+            return dr.error();
+    }
     if (!r.ok())
         return r.error();
     if (!kind)
@@ -582,7 +617,16 @@ Result<Command> commandFromJson(CommandKind kind, const std::string &caseId, con
     c.consultationId = r.str("consultation_id");
     c.department = r.str("department");
     c.procedure = r.str("kind");
-    c.deliveryMethod = r.str("method");
+    c.delivery.method = r.str("method");
+    c.delivery.trackingNo = r.str("tracking_no");
+    c.delivery.recipient = r.str("recipient");
+    if (const std::string at = r.str("delivered_at"); !at.empty()) {
+        const auto ms = parseRfc3339(at);
+        if (!ms)
+            return Error{"json.value", "delivered_at 应为 RFC 3339 时间（如 2026-06-30T10:00:00+08:00）",
+                         "delivered_at"};
+        c.delivery.at = *ms;
+    }
     if (kind == CommandKind::Decide) {
         const std::string outcome = r.str("outcome");
         const auto parsed = outcomeFromString(outcome);
@@ -626,8 +670,14 @@ json argsToJson(const Command &c)
         a["outcome"] = toString(c.outcome);
     if (c.document)
         a["document"] = toJson(*c.document);
-    if (!c.deliveryMethod.empty())
-        a["method"] = c.deliveryMethod;
+    if (!c.delivery.method.empty())
+        a["method"] = c.delivery.method;
+    if (!c.delivery.trackingNo.empty())
+        a["tracking_no"] = c.delivery.trackingNo;
+    if (!c.delivery.recipient.empty())
+        a["recipient"] = c.delivery.recipient;
+    if (c.delivery.at)
+        a["delivered_at"] = beijing::rfc3339(c.delivery.at);
     return a;
 }
 

@@ -42,7 +42,8 @@ Result<Event> eventFromJson(const nlohmann::json &json);
  * @brief A command from its arguments as the API and the sync protocol carry them:
  *        {opinion|reason|question|answer|result, missing_materials, tolerated, commitment,
  *        consultation_id, department, kind, outcome, document:{number,title,date,valid_until,
- *        file_id}, method}. Type errors name the field. Submit is built by the server instead.
+ *        file_id}, method, tracking_no, recipient, delivered_at (RFC 3339)}. Type errors name the
+ *        field. Submit is built by the server instead.
  */
 Result<Command> commandFromJson(CommandKind kind, const std::string &caseId, const nlohmann::json &args);
 /// The arguments of a command in the form commandFromJson reads.

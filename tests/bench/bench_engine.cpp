@@ -227,7 +227,7 @@ int benchEngine(int apps, double seconds, const WorkCalendar &calendar)
     {
         Command deliver;
         deliver.kind = CommandKind::Deliver;
-        deliver.deliveryMethod = "online";
+        deliver.delivery.method = "online";
         add(deliver, clerkCtx, 24);
     }
     std::vector<std::int64_t> at(script.size());

@@ -857,15 +857,37 @@ private:
         reply = appCommand(appId, "deliver", {{"method", method}}, "rev.fgw");
         if (reply.status != 403)
             return false;
-        reply = appCommand(appId, "deliver", {{"method", method}, {"opinion", "统一出件"}}, "clerk");
+        // A post needs its tracking number (and only a post has one); the time is not in the future.
+        const json post = appCommand(appId, "deliver", {{"method", "post"}, {"recipient", "王建国"}}, "clerk").json();
+        if (post.value("status", 0) != 422 || post["errors"][0]["field"] != "tracking_no")
+            return false;
+        if (appCommand(appId, "deliver", {{"method", "online"}, {"tracking_no", "EMS1178899665"}}, "clerk").status
+            != 422)
+            return false;
+        if (appCommand(appId, "deliver", {{"method", method}, {"delivered_at", "2099-01-01T10:00:00+08:00"}}, "clerk")
+                .status
+            != 422)
+            return false;
+        json body = {{"method", method}, {"opinion", "统一出件"}, {"recipient", "王建国"}};
+        if (method == "post")
+            body["tracking_no"] = "EMS1178899665";
+        reply = appCommand(appId, "deliver", body, "clerk");
         if (reply.status != 200) {
             qWarning("deliver: %s", qPrintable(describe(reply)));
             return false;
         }
         const json app = reply.json();
+        const json delivery = app["events"][0].value("delivery", json());
+        const std::string tracking = method == "post" ? "EMS1178899665" : "";
+        const json stored = getApp(appId);
+        const json note = notification("applicant", appId, "delivered");
         return app["status"] == "delivered" && kinds(app["events"]) == std::vector<std::string>{"delivered"}
                && app["events"][0]["blzt"] == 11 && app["events"][0]["ref"] == method && app["holders"].empty()
-               && notification("applicant", appId, "delivered").is_object();
+               && delivery.value("method", "") == method && delivery.value("tracking_no", "") == tracking
+               && delivery.value("recipient", "") == "王建国" && delivery["delivered_at"].is_string()
+               && app["events"][0]["text"] == "统一出件" && stored["delivery"] == delivery
+               && stored["timeline"].back()["delivery"] == delivery && note.is_object()
+               && (tracking.empty() || note.value("message", "").find(tracking) != std::string::npos);
     }
 
     /// The timeline equals the events the commands returned, in order, with BLZT codes and names.

@@ -2,6 +2,7 @@
 // is filtered by scope and role, pages resume from their cursor without gaps or repeats, and
 // pushed ops are applied once, answered the same way when sent again, and refused or reported
 // as conflicts exactly as online requests would be.
+#include "portal.h"
 #include "testserver.h"
 
 #include <QUuid>
@@ -200,6 +201,101 @@ private slots:
             m_server.request("POST", "/api/v1/sync/push", "{not json", {{"Content-Type", "application/json"}}, reviewer)
                 .status,
             400);
+    }
+
+    void pushedWalkInIsFiledOnce()
+    {
+        // 窗口代办 filed offline reaches the server as a "submit" op for a project: filed by the same
+        // submission as POST /applications (channel window, the project's owner as applicant, the
+        // scanned material's file), once however often it is sent, and refused as the online
+        // request would be — leaving nothing behind.
+        const std::string applicant = m_server.login("applicant");
+        const std::string clerk = m_server.login("clerk");
+        auto project
+            = [&](int n) { return spgl::test::tianshanProject(m_server, applicant, 880000 + n, "窗口代办测试项目"); };
+        const json p = project(1);
+        QVERIFY(p.contains("id"));
+        const json guide = spgl::test::stageGuide(m_server, 1);
+        const json form = spgl::test::fillForm(guide["form"], p);
+        const auto items = spgl::test::applyingItems(guide, form, p);
+        const std::string scan = spgl::test::uploadFile(m_server, clerk, "扫描件.pdf", spgl::test::pdfBytes(5000, 3));
+        QVERIFY(!scan.empty());
+        const std::string first
+            = items.front()["code"].get<std::string>() + "/" + items.front()["materials"][0]["code"].get<std::string>();
+        const json args = {{"stage", 1},
+                           {"channel", "window"},
+                           {"form", form},
+                           {"materials", spgl::test::materialsFor(items, {}, {{first, scan}})}};
+        const std::string op = uuid();
+        const json batch = {{"device_id", "desk-w"},
+                            {"ops", {{{"op_id", op}, {"command", "submit"}, {"target", p["id"]}, {"args", args}}}}};
+        const json answer = m_server.postJson("/api/v1/sync/push", batch, clerk).json()["results"][0];
+        QCOMPARE(answer["status"], "applied");
+        const std::string id = answer.value("id", std::string());
+        QVERIFY(!id.empty());
+        const auto row = m_server.sql(
+            "SELECT channel, status, CAST(applicant_id AS TEXT) FROM applications WHERE id = '" + id + "'");
+        QCOMPARE(row.size(), std::size_t(1));
+        QCOMPARE(row[0][0], std::string("window"));
+        QCOMPARE(row[0][1], std::string("submitted"));
+        QCOMPARE(row[0][2], p["owner_id"].get<std::string>());
+        const json filed = m_server.get("/api/v1/applications/" + id, clerk).json();
+        bool withScan = false;
+        for (const auto &m : filed["materials"])
+            withScan = withScan || m.value("file_id", std::string()) == scan;
+        QVERIFY(withScan);
+
+        // The answer was lost and the op goes again: the same application, not a second one.
+        const json again = m_server.postJson("/api/v1/sync/push", batch, clerk).json()["results"][0];
+        QCOMPARE(again["id"], answer["id"]);
+        QCOMPARE(again["duplicate"], true);
+        const std::string ofProject
+            = "SELECT COUNT(*) FROM applications WHERE project_id = " + p["id"].get<std::string>();
+        QCOMPARE(m_server.sql(ofProject)[0][0], std::string("1"));
+
+        // The applicant filed the stage online meanwhile (here: the filing above): a conflict.
+        const json twice
+            = m_server
+                  .postJson(
+                      "/api/v1/sync/push",
+                      {{"device_id", "desk-w"},
+                       {"ops", {{{"op_id", uuid()}, {"command", "submit"}, {"target", p["id"]}, {"args", args}}}}},
+                      clerk)
+                  .json()["results"][0];
+        QCOMPARE(twice["status"], "conflict");
+        QVERIFY(!twice["error"]["message"].get<std::string>().empty());
+
+        // A form the server refuses: rejected with the field and the reason; nothing written.
+        const json q = project(2);
+        std::string required;
+        for (const auto &f : guide["form"]["fields"])
+            if (required.empty() && f.value("required", false) && form.contains(f["name"].get<std::string>()))
+                required = f["name"];
+        QVERIFY(!required.empty());
+        json bad = args;
+        bad["form"] = spgl::test::fillForm(guide["form"], q);
+        bad["form"].erase(required);
+        const std::string counters = "SELECT COALESCE(SUM(value), 0) FROM counters WHERE name LIKE 'application:%'";
+        const std::string before = m_server.sql(counters)[0][0];
+        auto pushOne = [&](const json &opArgs, const std::string &token) {
+            return m_server
+                .postJson(
+                    "/api/v1/sync/push",
+                    {{"device_id", "desk-w"},
+                     {"ops", {{{"op_id", uuid()}, {"command", "submit"}, {"target", q["id"]}, {"args", opArgs}}}}},
+                    token)
+                .json()["results"][0];
+        };
+        const json refused = json::array({pushOne(bad, clerk), pushOne(args, m_server.login("reviewer"))});
+        QVERIFY2(refused[0]["status"] == "rejected", refused.dump().c_str());
+        QCOMPARE(refused[0]["http_status"], 422);
+        QCOMPARE(refused[0]["error"]["field"], "form." + required);
+        QCOMPARE(refused[1]["status"], "rejected"); // a reviewer does not file
+        QCOMPARE(refused[1]["http_status"], 403);
+        QCOMPARE(
+            m_server.sql("SELECT COUNT(*) FROM applications WHERE project_id = " + q["id"].get<std::string>())[0][0],
+            std::string("0"));
+        QCOMPARE(m_server.sql(counters)[0][0], before);
     }
 
     void cleanupTestCase() { m_server.stop(); }

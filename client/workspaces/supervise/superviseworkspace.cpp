@@ -109,8 +109,11 @@ SuperviseWorkspace::SuperviseWorkspace(DeskContext &context, QWidget *parent)
             };
             QString at = s("time").left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
             const QString actor = s("actor_name").isEmpty() ? s("actor_id") : s("actor_name");
+            QString text = s("text");
+            if (e.contains("delivery")) // 统一出件: how, the tracking number, to whom, when
+                text = Texts::delivery(e["delivery"]).toHtmlEscaped() + (text.isEmpty() ? QString() : tr("；") + text);
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                     .arg(at, s("case_id"), s("blzt_name").isEmpty() ? s("kind") : s("blzt_name"), actor, s("text"));
+                     .arg(at, s("case_id"), s("blzt_name").isEmpty() ? s("kind") : s("blzt_name"), actor, text);
         }
         h += QStringLiteral("</table>");
         m_timeline->setHtml(h);

@@ -7,6 +7,9 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +17,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -22,6 +26,8 @@ namespace spgl::desk {
 using nlohmann::json;
 
 namespace {
+constexpr int kNameRole = Qt::UserRole + 1; ///< the material's name
+constexpr int kFileRole = Qt::UserRole + 2; ///< the attached scan's path
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -78,9 +84,13 @@ WalkInDialog::WalkInDialog(DeskContext &context, QWidget *parent)
     scroll->setWidget(m_fieldsHost);
     m_materials = new QListWidget(this);
     m_materials->setObjectName(QStringLiteral("walkInMaterials"));
-    auto *materialsLabel = new QLabel(tr("已收纸质原件(&M)："), this);
+    auto *materialsLabel = new QLabel(tr("已收材料(&M)（勾选已收的纸质原件，或附上扫描件）："), this);
     materialsLabel->setBuddy(m_materials);
-    m_message = new QLabel(tr("选择项目和阶段后读取办事指南（需要连接服务器）。"), this);
+    m_attach = new QPushButton(tr("附加扫描件(&A)…"), this);
+    m_attach->setObjectName(QStringLiteral("walkInAttach"));
+    m_attach->setToolTip(tr("为选中的材料附上扫描件（PDF 或图片）；离线时先存在本机，联网后上传"));
+    m_attach->setEnabled(false);
+    m_message = new QLabel(tr("选择项目和阶段后读取办事指南（离线也可代办）。"), this);
     m_message->setObjectName(QStringLiteral("walkInMessage"));
     m_message->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -91,71 +101,35 @@ WalkInDialog::WalkInDialog(DeskContext &context, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &WalkInDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_load, &QPushButton::clicked, this, &WalkInDialog::loadGuide);
+    connect(m_attach, &QPushButton::clicked, this, &WalkInDialog::attachSelected);
+    connect(m_materials, &QListWidget::currentRowChanged, this, [this](int row) { m_attach->setEnabled(row >= 0); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(scroll, 3);
-    layout->addWidget(materialsLabel);
+    auto *materialsRow = new QHBoxLayout;
+    materialsRow->addWidget(materialsLabel, 1);
+    materialsRow->addWidget(m_attach);
+    layout->addLayout(materialsRow);
     layout->addWidget(m_materials, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     resize(720, 760);
 
-    connect(&m_context, &DeskContext::fetched, this, [this](const QString &path, const QByteArray &body) {
-        if (path != m_guidePath)
+    connect(&m_context, &DeskContext::commandFinished, this, [this](int id, bool ok, const QString &text) {
+        if (id != m_request)
             return;
-        m_guidePath.clear();
-        m_load->setEnabled(true);
-        const json list = json::parse(body.toStdString(), nullptr, false);
-        const json project = m_context.cache().project(m_project->currentData().toString());
-        json guide;
-        if (list.is_object())
-            for (const auto &g : list.value("items", json::array()))
-                if (guide.is_null() || str(g, "process_code") == str(project, "process_code"))
-                    guide = g;
-        if (!guide.is_object() || !guide.contains("form")) {
-            setMessage(body.isEmpty() ? tr("无法读取办事指南：未连接服务器（窗口代办需要在线）。")
-                                      : tr("该项目类型在此阶段没有办事指南。"),
-                       true);
-            Q_EMIT guideLoaded(false);
+        m_request = 0;
+        m_submit->setEnabled(true);
+        if (!ok) {
+            setMessage(tr("未提交：%1").arg(text), true);
             return;
         }
-        buildForm(guide);
-        setMessage(tr("请按申请人提交的纸质申请表填写，并勾选已收的纸质原件。"), false);
-        m_submit->setEnabled(true);
-        Q_EMIT guideLoaded(true);
+        m_filedId = text;
+        setMessage(tr("已代办申报 %1（待同步）。").arg(m_filedId), false);
+        Q_EMIT filed(m_filedId);
+        QDialog::accept();
     });
-    connect(&m_context, &DeskContext::posted, this,
-            [this](const QString &path, int status, const QByteArray &body, const QString &message) {
-                if (!m_submitting || path != QLatin1String("/api/v1/applications"))
-                    return;
-                m_submitting = false;
-                m_submit->setEnabled(true);
-                if (status != 201) {
-                    // The server's per-field answers (RFC 9457 "errors"), with the fields' labels.
-                    QStringList fields;
-                    const json problem = json::parse(body.toStdString(), nullptr, false);
-                    if (problem.is_object())
-                        for (const auto &e : problem.value("errors", json::array())) {
-                            const QString field = q(str(e, "field"));
-                            const QString name = field.section(QLatin1Char('.'), -1);
-                            const QString label
-                                = m_definitions.contains(name) ? q(str(m_definitions[name], "label")) : field;
-                            fields << tr("%1：%2").arg(label, q(str(e, "message")));
-                        }
-                    setMessage(status == 0 ? tr("未提交：未连接服务器（窗口代办需要在线）。")
-                                           : tr("未提交：%1")
-                                                 .arg(fields.isEmpty() ? message
-                                                                       : message + QStringLiteral("。")
-                                                                             + fields.join(QStringLiteral("；"))),
-                               true);
-                    return;
-                }
-                m_filedId = q(str(json::parse(body.toStdString(), nullptr, false), "id"));
-                setMessage(tr("已代办申报 %1。").arg(m_filedId), false);
-                Q_EMIT filed(m_filedId);
-                QDialog::accept();
-            });
 }
 
 bool WalkInDialog::setProject(const QString &projectId)
@@ -179,12 +153,17 @@ void WalkInDialog::loadGuide()
         setMessage(tr("请选择项目。"), true);
         return;
     }
-    const int processType = project.value("process_type", 0);
-    m_guidePath = QStringLiteral("/api/v1/guides?stage=%1&process_type=%2").arg(m_stage->value()).arg(processType);
-    m_load->setEnabled(false);
-    m_submit->setEnabled(false);
-    setMessage(tr("正在读取办事指南……"), false);
-    m_context.fetch(m_guidePath);
+    const auto guides = m_context.cache().guides(m_stage->value(), project.value("process_type", 0));
+    if (guides.empty() || !guides.front().contains("form")) {
+        m_submit->setEnabled(false);
+        setMessage(tr("本机没有该项目类型在此阶段的办事指南：请先联网同步一次。"), true);
+        Q_EMIT guideLoaded(false);
+        return;
+    }
+    buildForm(guides.front());
+    setMessage(tr("请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。"), false);
+    m_submit->setEnabled(true);
+    Q_EMIT guideLoaded(true);
 }
 
 void WalkInDialog::buildForm(const json &guide)
@@ -243,9 +222,80 @@ void WalkInDialog::buildForm(const json &guide)
     for (const auto &[key, name] : applyingMaterials(form())) {
         auto *row = new QListWidgetItem(key + QLatin1Char(' ') + name, m_materials);
         row->setData(Qt::UserRole, key);
+        row->setData(kNameRole, name);
         row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
         row->setCheckState(Qt::Checked);
     }
+    m_attach->setEnabled(false);
+}
+
+bool WalkInDialog::attachFile(const QString &key, const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        setMessage(tr("无法读取文件：%1").arg(path), true);
+        return false;
+    }
+    for (int i = 0; i < m_materials->count(); ++i) {
+        QListWidgetItem *row = m_materials->item(i);
+        if (row->data(Qt::UserRole).toString() != key)
+            continue;
+        row->setData(kFileRole, info.absoluteFilePath());
+        row->setCheckState(Qt::Checked);
+        row->setText(tr("%1 %2　［扫描件：%3］").arg(key, row->data(kNameRole).toString(), info.fileName()));
+        return true;
+    }
+    return false;
+}
+
+QString WalkInDialog::attachedFile(const QString &key) const
+{
+    for (int i = 0; i < m_materials->count(); ++i)
+        if (m_materials->item(i)->data(Qt::UserRole).toString() == key)
+            return m_materials->item(i)->data(kFileRole).toString();
+    return {};
+}
+
+void WalkInDialog::attachSelected()
+{
+    QListWidgetItem *row = m_materials->currentItem();
+    if (!row)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("选择扫描件"), QString(), tr("扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"));
+    if (!path.isEmpty())
+        attachFile(row->data(Qt::UserRole).toString(), path);
+}
+
+bool WalkInDialog::prefill(const QString &projectId, const json &args)
+{
+    if (!setProject(projectId))
+        return false;
+    setStage(args.value("stage", 1));
+    loadGuide();
+    if (m_fieldOrder.isEmpty())
+        return false;
+    const json form = args.value("form", json::object()); // held: items() of a temporary would dangle
+    for (const auto &[name, value] : form.items())
+        setFieldValue(q(name), value);
+    // What was handed in then: the scans (kept in the files directory by SHA-256) and the rest unchecked.
+    QHash<QString, QString> files;
+    QSet<QString> handedIn;
+    for (const auto &m : args.value("materials", json::array())) {
+        const QString key = q(str(m, "item_code")) + QLatin1Char('/') + q(str(m, "material_code"));
+        handedIn.insert(key);
+        if (!str(m, "file_id").empty())
+            files.insert(key, QDir(m_context.filesDir()).filePath(q(str(m, "file_id"))));
+    }
+    for (int i = 0; i < m_materials->count(); ++i) {
+        QListWidgetItem *row = m_materials->item(i);
+        const QString key = row->data(Qt::UserRole).toString();
+        row->setCheckState(handedIn.contains(key) ? Qt::Checked : Qt::Unchecked);
+        if (files.contains(key))
+            attachFile(key, files.value(key));
+    }
+    setMessage(tr("请按服务器的答复修改后重新提交。"), false);
+    return true;
 }
 
 QList<QPair<QString, QString>> WalkInDialog::applyingMaterials(const json &form) const
@@ -342,7 +392,7 @@ void WalkInDialog::setMessage(const QString &text, bool error)
 
 void WalkInDialog::submit()
 {
-    if (m_submitting || m_fieldOrder.isEmpty())
+    if (m_request || m_fieldOrder.isEmpty())
         return;
     const json project = m_context.cache().project(m_project->currentData().toString());
     json form = this->form();
@@ -357,7 +407,7 @@ void WalkInDialog::submit()
         }
     }
     // The materials of the items that apply to the form as filled, less those the clerk unchecked
-    // (not handed in).
+    // (not handed in); a scan goes with its material.
     QStringList unchecked;
     for (int i = 0; i < m_materials->count(); ++i)
         if (m_materials->item(i)->checkState() != Qt::Checked)
@@ -366,17 +416,18 @@ void WalkInDialog::submit()
     for (const auto &[key, name] : applyingMaterials(form)) {
         if (unchecked.contains(key))
             continue;
-        materials.push_back({{"item_code", key.section(QLatin1Char('/'), 0, 0).toStdString()},
-                             {"material_code", key.section(QLatin1Char('/'), 1).toStdString()}});
+        json entry = {{"item_code", key.section(QLatin1Char('/'), 0, 0).toStdString()},
+                      {"material_code", key.section(QLatin1Char('/'), 1).toStdString()}};
+        if (const QString file = attachedFile(key); !file.isEmpty())
+            entry["file"] = file.toStdString();
+        materials.push_back(std::move(entry));
     }
-    m_submitting = true;
     m_submit->setEnabled(false);
     setMessage(tr("正在提交……"), false);
-    m_context.post(QStringLiteral("/api/v1/applications"), {{"project_id", project.value("id", json())},
-                                                            {"stage", m_stage->value()},
-                                                            {"channel", "window"},
-                                                            {"form", form},
-                                                            {"materials", materials}});
+    m_request = m_context.file({{"project_id", project.value("id", json())},
+                                {"stage", m_stage->value()},
+                                {"form", form},
+                                {"materials", materials}});
 }
 
 } // namespace spgl::desk

@@ -18,11 +18,14 @@ class DeskContext;
 
 /**
  * @brief 窗口代办: the window files an application on behalf of an applicant, with the same form
- *        definition the portal uses (the stage's 办事指南 from the server) and the materials the
- *        applicant handed in as paper originals (checked at the window, no file).
+ *        definition the portal uses (the stage's 办事指南, cached on this desktop) and the
+ *        materials the applicant handed in: paper originals checked at the window, or their scans
+ *        attached here.
  *
- * Online only: the server files it (POST /api/v1/applications, channel "window"); the
- * application then comes down with the next sync into the window's queue.
+ * Works offline: the sync engine checks and files it at once (SyncEngine::file); the application
+ * shows in the queue as pending, the scans upload and the "submit" op goes to the server with the
+ * next sync, which files it again with its own checks (a refusal shows in the outbox with the
+ * server's reason; 重做 opens this dialog again with what was filed).
  */
 class WalkInDialog : public QDialog
 {
@@ -40,15 +43,25 @@ public:
     nlohmann::json form() const;
     /// The material keys ("item/material") checked as handed in.
     QStringList materials() const;
+    /// Attaches the scan at @p path to material @p key ("item/material"), checking it as handed
+    /// in; false when the loaded guide has no such material or the file cannot be read.
+    bool attachFile(const QString &key, const QString &path);
+    /// The scan attached to material @p key (empty for a paper original).
+    QString attachedFile(const QString &key) const;
+    /// Fills the dialog with a filing made before (the args of its "submit" op), to fix and file
+    /// it again; false when its project is not cached.
+    bool prefill(const QString &projectId, const nlohmann::json &args);
     QString message() const;
-    /// The id of the application filed (empty until the server answered 201).
+    /// The local id of the application filed (empty until the engine filed it).
     QString filedId() const { return m_filedId; }
 
 public Q_SLOTS:
-    /// Reads the stage's guide (form and materials) from the server; guideLoaded answers.
+    /// Reads the stage's guide (form and materials) from this desktop's cache; guideLoaded answers.
     void loadGuide();
     /// Files the application; filed answers (the dialog closes on success).
     void submit();
+    /// Asks for the scan of the selected material (a file dialog) and attaches it.
+    void attachSelected();
 
 Q_SIGNALS:
     void guideLoaded(bool ok);
@@ -68,14 +81,14 @@ private:
     QWidget *m_fieldsHost = nullptr;
     QFormLayout *m_fields = nullptr;
     QListWidget *m_materials = nullptr;
+    QPushButton *m_attach = nullptr;
     QPushButton *m_submit = nullptr;
     QLabel *m_message = nullptr;
     QHash<QString, nlohmann::json> m_definitions; ///< field name -> its definition
     QStringList m_fieldOrder;
-    QString m_guidePath;
     nlohmann::json m_guide;
     QString m_filedId;
-    bool m_submitting = false;
+    int m_request = 0; ///< the filing waited for (0: none)
 };
 
 } // namespace spgl::desk

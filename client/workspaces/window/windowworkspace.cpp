@@ -6,6 +6,7 @@
 #include "gui/materialviewer.h"
 #include "gui/outboxwidget.h"
 #include "gui/texts.h"
+#include "workflow/workflowjson.h"
 #include "workspaces/window/walkindialog.h"
 
 #include <QColor>
@@ -21,12 +22,14 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimeZone>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -178,6 +181,7 @@ WindowWorkspace::WindowWorkspace(DeskContext &context, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     m_outbox = new OutboxWidget(context, intake);
+    connect(m_outbox, &OutboxWidget::editRequested, this, &WindowWorkspace::redoFiling);
     auto *vertical = new QSplitter(Qt::Vertical, intake);
     vertical->addWidget(split);
     vertical->addWidget(m_outbox);
@@ -319,18 +323,15 @@ WindowWorkspace::WindowWorkspace(DeskContext &context, QWidget *parent)
     connect(&m_context, &DeskContext::loggedIn, this, [this] { m_viewer->setFilesDir(m_context.filesDir()); });
     connect(&m_context, &DeskContext::commandFinished, this, [this](int id, bool ok, const QString &text) {
         if (m_deliveryRequests.contains(id)) {
-            json record = m_deliveryRequests.take(id);
+            const json request = m_deliveryRequests.take(id);
             if (!ok) {
                 m_deliveryMessage->setText(tr("未执行：%1").arg(text));
                 m_deliveryMessage->setStyleSheet(QStringLiteral("color: #b00000"));
             } else {
-                const QString app = q(record.value("application_id", std::string()));
-                record["op_id"] = text.toStdString();
-                (void)m_context.cache().setMeta(QStringLiteral("delivery/") + app,
-                                                QString::fromStdString(record.dump()));
+                const QString app = q(request.value("application_id", std::string()));
                 m_deliveryMessage->setStyleSheet(QString());
                 m_deliveryMessage->setText(
-                    tr("已记录出件，待同步：%1 %2").arg(app, q(record.value("summary", std::string()))));
+                    tr("已记录出件，待同步：%1 %2").arg(app, Texts::delivery(deliveryRecord(app))));
             }
             showDelivery(m_deliveryId);
             return;
@@ -410,7 +411,8 @@ void WindowWorkspace::showApplication(const QString &applicationId)
     const bool waiting
         = m_app
           && (m_app->status == ApplicationStatus::Submitted || m_app->status == ApplicationStatus::SupplementRequested);
-    bool pending = false;
+    // A walk-in filed here is the server's to accept once it has it.
+    bool pending = LocalCache::isFilingId(applicationId);
     for (const auto &op : m_context.cache().ops(QStringLiteral("pending")))
         pending = pending || op.target == applicationId;
     m_actionable = waiting && !pending;
@@ -446,6 +448,8 @@ void WindowWorkspace::showApplication(const QString &applicationId)
             s << esc(q(m));
         h += tr("<p><b>待补正：</b>%1</p>").arg(s.join(QStringLiteral("、")));
     }
+    if (m_app->delivery)
+        h += tr("<p><b>出件：</b>%1</p>").arg(esc(Texts::delivery(*m_app->delivery)));
     h += tr("<h4>申报事项</h4><ul>");
     for (const auto &item : m_app->items)
         h += QStringLiteral("<li>%1 v%2</li>").arg(esc(q(item.code)), esc(q(item.version)));
@@ -794,9 +798,11 @@ bool WindowWorkspace::selectDelivery(const QString &applicationId)
 
 json WindowWorkspace::deliveryRecord(const QString &applicationId) const
 {
-    const json j = json::parse(m_context.cache().meta(QStringLiteral("delivery/") + applicationId).toStdString(),
-                               nullptr, false);
-    return j.is_object() ? j : json();
+    // The application's own record: the server's, or the one decided here and waiting to sync.
+    const auto app = m_context.cache().application(applicationId);
+    if (!app || !app->delivery)
+        return json();
+    return workflowjson::toJson(*app).value("delivery", json());
 }
 
 void WindowWorkspace::showDelivery(const QString &applicationId)
@@ -833,9 +839,8 @@ void WindowWorkspace::showDelivery(const QString &applicationId)
                  .arg(esc(q(k.id)), esc(q(k.itemName)), Texts::caseStatus(q(toString(k.status))), doc);
     }
     h += QStringLiteral("</table>");
-    const json record = deliveryRecord(applicationId);
-    if (record.is_object())
-        h += tr("<p><b>本机记录的出件：</b>%1</p>").arg(esc(q(record.value("summary", std::string()))));
+    if (app->delivery)
+        h += tr("<p><b>出件：</b>%1</p>").arg(esc(Texts::delivery(*app->delivery)));
     if (pending)
         h += tr("<p>（出件已记录，待同步）</p>");
     m_deliveryDetail->setHtml(h);
@@ -859,6 +864,10 @@ void WindowWorkspace::deliver()
         const QString method = f.value(QStringLiteral("method"));
         if (method == QLatin1String("post") && f.value(QStringLiteral("tracking")).isEmpty())
             return tr("邮寄送达须填写邮件单号");
+        static const QRegularExpression trackingShape(QStringLiteral("^[A-Za-z0-9-]{6,40}$"));
+        if (method == QLatin1String("post")
+            && !trackingShape.match(f.value(QStringLiteral("tracking")).trimmed()).hasMatch())
+            return tr("邮件单号应为 6–40 位字母、数字或连字符");
         if (method == QLatin1String("in_person") && f.value(QStringLiteral("recipient")).isEmpty())
             return tr("现场领取须填写领取人");
         return QString();
@@ -866,31 +875,19 @@ void WindowWorkspace::deliver()
     if (d.exec() != QDialog::Accepted)
         return;
     const QString method = d.value(QStringLiteral("method"));
-    const QString recipient = d.value(QStringLiteral("recipient"));
-    const QString tracking = d.value(QStringLiteral("tracking"));
-    const QString remark = d.value(QStringLiteral("remark"));
-    QString summary = method == QLatin1String("online")      ? tr("网上送达")
-                      : method == QLatin1String("in_person") ? tr("现场领取")
-                                                             : tr("邮寄送达");
-    if (!recipient.isEmpty())
-        summary += tr("，收件人 %1").arg(recipient);
+    json args = {{"method", method.toStdString()},
+                 {"recipient", d.value(QStringLiteral("recipient")).trimmed().toStdString()},
+                 // When it was handed over, not when the op reaches the server (maybe hours later).
+                 {"delivered_at", QDateTime::currentDateTime()
+                                      .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")))
+                                      .toString(Qt::ISODate)
+                                      .toStdString()}};
     if (method == QLatin1String("post"))
-        summary += tr("，邮件单号 %1").arg(tracking);
-    if (!remark.isEmpty())
-        summary += tr("；%1").arg(remark);
-    const json record = {{"application_id", m_deliveryId.toStdString()},
-                         {"method", method.toStdString()},
-                         {"recipient", recipient.toStdString()},
-                         {"tracking", tracking.toStdString()},
-                         {"remark", remark.toStdString()},
-                         {"summary", summary.toStdString()},
-                         {"clerk", m_context.user().displayName.toStdString()},
-                         {"at", QDateTime::currentDateTime().toString(Qt::ISODate).toStdString()}};
-    // The server's deliver takes the method; the rest travels as the opinion (kept on this desktop
-    // as well, for the window's records).
-    m_deliveryRequests.insert(m_context.command(CommandKind::Deliver, m_deliveryId,
-                                                {{"method", method.toStdString()}, {"opinion", summary.toStdString()}}),
-                              record);
+        args["tracking_no"] = d.value(QStringLiteral("tracking")).trimmed().toStdString();
+    if (const QString remark = d.value(QStringLiteral("remark")).trimmed(); !remark.isEmpty())
+        args["opinion"] = remark.toStdString();
+    m_deliveryRequests.insert(m_context.command(CommandKind::Deliver, m_deliveryId, args),
+                              {{"application_id", m_deliveryId.toStdString()}});
     m_deliver->setEnabled(false);
     m_deliveryMessage->setText(tr("正在记录……"));
 }
@@ -898,10 +895,37 @@ void WindowWorkspace::deliver()
 void WindowWorkspace::walkIn()
 {
     WalkInDialog d(m_context, this);
-    connect(&d, &WalkInDialog::filed, this, [this](const QString &id) {
-        m_message->setStyleSheet(QString());
-        m_message->setText(tr("已代办申报 %1，同步后出现在待受理列表。").arg(id));
+    connect(&d, &WalkInDialog::filed, this, &WindowWorkspace::walkInFiled);
+    d.exec();
+}
+
+void WindowWorkspace::walkInFiled(const QString &id)
+{
+    m_message->setStyleSheet(QString());
+    m_message->setText(tr("已代办申报 %1（待同步），已列入待受理列表。").arg(id));
+    reload();
+    selectApplication(id);
+    if (m_context.online())
         m_context.syncNow();
+}
+
+void WindowWorkspace::redoFiling(const QString &opId)
+{
+    OutboxOp refused;
+    for (const auto &op : m_context.cache().ops())
+        if (op.opId == opId)
+            refused = op;
+    if (refused.opId.isEmpty())
+        return;
+    WalkInDialog d(m_context, this);
+    if (!d.prefill(refused.target, refused.args)) {
+        m_message->setStyleSheet(QStringLiteral("color: #b00000"));
+        m_message->setText(tr("无法重做：本机缓存中没有该项目或它的办事指南，请先同步。"));
+        return;
+    }
+    connect(&d, &WalkInDialog::filed, this, [this, opId](const QString &id) {
+        m_context.dropOp(opId); // filed anew: the refused one has been dealt with
+        walkInFiled(id);
     });
     d.exec();
 }

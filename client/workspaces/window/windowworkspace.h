@@ -55,8 +55,8 @@ public:
     QString materialCheck(const QString &key, QString *reason = nullptr) const;
     /// Selects an application in the 统一出件 list; false when it is not awaiting delivery.
     bool selectDelivery(const QString &applicationId);
-    /// The delivery recorded on this desktop for @p applicationId (method, tracking, recipient,
-    /// at), or null.
+    /// The delivery of @p applicationId as recorded in its state ({method, tracking_no, recipient,
+    /// at, delivered_at}: the server's, or the one decided here and waiting to sync), or null.
     nlohmann::json deliveryRecord(const QString &applicationId) const;
     /// Records the check of material @p key (status "passed", "rejected" or empty to clear).
     bool setMaterialCheck(const QString &key, const QString &status, const QString &reason = {});
@@ -70,8 +70,10 @@ public Q_SLOTS:
     /// 统一出件: records how the result of the application selected in the delivery list was
     /// handed over (online, in person, post with the tracking number).
     void deliver();
-    /// 窗口代办: files an application for a walk-in applicant (WalkInDialog, online).
+    /// 窗口代办: files an application for a walk-in applicant (WalkInDialog, online or offline).
     void walkIn();
+    /// Fixes and files again a walk-in filing the server refused (the outbox's 重做).
+    void redoFiling(const QString &opId);
     void passMaterial();
     /// The material selected in the check list is rejected, with a reason the clerk gives.
     void rejectMaterial();
@@ -92,6 +94,8 @@ private:
     void updateMaterials();
     void updateChecks();
     void showDelivery(const QString &applicationId);
+    /// A walk-in application was filed here as @p id: shown in the queue, synced when online.
+    void walkInFiled(const QString &id);
     nlohmann::json checks() const;
     /// The catalog item (from the server when online, else as last seen, kept in the cache).
     const nlohmann::json *catalogItem(const QString &code) const;

@@ -89,9 +89,13 @@ void ApplicationHandlers::registerRoutes(Router &router, ServerContext &ctx)
         {"supplement", CommandKind::ProvideSupplement, applicant, "提交补正材料（受理前，或带 case_id 为办件补正）",
          commandSchema({{"case_id", kText}, {"materials", kStrings}, {"opinion", kText}})},
         {"withdraw", CommandKind::Withdraw, applicant, "受理前撤件", commandSchema({{"reason", kText}})},
-        {"deliver", CommandKind::Deliver, window, "统一出件（online / in_person / post）",
-         commandSchema(
-             {{"method", {{"type", "string"}, {"enum", {"online", "in_person", "post"}}}}, {"opinion", kText}})},
+        {"deliver", CommandKind::Deliver, window,
+         "统一出件：方式（online / in_person / post）、邮件单号（邮寄必填）、领取人/收件人、出件时间（缺省为现在）",
+         commandSchema({{"method", {{"type", "string"}, {"enum", {"online", "in_person", "post"}}}},
+                        {"tracking_no", {{"type", "string"}, {"pattern", "^[A-Za-z0-9-]{6,40}$"}}},
+                        {"recipient", kText},
+                        {"delivered_at", {{"type", "string"}, {"format", "date-time"}}},
+                        {"opinion", kText}})},
     };
     for (const auto &a : actions) {
         const CommandKind kind = a.kind;

@@ -42,7 +42,7 @@ void CutProxy::accept()
             if (m_cutAfter >= 0 && m_sinceArmed + data.size() >= m_cutAfter) {
                 client->write(data.left(m_cutAfter - m_sinceArmed));
                 client->flush();
-                m_cutAfter = -1;
+                m_sinceArmed = 0; // the next answer (Qt's own retry included) is cut as well
                 ++m_cuts;
                 upstream->abort();
                 client->abort();

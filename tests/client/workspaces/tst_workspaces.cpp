@@ -3,6 +3,7 @@
 // notice written), the review workspace claims a case and decides it. With SPGL_SCREENSHOT_DIR
 // set, a screenshot of each workspace is saved there (docs/screenshots).
 #include "app/mainwindow.h"
+#include "core/cutproxy.h"
 #include "core/deskcontext.h"
 #include "gui/formdialog.h"
 #include "gui/map/mapcanvas.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -570,8 +572,10 @@ private slots:
                  qPrintable(message->text()));
         QVERIFY(message->text().contains(QStringLiteral("EMS1178899665")));
         QCOMPARE(context.pendingOps(), 1);
-        QCOMPARE(ws.deliveryRecord(appId).value("tracking", std::string()), std::string("EMS1178899665"));
+        // Decided here at once, with its fields (not folded into a text).
+        QCOMPARE(ws.deliveryRecord(appId).value("tracking_no", std::string()), std::string("EMS1178899665"));
         QCOMPARE(ws.deliveryRecord(appId).value("recipient", std::string()), std::string("王建国"));
+        QCOMPARE(ws.deliveryRecord(appId).value("method", std::string()), std::string("post"));
         // Delivered locally at once: it leaves the list.
         QCOMPARE(list->model()->rowCount(), int(waiting.size()) - 1);
         QVERIFY(!ws.selectDelivery(appId));
@@ -580,7 +584,17 @@ private slots:
         QCOMPARE(m_server.sql("SELECT status FROM applications WHERE id = '" + appId.toStdString() + "'")[0][0],
                  std::string("delivered"));
         QVERIFY(context.cache().application(appId)->status == ApplicationStatus::Delivered);
-        QCOMPARE(QString::fromStdString(context.cache().application(appId)->deliveryMethod), QStringLiteral("post"));
+        // The server has the delivery as fields, with the time the clerk recorded it.
+        const json server = m_server.get("/api/v1/applications/" + appId.toStdString(), m_server.login("clerk")).json();
+        QCOMPARE(server["delivery"]["method"], "post");
+        QCOMPARE(server["delivery"]["tracking_no"], "EMS1178899665");
+        QCOMPARE(server["delivery"]["recipient"], "王建国");
+        QVERIFY(server["delivery"]["delivered_at"].is_string());
+        QVERIFY(server["timeline"].back()["text"].get<std::string>().find("EMS") == std::string::npos);
+        const auto synced = context.cache().application(appId);
+        QVERIFY(synced->delivery);
+        QCOMPARE(synced->delivery->trackingNo, std::string("EMS1178899665"));
+        QVERIFY(synced->delivery->at <= QDateTime::currentMSecsSinceEpoch());
     }
 
     void logoutWipesOnlyWhenNothingIsLost()
@@ -747,75 +761,155 @@ private slots:
 
     void walkInFiling()
     {
-        // 窗口代办: the clerk files stage 3 for a walk-in applicant with the portal's form
-        // definition; the server has it as a window application with the paper materials, and it
-        // comes down into the queue.
-        const auto rows = m_server.sql(
-            "SELECT p.id FROM projects p WHERE p.process_type = 1 AND EXISTS (SELECT 1 FROM applications a WHERE "
-            "a.project_id = p.id AND a.stage = 2 AND a.status = 'delivered' AND NOT EXISTS (SELECT 1 FROM cases c "
-            "WHERE c.application_id = a.id AND c.status = 'disapproved')) AND NOT EXISTS (SELECT 1 FROM "
-            "applications a WHERE a.project_id = p.id AND a.stage >= 3) ORDER BY p.id DESC");
-        QVERIFY(!rows.empty());
+        // 窗口代办 with the extranet down: the clerk files stage 3 for a walk-in applicant with the
+        // portal's form definition (cached) and a scanned material; it is in the window's queue at
+        // once as pending. Back online, one sync: the server has it as a window application of the
+        // project's owner with the scan as the material's file, and the queue shows the server's.
+        const std::string projectId = stage3Project();
+        QVERIFY(!projectId.empty());
         const std::string clerkToken = m_server.login("clerk");
-        const json p = m_server.get("/api/v1/projects/" + rows[0][0], clerkToken).json();
+        const json p = m_server.get("/api/v1/projects/" + projectId, clerkToken).json();
         const json guide = spgl::test::stageGuide(m_server, 3);
         const json form = spgl::test::fillForm(guide["form"], p);
         QTemporaryDir dir;
-        DeskContext context(dir.path());
-        QVERIFY(login(context, QStringLiteral("clerk")));
+        const std::string scanned = spgl::test::pdfBytes(40000, 5);
+        const QString scan = writeFile(dir.filePath(QStringLiteral("施工图审查合格书扫描件.pdf")), scanned);
+        ProxiedWindow window(quint16(m_server.port()), dir.path());
+        QVERIFY(openClerkWindow(window));
+        auto &proxy = window.proxy;
+        auto &context = window.context;
+        auto &ws = *window.ws;
+        proxy.setOffline(true);
+        QString key, failure;
+        fileWalkIn(ws, projectId, form, [&](WalkInDialog &d) {
+            key = d.materials().value(0);
+            if (!d.attachFile(key, scan))
+                failure = QStringLiteral("attachFile refused");
+        });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY2(ws.message().startsWith(QStringLiteral("已代办申报 W-")), qPrintable(ws.message()));
+        const QString local = ws.message().section(QLatin1Char(' '), 1, 1).section(QStringLiteral("（"), 0, 0);
+        QVERIFY(ws.selectApplication(local)); // in the queue at once
+        QCOMPARE(context.pendingOps(), 1);
+        QVERIFY(!sync(context)); // the link is down: kept
+        QVERIFY(!context.online());
+        QCOMPARE(context.pendingOps(), 1);
+        QVERIFY(m_server.sql("SELECT id FROM applications WHERE stage = 3 AND project_id = " + projectId).empty());
+
+        proxy.setOffline(false);
         QVERIFY(sync(context));
-        WindowWorkspace ws(context);
-        ws.setOpenNotices(false);
-        ws.show();
-        int step = 0;
-        QString filed, failure;
+        QCOMPARE(context.pendingOps(), 0);
+        QCOMPARE(context.failedOps(), 0);
+        const auto row = m_server.sql("SELECT id, status, channel, CAST(applicant_id AS TEXT) FROM applications WHERE "
+                                      "stage = 3 AND project_id = "
+                                      + projectId);
+        QCOMPARE(row.size(), std::size_t(1));
+        QCOMPARE(row[0][1], std::string("submitted"));
+        QCOMPARE(row[0][2], std::string("window"));
+        QCOMPARE(row[0][3], p["owner_id"].get<std::string>());
+        const QString appId = QString::fromStdString(row[0][0]);
+        QVERIFY(waitFor([&] { return ws.selectApplication(appId); }));
+        QVERIFY(!ws.selectApplication(local));
+        const auto app = context.cache().application(appId);
+        QVERIFY(app);
+        QCOMPARE(QString::fromStdString(app->channel), QStringLiteral("window"));
+        int scans = 0;
+        for (const auto &m : app->materials) {
+            if (QString::fromStdString(m.key()) == key) {
+                QCOMPARE(m.fileId, spgl::test::sha256Hex(scanned));
+                ++scans;
+            } else {
+                QVERIFY(m.fileId.empty()); // paper originals
+            }
+        }
+        QCOMPARE(scans, 1);
+    }
+
+    void walkInRefusedIsRedoneOrDropped()
+    {
+        // Filed offline, but the applicant filed the same stage online meanwhile: after the sync the
+        // outbox shows the server's reason and the queue says the server did not take it; 重做
+        // opens the walk-in form again with what was filed (the scan too); 放弃 takes it away.
+        const std::string projectId = stage3Project();
+        QVERIFY(!projectId.empty());
+        const json p = m_server.get("/api/v1/projects/" + projectId, m_server.login("clerk")).json();
+        const json guide = spgl::test::stageGuide(m_server, 3);
+        const json form = spgl::test::fillForm(guide["form"], p);
+        QTemporaryDir dir;
+        const QString scan = writeFile(dir.filePath(QStringLiteral("扫描件.pdf")), spgl::test::pdfBytes(30000, 6));
+        ProxiedWindow window(quint16(m_server.port()), dir.path());
+        QVERIFY(openClerkWindow(window));
+        auto &proxy = window.proxy;
+        auto &context = window.context;
+        auto &ws = *window.ws;
+        proxy.setOffline(true);
+        QString key;
+        fileWalkIn(ws, projectId, form, [&](WalkInDialog &d) {
+            key = d.materials().value(0);
+            d.attachFile(key, scan);
+        });
+        const QString local = ws.message().section(QLatin1Char(' '), 1, 1).section(QStringLiteral("（"), 0, 0);
+        QVERIFY2(LocalCache::isFilingId(local), qPrintable(ws.message()));
+        QCOMPARE(m_server
+                     .postJson("/api/v1/applications",
+                               {{"project_id", projectId},
+                                {"stage", 3},
+                                {"form", form},
+                                {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}},
+                               m_server.login("applicant"))
+                     .status,
+                 201);
+        proxy.setOffline(false);
+        QVERIFY(sync(context));
+        QCOMPARE(context.failedOps(), 1);
+        auto *table = ws.findChild<QTableWidget *>(QStringLiteral("outboxTable"));
+        QVERIFY(waitFor([&] { return table->rowCount() == 1; }));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("窗口代办申报"));
+        QVERIFY2(table->item(0, 3)->text().contains(QStringLiteral("已有办理中的申报")),
+                 qPrintable(table->item(0, 3)->text()));
+        QVERIFY(table->item(0, 1)->text().startsWith(local));
+        QVERIFY(ws.selectApplication(local)); // still shown, marked
+        auto *queue = ws.findChild<QTableView *>(QStringLiteral("applicationQueue"));
+        QVERIFY(queue);
+        bool marked = false;
+        for (int r = 0; r < queue->model()->rowCount(); ++r)
+            for (int c = 0; c < queue->model()->columnCount(); ++c)
+                marked
+                    = marked
+                      || queue->model()->index(r, c).data().toString().contains(QStringLiteral("服务器未受理此代办"));
+        QVERIFY(marked);
+
+        // 重做: the walk-in form again, filled as filed, with the scan; cancelled here.
+        json prefilled;
+        QString attached;
         auto *timer = new QTimer(this);
         timer->setInterval(20);
         connect(timer, &QTimer::timeout, this, [&] {
             auto *d = qobject_cast<WalkInDialog *>(QApplication::activeModalWidget());
             if (!d)
                 return;
-            if (step == 0) {
-                if (!d->setProject(QString::fromStdString(rows[0][0]))) {
-                    failure = QStringLiteral("project not in the list");
-                    d->reject();
-                    return;
-                }
-                d->setStage(3);
-                d->loadGuide();
-                step = 1;
-            } else if (step == 1 && d->findChild<QPushButton *>(QStringLiteral("walkInSubmit"))->isEnabled()) {
-                for (const auto &[name, value] : form.items())
-                    d->setFieldValue(QString::fromStdString(name), value);
-                d->submit();
-                step = 2;
-            } else if (step == 2 && d->message().startsWith(QStringLiteral("未提交"))) {
-                failure = d->message();
-                d->reject();
-            }
+            timer->stop();
+            prefilled = d->form();
+            attached = d->attachedFile(key);
+            d->reject();
         });
         timer->start();
         connect(&ws, &QObject::destroyed, timer, &QObject::deleteLater);
-        QTest::mouseClick(ws.findChild<QPushButton *>(QStringLiteral("walkIn")), Qt::LeftButton);
-        timer->stop();
-        QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        QVERIFY2(ws.message().startsWith(QStringLiteral("已代办申报")), qPrintable(ws.message()));
-        const QString appId = ws.message().section(QLatin1Char(' '), 1, 1).section(QStringLiteral("，"), 0, 0);
-        QVERIFY(!appId.isEmpty());
-        const auto row
-            = m_server.sql("SELECT status, channel, stage FROM applications WHERE id = '" + appId.toStdString() + "'");
-        QCOMPARE(row.size(), std::size_t(1));
-        QCOMPARE(row[0][0], std::string("submitted"));
-        QCOMPARE(row[0][1], std::string("window"));
-        QCOMPARE(row[0][2], std::string("3"));
-        // The sync it started brings it into the queue, materials as paper originals.
-        QVERIFY(waitFor([&] { return ws.selectApplication(appId); }, 30000));
-        const auto app = context.cache().application(appId);
-        QVERIFY(app);
-        QVERIFY(!app->materials.empty());
-        for (const auto &m : app->materials)
-            QVERIFY(m.fileId.empty());
-        QCOMPARE(QString::fromStdString(app->channel), QStringLiteral("window"));
+        table->selectRow(0);
+        QTest::mouseClick(ws.findChild<QPushButton *>(QStringLiteral("redoOp")), Qt::LeftButton);
+        QVERIFY(!prefilled.empty());
+        for (const auto &[name, value] : form.items())
+            if (prefilled.contains(name) && value.is_string())
+                QCOMPARE(prefilled[name], value);
+        QCOMPARE(QFileInfo(attached).fileName(),
+                 QString::fromStdString(spgl::test::sha256Hex(spgl::test::pdfBytes(30000, 6))));
+        QCOMPARE(context.failedOps(), 1); // cancelled: nothing changed
+
+        // 放弃: the refused filing and its local application go.
+        const QString opId = context.cache().ops(QStringLiteral("conflict")).front().opId;
+        QVERIFY(context.dropOp(opId));
+        QCOMPARE(context.failedOps(), 0);
+        QVERIFY(!ws.selectApplication(local));
     }
 
     void failedOpIsShownAndDropped()
@@ -927,10 +1021,11 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
 
 private:
-    bool login(DeskContext &context, const QString &user)
+    bool login(DeskContext &context, const QString &user, quint16 proxyPort = 0)
     {
         QSignalSpy spy(&context, &DeskContext::loggedIn);
-        context.login(m_url, user, QStringLiteral("Demo@2026"));
+        context.login(proxyPort ? QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxyPort)) : m_url, user,
+                      QStringLiteral("Demo@2026"));
         if (!spy.wait(20000))
             return false;
         return spy.first().at(0).toBool();
@@ -945,31 +1040,94 @@ private:
         return spy.first().at(0).toBool();
     }
 
-    /// A new application of stage 1 (政府投资) filed online; accepted by the window through the
-    /// API when @p accept. Returns its id.
-    /// A 天山区 project of the applicant with 项目代码 2023-650102-47-01-<number>, named
-    /// "<name> <code>"; null when the server refused it.
-    json createProject(const std::string &applicantToken, int number, const char *name)
+    /// A clerk's desktop whose link to the server goes through a proxy that can take it down.
+    struct ProxiedWindow
     {
-        char code[32];
-        std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", number);
-        const auto project = m_server.postJson("/api/v1/projects",
-                                               {{"project_code", code},
-                                                {"name", std::string(name) + " " + code},
-                                                {"region_code", "650102"},
-                                                {"process_type", 1},
-                                                {"approval_type", 1},
-                                                {"investment", "36000000.00"},
-                                                {"builder_credit_code", "91350100M000100Y43"}},
-                                               applicantToken);
-        return project.status == 201 ? project.json() : json();
+        ProxiedWindow(quint16 serverPort, const QString &dir)
+            : proxy(serverPort)
+            , context(dir)
+        {}
+        spgl::test::CutProxy proxy;
+        DeskContext context;
+        std::unique_ptr<WindowWorkspace> ws;
+    };
+
+    /// Logs the clerk in through the proxy, syncs (projects and guides) and shows the window workspace.
+    bool openClerkWindow(ProxiedWindow &w)
+    {
+        if (!login(w.context, QStringLiteral("clerk"), w.proxy.port()) || !sync(w.context))
+            return false;
+        w.ws = std::make_unique<WindowWorkspace>(w.context);
+        w.ws->setOpenNotices(false);
+        w.ws->show();
+        return true;
     }
 
+    /// Writes @p bytes to @p path (a scan the clerk attaches); returns the path.
+    static QString writeFile(const QString &path, const std::string &bytes)
+    {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes.data(), qint64(bytes.size()));
+        return path;
+    }
+
+    /// A demo project (政府投资) whose stage 2 is delivered and passed, with nothing filed for
+    /// stage 3 yet (the newest such); its id, or "" when none is left.
+    std::string stage3Project()
+    {
+        const auto rows = m_server.sql(
+            "SELECT p.id FROM projects p WHERE p.process_type = 1 AND EXISTS (SELECT 1 FROM applications a WHERE "
+            "a.project_id = p.id AND a.stage = 2 AND a.status = 'delivered' AND NOT EXISTS (SELECT 1 FROM cases c "
+            "WHERE c.application_id = a.id AND c.status = 'disapproved')) AND NOT EXISTS (SELECT 1 FROM "
+            "applications a WHERE a.project_id = p.id AND a.stage >= 3) ORDER BY p.id DESC");
+        return rows.empty() ? std::string() : rows[0][0];
+    }
+
+    /// Files stage 3 of @p projectId through the window workspace's 窗口代办 dialog with @p form,
+    /// after @p more (attachments) — as a clerk would, keyboard and all.
+    void fileWalkIn(WindowWorkspace &ws, const std::string &projectId, const json &form,
+                    const std::function<void(WalkInDialog &)> &more)
+    {
+        int step = 0;
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, this, [&, timer] {
+            auto *d = qobject_cast<WalkInDialog *>(QApplication::activeModalWidget());
+            if (!d)
+                return;
+            if (step == 0) {
+                if (!d->setProject(QString::fromStdString(projectId))) {
+                    d->reject();
+                    return;
+                }
+                d->setStage(3);
+                d->loadGuide();
+                step = 1;
+            } else if (step == 1 && d->findChild<QPushButton *>(QStringLiteral("walkInSubmit"))->isEnabled()) {
+                for (const auto &[name, value] : form.items())
+                    d->setFieldValue(QString::fromStdString(name), value);
+                more(*d);
+                d->submit();
+                step = 2;
+            } else if (step == 2 && d->message().startsWith(QStringLiteral("未提交"))) {
+                qWarning("walk-in refused: %s", qPrintable(d->message()));
+                d->reject();
+            }
+        });
+        timer->start();
+        QTest::mouseClick(ws.findChild<QPushButton *>(QStringLiteral("walkIn")), Qt::LeftButton);
+        timer->stop();
+        timer->deleteLater();
+    }
+
+    /// A new application of stage 1 (政府投资) filed online; accepted by the window through the
+    /// API when @p accept. Returns its id.
     QString freshApplication(bool accept, json *acceptedBody = nullptr)
     {
         static int serial = 0;
         const std::string applicant = m_server.login("applicant");
-        const json p = createProject(applicant, 900 + ++serial, "天山区社区服务中心");
+        const json p = spgl::test::tianshanProject(m_server, applicant, 900 + ++serial, "天山区社区服务中心");
         if (p.is_null())
             return {};
         const json guide = spgl::test::stageGuide(m_server, 1);
@@ -1024,7 +1182,7 @@ private:
         if (shaPdf.empty() || shaPng.empty())
             return {};
         static int serial = 0;
-        const json p = createProject(applicant, 700 + ++serial, "天山区文化活动中心");
+        const json p = spgl::test::tianshanProject(m_server, applicant, 700 + ++serial, "天山区文化活动中心");
         if (p.is_null())
             return {};
         const json guide = spgl::test::stageGuide(m_server, 1);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -94,6 +95,25 @@ inline std::string uploadFile(const TestServer &server, const std::string &token
     if (done.status != 200 || done.json().value("status", std::string()) != "complete")
         return {};
     return done.json()["file"].value("sha256", std::string());
+}
+
+/// A 天山区 project (政府投资) of the applicant with 项目代码 2023-650102-47-01-<number>, named
+/// "<name> <code>", created through the API; null when the server refused it.
+inline nlohmann::json tianshanProject(const TestServer &server, const std::string &applicantToken, int number,
+                                      const std::string &name)
+{
+    char code[32];
+    std::snprintf(code, sizeof code, "2023-650102-47-01-%06d", number);
+    const auto project = server.postJson("/api/v1/projects",
+                                         {{"project_code", code},
+                                          {"name", name + " " + code},
+                                          {"region_code", "650102"},
+                                          {"process_type", 1},
+                                          {"approval_type", 1},
+                                          {"investment", "36000000.00"},
+                                          {"builder_credit_code", "91350100M000100Y43"}},
+                                         applicantToken);
+    return project.status == 201 ? project.json() : nlohmann::json();
 }
 
 /// The guide of one stage of 650100-ZFTZFW (process type 1): form definition and items.

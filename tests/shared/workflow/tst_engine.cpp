@@ -454,12 +454,55 @@ private slots:
                  (std::vector<int>{13, 11}));
         QCOMPARE_ENUM(app.status, ApplicationStatus::Concluded);
         Command deliver = cmd(CommandKind::Deliver);
-        deliver.deliveryMethod = "pigeon";
+        deliver.delivery.method = "pigeon";
         QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
-        deliver.deliveryMethod = "in_person";
+        // A post needs its tracking number; other methods have none.
+        deliver.delivery.method = "post";
+        QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
+        deliver.delivery.trackingNo = "EMS 11";
+        QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
+        deliver.delivery.method = "in_person";
+        deliver.delivery.trackingNo = "EMS1178899665";
+        QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
+        // The handover lies between the conclusion and now.
+        deliver.delivery = {"post", "EMS1178899665", "王建国", at("2025-10-10")};
+        QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
+        deliver.delivery.at = at("2025-09-01");
+        QCOMPARE(fail(app, deliver, f.clerk, at("2025-10-09")), std::string("workflow.invalid"));
+        deliver.delivery.at = at("2025-10-08");
         QCOMPARE(codes(run(app, deliver, f.clerk, at("2025-10-09"))), std::vector<int>{11});
         QCOMPARE_ENUM(app.status, ApplicationStatus::Delivered);
-        QCOMPARE(app.deliveryMethod, std::string("in_person"));
+        QVERIFY(app.delivery);
+        QCOMPARE(app.delivery->method, std::string("post"));
+        QCOMPARE(app.delivery->trackingNo, std::string("EMS1178899665"));
+        QCOMPARE(app.delivery->recipient, std::string("王建国"));
+        QCOMPARE(app.delivery->at, at("2025-10-08"));
+        // Without a time it is the moment of the command.
+        Application other = app;
+        other.status = ApplicationStatus::Concluded;
+        deliver.delivery = {"online", {}, {}, 0};
+        QCOMPARE(codes(run(other, deliver, f.clerk, at("2025-10-09"))), std::vector<int>{11});
+        QCOMPARE(other.delivery->at, at("2025-10-09"));
+        // The API's form: delivered_at as RFC 3339, in the event and the state as well.
+        auto parsed = workflowjson::commandFromJson(CommandKind::Deliver, {},
+                                                    {{"method", "post"},
+                                                     {"tracking_no", "SF1234567890"},
+                                                     {"recipient", "李娜"},
+                                                     {"delivered_at", "2025-10-08T10:00:00+08:00"}});
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed.value().delivery == (Delivery{"post", "SF1234567890", "李娜", at("2025-10-08")}));
+        QVERIFY(workflowjson::argsToJson(parsed.value())["delivered_at"] == "2025-10-08T10:00:00+08:00");
+        QVERIFY(!workflowjson::commandFromJson(CommandKind::Deliver, {}, {{"method", "post"}, {"delivered_at", "昨天"}})
+                     .ok());
+        Application third = other;
+        third.status = ApplicationStatus::Concluded;
+        auto events = Engine::execute(third, parsed.value(), {at("2025-10-09"), f.clerk, &f.calendar(), {}, false});
+        QVERIFY(events.ok());
+        const nlohmann::json view = workflowjson::toJson(events.value().back());
+        QVERIFY(view["delivery"]["tracking_no"] == "SF1234567890");
+        QVERIFY(view["delivery"]["delivered_at"] == "2025-10-08T10:00:00+08:00");
+        QVERIFY(workflowjson::eventFromJson(view).value().delivery == events.value().back().delivery);
+        QVERIFY(workflowjson::applicationFromJson(workflowjson::toJson(third)).value().delivery == third.delivery);
     }
 
     void anyMilestoneStagePassesOnOneMilestone()

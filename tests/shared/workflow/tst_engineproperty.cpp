@@ -120,7 +120,9 @@ private slots:
                     c.consultationId = chance(0.5) ? "q1" : "q2";
                 c.department = pick(departments);
                 c.procedure = pick(procedures);
-                c.deliveryMethod = pick(methods);
+                c.delivery.method = pick(methods);
+                if (c.delivery.method == "post" && chance(0.8))
+                    c.delivery.trackingNo = "EMS1178899665";
                 c.outcome = Outcome(std::uniform_int_distribution<int>(0, 2)(rng));
                 if (chance(0.9))
                     c.document = ResultDocument{"文号", "标题", "2025-10-10", chance(0.5) ? "" : "2030-01-01", ""};
