@@ -43,46 +43,6 @@ int number(std::string_view s)
     return v;
 }
 
-/// An RFC 3339 timestamp ("2025-09-30T23:30:00+06:00", fraction optional, Z or an offset) as
-/// epoch milliseconds. A '+' that a form encoder turned into a space is accepted as '+'.
-std::optional<std::int64_t> parseTimestamp(std::string_view s)
-{
-    if (s.size() < 20)
-        return std::nullopt;
-    const auto date = parseIsoDate(s.substr(0, 10));
-    if (!date || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
-        return std::nullopt;
-    if (s[13] != ':' || s[16] != ':' || !allDigits(s.substr(11, 2)) || !allDigits(s.substr(14, 2))
-        || !allDigits(s.substr(17, 2)))
-        return std::nullopt;
-    const int hour = number(s.substr(11, 2)), minute = number(s.substr(14, 2)), second = number(s.substr(17, 2));
-    if (hour > 23 || minute > 59 || second > 60)
-        return std::nullopt;
-    std::size_t i = 19;
-    if (i < s.size() && s[i] == '.') {
-        const std::size_t from = ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        if (i == from)
-            return std::nullopt;
-    }
-    std::int64_t offsetMs = 0;
-    const std::string_view zone = s.substr(i);
-    if (zone == "Z" || zone == "z") {
-        offsetMs = 0;
-    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-' || zone[0] == ' ') && zone[3] == ':'
-               && allDigits(zone.substr(1, 2)) && allDigits(zone.substr(4, 2))) {
-        const int oh = number(zone.substr(1, 2)), om = number(zone.substr(4, 2));
-        if (oh > 23 || om > 59)
-            return std::nullopt;
-        offsetMs = (std::int64_t(oh) * 60 + om) * 60 * 1000 * (zone[0] == '-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    const std::int64_t dayMs = std::int64_t(sys_days{*date}.time_since_epoch().count()) * kMsPerDay;
-    return dayMs + ((std::int64_t(hour) * 60 + minute) * 60 + std::min(second, 59)) * 1000 - offsetMs;
-}
-
 /// A year path parameter: four digits within the range CalendarLayer accepts.
 int parseYear(const std::string &text)
 {
@@ -354,7 +314,7 @@ CalendarService::Deadline CalendarService::deadline(const std::optional<std::str
             result.start = *d;
         else
             errors.push_back({"calendar.date", "起算日“" + *start + "”不是有效日期，应为YYYY-MM-DD", "start"});
-    } else if (const auto ms = parseTimestamp(*start)) {
+    } else if (const auto ms = parseRfc3339(*start)) {
         result.start = Date{beijingDay(*ms)};
     } else {
         errors.push_back(
