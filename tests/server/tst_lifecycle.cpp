@@ -665,7 +665,8 @@ private slots:
         };
         auto caseNow = [&](const std::string &token, const std::string &appId) {
             const auto reply = server.get("/api/v1/applications/" + appId, token);
-            const json *k = reply.status == 200 ? findCase(reply.json(), item) : nullptr;
+            const json app = reply.status == 200 ? reply.json() : json::object();
+            const json *k = findCase(app, item);
             return k ? *k : json();
         };
 

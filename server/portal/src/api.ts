@@ -155,7 +155,8 @@ function refreshTokens(): Promise<boolean> {
 
 /** Runs @p work while no other tab of this browser refreshes (where the browser has Web Locks). */
 function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  return navigator.locks ? navigator.locks.request('spgl.refresh', work) : work()
+  // request() resolves with what work's promise resolves to (its typing nests the promise).
+  return navigator.locks ? (navigator.locks.request('spgl.refresh', work) as unknown as Promise<T>) : work()
 }
 
 /**
