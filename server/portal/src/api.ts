@@ -2,6 +2,7 @@
 // out of any storage a script could read (below), a refresh on 401, and problem+json errors turned
 // into field messages.
 import { reactive } from 'vue'
+import { local, tabStorage } from './storage'
 
 function apiBase(): string {
   const meta = document.querySelector('meta[name="spgl-api-base"]')?.getAttribute('content') || 'api/v1/'
@@ -94,15 +95,15 @@ function store(tokens: Tokens) {
   session.access = tokens.access_token
   if (tokens.user) session.user = tokens.user
   memoryRefresh = tokens.refresh_token || ''
-  if (session.mode === 'cookie' && !memoryRefresh && !localStorage.getItem(COOKIE_HINT))
-    localStorage.setItem(COOKIE_HINT, '1')
+  if (session.mode === 'cookie' && !memoryRefresh && !local.getItem(COOKIE_HINT))
+    local.setItem(COOKIE_HINT, '1')
 }
 
 /** A new session (login, password change). */
 function begin(tokens: Tokens) {
   store(tokens)
   session.endedByReload = false
-  if (session.mode === 'memory') sessionStorage.setItem(EMBEDDED_LOGIN, '1')
+  if (session.mode === 'memory') tabStorage.setItem(EMBEDDED_LOGIN, '1')
 }
 
 /** Forgets the session here (drafts and upload resume data are kept, per user). */
@@ -110,8 +111,8 @@ export function logout() {
   session.access = ''
   session.user = null
   memoryRefresh = ''
-  localStorage.removeItem(COOKIE_HINT)
-  sessionStorage.removeItem(EMBEDDED_LOGIN)
+  local.removeItem(COOKIE_HINT)
+  tabStorage.removeItem(EMBEDDED_LOGIN)
 }
 
 /** Ends the session on the server too (revoked, the cookie cleared), then forgets it here. */
@@ -126,16 +127,16 @@ export async function signOut() {
 
 // Notifications have no read flag the applicant can set: the portal remembers the newest one seen.
 export function lastSeenNotification(): number {
-  return Number(localStorage.getItem(`spgl.seen.${session.user?.username}`) || '0')
+  return Number(local.getItem(`spgl.seen.${session.user?.username}`) || '0')
 }
 export function markNotificationsSeen(maxId: number) {
-  if (maxId > lastSeenNotification()) localStorage.setItem(`spgl.seen.${session.user?.username}`, String(maxId))
+  if (maxId > lastSeenNotification()) local.setItem(`spgl.seen.${session.user?.username}`, String(maxId))
 }
 
 let refreshing: Promise<boolean> | null = null
 /** New tokens for the session (by the cookie, or the token in memory); false when it has ended. */
 function refreshTokens(): Promise<boolean> {
-  if (!memoryRefresh && (session.mode !== 'cookie' || !localStorage.getItem(COOKIE_HINT))) return Promise.resolve(false)
+  if (!memoryRefresh && (session.mode !== 'cookie' || !local.getItem(COOKIE_HINT))) return Promise.resolve(false)
   refreshing ??= inTurn(async () => {
     try {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -165,11 +166,11 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
  * and removed. Private pages wait for this (router guard).
  */
 export const restored: Promise<void> = (async () => {
-  const legacy = localStorage.getItem('spgl.refresh')
-  for (const k of ['spgl.access', 'spgl.refresh', 'spgl.user']) localStorage.removeItem(k)
+  const legacy = local.getItem('spgl.refresh')
+  for (const k of ['spgl.access', 'spgl.refresh', 'spgl.user']) local.removeItem(k)
   if (session.mode === 'memory') {
-    session.endedByReload = !!sessionStorage.getItem(EMBEDDED_LOGIN)
-    sessionStorage.removeItem(EMBEDDED_LOGIN)
+    session.endedByReload = !!tabStorage.getItem(EMBEDDED_LOGIN)
+    tabStorage.removeItem(EMBEDDED_LOGIN)
     if (!legacy) return
   }
   if (legacy) memoryRefresh = legacy

@@ -1,8 +1,9 @@
 // A minimal dictionary: Simplified Chinese by default, English switchable; the choice is kept.
 import { ref } from 'vue'
+import { local } from './storage'
 
 export type Locale = 'zh-CN' | 'en'
-export const locale = ref<Locale>((localStorage.getItem('spgl.locale') as Locale) || 'zh-CN')
+export const locale = ref<Locale>((local.getItem('spgl.locale') as Locale) || 'zh-CN')
 
 const en: Record<string, string> = {
   '工程建设项目审批 · 网上申报': 'Construction Permits · Online Filing',
@@ -163,6 +164,6 @@ export function t(text: string): string {
 
 export function setLocale(l: Locale) {
   locale.value = l
-  localStorage.setItem('spgl.locale', l)
+  local.setItem('spgl.locale', l)
   document.documentElement.lang = l
 }
