@@ -74,8 +74,8 @@ void apply(ServerConfig &c, const std::string &key, const std::string &value, st
         else if (const auto instant = parseRfc3339(value))
             c.startAtMs = *instant;
         else
-            throw std::invalid_argument("--now needs YYYY-MM-DD or an RFC 3339 time such as 2026-09-29T10:00:00+08:00, got '"
-                                        + value + "'");
+            throw std::invalid_argument(
+                "--now needs YYYY-MM-DD or an RFC 3339 time such as 2026-09-29T10:00:00+08:00, got '" + value + "'");
     } else if (key == "portal-dir") {
         c.portalDir = value;
     } else if (key == "port-file") {

@@ -26,10 +26,12 @@ struct ServerConfig
     int demoProjects = 0;      ///< with demo: projects to generate into an empty database
     std::string portFile;      ///< write the bound port here (tests, scripts)
     std::string portalDir;     ///< the portal's built assets, served at / (default: the build's)
-    std::int64_t startAtMs = 0; ///< --now: the clock starts at this instant and runs on (0: the real time)
     bool ogcPublic = false;    ///< /ogc (OGC API – Features) readable without a login (QGIS on the extranet)
     std::uint32_t argon2MemoryKiB = 47104;
     std::uint32_t argon2Iterations = 1;
+
+    /// --now: the clock starts at this instant and runs on (0: the real time).
+    std::int64_t startAtMs = 0;
 
     /// Parses `--key=value` options and positional words (the sub-command) from @p args.
     /// Returns the positional words; throws std::invalid_argument with a message on bad input.

@@ -19,7 +19,9 @@ std::string attributes(const Request &req)
 /// A refresh token as the server issues them: base64url, nothing a cookie cannot carry.
 bool plainToken(const std::string &token)
 {
-    return !token.empty() && token.size() <= kMaxToken && token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos;
+    return !token.empty() && token.size() <= kMaxToken
+           && token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                  == std::string::npos;
 }
 } // namespace
 

@@ -129,7 +129,8 @@ private slots:
     {
         const std::string credentials = json{{"username", "applicant"}, {"password", "Demo@2026"}}.dump();
         // Without the header (the desktop, outside systems): the JSON contract, no cookie.
-        const auto plain = m_server.request("POST", "/api/v1/auth/login", credentials, {{"Content-Type", "application/json"}});
+        const auto plain
+            = m_server.request("POST", "/api/v1/auth/login", credentials, {{"Content-Type", "application/json"}});
         QCOMPARE(plain.status, 200);
         QVERIFY(!plain.json()["refresh_token"].get<std::string>().empty());
         QVERIFY(plain.header("set-cookie").empty());
@@ -274,8 +275,10 @@ private slots:
     void changePasswordRenewsTheCookie()
     {
         // Its own user: the demo users' passwords stay as other tests expect them.
-        const json user = {{"kind", "person"},         {"username", "cookie_pw"},
-                           {"password", "Cookie#2026a"}, {"display_name", "古丽"},
+        const json user = {{"kind", "person"},
+                           {"username", "cookie_pw"},
+                           {"password", "Cookie#2026a"},
+                           {"display_name", "古丽"},
                            {"id_number", "650102198506120022"}};
         QCOMPARE(m_server.postJson("/api/v1/auth/register", user).status, 201);
         auto login = [&](const std::string &password) {

@@ -706,7 +706,8 @@ private slots:
         QCOMPARE(k["clock"]["deadline"], "2026-10-14");
         QCOMPARE(k["clock"]["used_workdays"], 0);
         QCOMPARE(k["clock"]["paused"], false);
-        const auto calendar = server.get("/api/v1/calendar/deadline?start=2026-09-28&days=8&unit=workday&region=650102");
+        const auto calendar
+            = server.get("/api/v1/calendar/deadline?start=2026-09-28&days=8&unit=workday&region=650102");
         QCOMPARE(calendar.json()["deadline"], "2026-10-14"); // the calendar endpoint agrees
         auto command = [&](const std::string &action, const json &args) {
             return server.request("POST", "/api/v1/cases/" + caseId + "/" + action, args.dump(),
@@ -785,7 +786,7 @@ private slots:
             if (e["case_id"] == caseId && e["kind"].get<std::string>().rfind("special_procedure_", 0) == 0)
                 when.push_back(e["kind"].get<std::string>() + " " + e["time"].get<std::string>().substr(0, 10));
         QCOMPARE(when, (std::vector<std::string>{"special_procedure_started 2026-09-29",
-                                                  "special_procedure_ended 2026-10-09"}));
+                                                 "special_procedure_ended 2026-10-09"}));
     }
 
 private:

@@ -17,15 +17,15 @@ const nlohmann::json kUserSchema = {{"type", "object"},
                                       {"region_code", {{"type", "string"}}},
                                       {"department_id", {{"type", {"string", "null"}}}}}}};
 
-const nlohmann::json kTokensSchema
-    = {{"type", "object"},
-       {"required", {"access_token", "expires_in", "user"}},
-       {"properties",
-        {{"access_token", {{"type", "string"}}},
-         {"refresh_token",
-          {{"type", "string"}, {"description", "刷新令牌；请求带 X-SPGL-Session: cookie 时不在响应体中，而在 Cookie 中"}}},
-         {"expires_in", {{"type", "integer"}}},
-         {"user", kUserSchema}}}};
+const nlohmann::json kTokensSchema = {
+    {"type", "object"},
+    {"required", {"access_token", "expires_in", "user"}},
+    {"properties",
+     {{"access_token", {{"type", "string"}}},
+      {"refresh_token",
+       {{"type", "string"}, {"description", "刷新令牌；请求带 X-SPGL-Session: cookie 时不在响应体中，而在 Cookie 中"}}},
+      {"expires_in", {{"type", "integer"}}},
+      {"user", kUserSchema}}}};
 
 // The browser's way (RefreshCookie): documented on every route that issues, takes or ends a refresh token.
 const nlohmann::json kSessionHeader
