@@ -1,5 +1,7 @@
 #include "app/serverconfig.h"
 
+#include "calendar/dates.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -65,6 +67,15 @@ void apply(ServerConfig &c, const std::string &key, const std::string &value, st
             c.ogcPublic = false;
         else
             throw std::invalid_argument("--ogc-public takes no value (or 1/0, true/false), got '" + value + "'");
+    } else if (key == "now") {
+        // A date alone is 09:00 Beijing time, the start of office hours.
+        if (const auto day = parseIsoDate(value))
+            c.startAtMs = beijingMs(*day, 9);
+        else if (const auto instant = parseRfc3339(value))
+            c.startAtMs = *instant;
+        else
+            throw std::invalid_argument(
+                "--now needs YYYY-MM-DD or an RFC 3339 time such as 2026-09-29T10:00:00+08:00, got '" + value + "'");
     } else if (key == "portal-dir") {
         c.portalDir = value;
     } else if (key == "port-file") {
@@ -185,6 +196,9 @@ Options (also SPGL_* environment variables or `key = value` lines in --config=FI
   --demo-projects=N      with --demo: generate N demo projects on an empty database (default 0)
   --port-file=FILE       write the bound port to FILE once listening
   --ogc-public           serve /ogc (OGC API – Features, read-only) without a login, e.g. for QGIS
+  --now=TIME             start the server's clock at TIME (YYYY-MM-DD = 09:00 that day, or RFC 3339)
+                         and let it run on from there: tests and demonstrations of a given day only,
+                         never in production (every deadline follows this clock)
   --portal-dir=DIR       the applicant portal's built assets, served at / (default: portal/ next to
                          the binary, ../share/spgl/portal, else the build's server/portal folder)
 )";

@@ -30,6 +30,9 @@ struct ServerConfig
     std::uint32_t argon2MemoryKiB = 47104;
     std::uint32_t argon2Iterations = 1;
 
+    /// --now: the clock starts at this instant and runs on (0: the real time).
+    std::int64_t startAtMs = 0;
+
     /// Parses `--key=value` options and positional words (the sub-command) from @p args.
     /// Returns the positional words; throws std::invalid_argument with a message on bad input.
     std::vector<std::string> parse(const std::vector<std::string> &args,

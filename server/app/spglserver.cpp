@@ -83,6 +83,8 @@ int SpglServer::main(const std::vector<std::string> &args)
             }
         }
         words = config.parse(args, &extra);
+        if (config.startAtMs)
+            beijing::startClockAt(config.startAtMs);
     } catch (const std::invalid_argument &e) {
         std::cerr << "spgl-server: " << e.what() << "\n";
         return EXIT_USAGE;
@@ -109,6 +111,9 @@ int SpglServer::serve(ServerConfig &config)
 {
     auto &log = Poco::Logger::get("spgl");
     ServerContext context(config);
+    if (config.startAtMs)
+        log.warning("the clock was started at %s (--now): deadlines follow it, not the real time",
+                    beijing::rfc3339(config.startAtMs));
     if (config.demo) {
         context.seedDemo();
         if (config.demoProjects > 0)

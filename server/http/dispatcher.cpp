@@ -125,7 +125,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             response.header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS");
             response.header(
                 "Access-Control-Allow-Headers",
-                "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match");
+                "Authorization, Content-Type, Idempotency-Key, Upload-Length, Upload-Offset, X-Request-Id, If-Match, "
+                "X-SPGL-Session");
             response.header("Access-Control-Max-Age", "600");
         } else if (const auto &portal = m_context.router().fallback();
                    portal && (method == "GET" || method == "HEAD") && path != "/api" && path.rfind("/api/", 0) != 0
@@ -256,6 +257,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         if (!cors.empty() && raw.get("Origin", "") == cors) {
             out.set("Access-Control-Allow-Origin", cors);
             out.set("Vary", "Origin");
+            // The portal served from that origin keeps its refresh token in a cookie (RefreshCookie).
+            out.set("Access-Control-Allow-Credentials", "true");
             out.set("Access-Control-Expose-Headers",
                     "Upload-Offset, Upload-Length, Location, X-Request-Id, ETag, Content-Range");
         }

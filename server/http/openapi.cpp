@@ -43,6 +43,8 @@ nlohmann::json OpenApi::build(const Router &router, const std::string &version)
         nlohmann::json op = {{"operationId", operationId(r)},
                              {"summary", r.summary.empty() ? r.method + " " + r.pattern : r.summary},
                              {"tags", {r.tag.empty() ? "misc" : r.tag}}};
+        if (!r.description.empty())
+            op["description"] = r.description;
         if (std::find(tags.begin(), tags.end(), op["tags"][0]) == tags.end())
             tags.push_back(op["tags"][0]);
         nlohmann::json params = nlohmann::json::array();

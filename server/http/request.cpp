@@ -3,8 +3,11 @@
 #include "http/apierror.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace spgl::server {
@@ -26,6 +29,22 @@ bool containsNul(const nlohmann::json &value)
                 return true;
     }
     return false;
+}
+
+/// The first item of a comma-separated header value, without surrounding blanks.
+std::string firstItem(const std::string &value)
+{
+    const std::string item = value.substr(0, value.find(','));
+    const auto b = item.find_first_not_of(" \t");
+    const auto e = item.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : item.substr(b, e - b + 1);
+}
+
+bool saneHost(const std::string &host)
+{
+    return !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_';
+    });
 }
 } // namespace
 
@@ -69,6 +88,44 @@ bool Request::ifNoneMatch(const std::string &etag) const
         pos = comma + 1;
     }
     return false;
+}
+
+std::string Request::cookie(const std::string &name) const
+{
+    Poco::Net::NameValueCollection cookies;
+    m_raw.getCookies(cookies);
+    return cookies.get(name, "");
+}
+
+std::string Request::forwardedProto() const
+{
+    std::string proto = firstItem(header("X-Forwarded-Proto"));
+    std::transform(proto.begin(), proto.end(), proto.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return proto == "https" ? proto : "http";
+}
+
+std::string Request::forwardedHost() const
+{
+    if (std::string host = firstItem(header("X-Forwarded-Host")); saneHost(host))
+        return host;
+    if (std::string host = firstItem(header("Host")); saneHost(host))
+        return host;
+    return {};
+}
+
+std::string Request::forwardedPrefix() const
+{
+    std::string prefix = firstItem(header("X-Forwarded-Prefix"));
+    const bool sane = prefix.size() <= 200 && std::all_of(prefix.begin(), prefix.end(), [](unsigned char c) {
+                          return std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+                      });
+    if (!sane || prefix.find("..") != std::string::npos)
+        return {};
+    while (!prefix.empty() && prefix.back() == '/')
+        prefix.pop_back();
+    if (!prefix.empty() && prefix.front() != '/')
+        prefix.insert(prefix.begin(), '/');
+    return prefix;
 }
 
 bool Request::hasHeader(const std::string &name) const

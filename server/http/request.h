@@ -28,6 +28,17 @@ public:
     /// Whether If-None-Match lists @p etag (RFC 9110 weak comparison: W/ ignored, lists, "*"):
     /// the client's copy is current and the answer is 304.
     bool ifNoneMatch(const std::string &etag) const;
+    /// A cookie the client sent (the Cookie header); empty when there is none of that name.
+    std::string cookie(const std::string &name) const;
+    /// The scheme the client used: "https" when a reverse proxy says so (the first item of
+    /// X-Forwarded-Proto), else "http" (spgl-server itself speaks plain HTTP).
+    std::string forwardedProto() const;
+    /// The host the client addressed: X-Forwarded-Host (first item) when a reverse proxy sets
+    /// it, else Host; "" when neither is a plain host[:port].
+    std::string forwardedHost() const;
+    /// The path prefix a reverse proxy serves the server under (X-Forwarded-Prefix: "/spgl"),
+    /// with a leading and no trailing slash; "" when there is none or it is not a plain path.
+    std::string forwardedPrefix() const;
 
     /// A path parameter of the matched route ("{id}").
     const std::string &param(const std::string &name) const;

@@ -29,6 +29,7 @@ struct Route
     // OpenAPI documentation
     std::string tag;
     std::string summary;
+    std::string description;       ///< longer text (OpenAPI description), empty when the summary says it all
     nlohmann::json requestSchema;  ///< JSON schema of the body, null when none
     nlohmann::json responseSchema; ///< JSON schema of the success body
     int successStatus = 200;

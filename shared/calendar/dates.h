@@ -42,6 +42,12 @@ inline std::int64_t beijingMs(std::chrono::year_month_day date, int hour = 0)
 
 /// Parses "YYYY-MM-DD" (exactly that shape); nullopt when malformed or not a real date.
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text);
+/**
+ * Parses an RFC 3339 timestamp ("2025-09-30T23:30:00+06:00"; a fraction optional; Z or an
+ * offset) into epoch milliseconds; nullopt when malformed. A '+' that a form encoder turned into
+ * a space is accepted as '+', and a space for the 'T' too.
+ */
+std::optional<std::int64_t> parseRfc3339(std::string_view text);
 /// Formats as "YYYY-MM-DD".
 std::string isoDate(std::chrono::year_month_day date);
 /// Parses the iCalendar DATE form "YYYYMMDD"; nullopt when malformed or not a real date.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -11,11 +12,28 @@ namespace spgl::beijing {
 /// offset converts instants exactly, whatever the machine's time zone.
 inline constexpr std::int64_t kOffsetMs = 8LL * 3600 * 1000;
 
-/// Milliseconds since the Unix epoch, now.
-inline std::int64_t nowMs()
+namespace detail {
+/// How far nowMs() is set off the system clock (startClockAt).
+inline std::atomic<std::int64_t> clockShiftMs{0};
+
+inline std::int64_t systemMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+} // namespace detail
+
+/// Milliseconds since the Unix epoch, now (as set by startClockAt, else the system clock).
+inline std::int64_t nowMs()
+{
+    return detail::systemMs() + detail::clockShiftMs.load(std::memory_order_relaxed);
+}
+
+/// Makes nowMs() read @p epochMs at once and run on from there, for tests and demonstrations of a
+/// given day (spgl-server --now). Never in production: every deadline follows this clock.
+inline void startClockAt(std::int64_t epochMs)
+{
+    detail::clockShiftMs.store(epochMs - detail::systemMs(), std::memory_order_relaxed);
 }
 
 /// The calendar date in Beijing of an instant.

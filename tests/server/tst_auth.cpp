@@ -4,7 +4,34 @@
 #include <QtTest>
 
 using nlohmann::json;
+using spgl::test::HttpReply;
 using spgl::test::TestServer;
+
+namespace {
+/// The value a Set-Cookie header gives spgl_refresh ("" when it names another cookie or none).
+std::string refreshCookie(const HttpReply &reply)
+{
+    const std::string set = reply.header("set-cookie");
+    const std::string name = "spgl_refresh=";
+    if (set.rfind(name, 0) != 0)
+        return {};
+    return set.substr(name.size(), set.find(';') - name.size());
+}
+
+bool has(const std::string &text, const std::string &part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+/// What the portal sends: the cookie session header, and the cookie once it has one.
+std::map<std::string, std::string> browser(const std::string &cookie = {})
+{
+    std::map<std::string, std::string> h = {{"Content-Type", "application/json"}, {"X-SPGL-Session", "cookie"}};
+    if (!cookie.empty())
+        h["Cookie"] = "spgl_refresh=" + cookie;
+    return h;
+}
+} // namespace
 
 class tst_Auth : public QObject
 {
@@ -98,6 +125,112 @@ private slots:
         QCOMPARE(m_server.get("/api/v1/auth/me", other).status, 200);
     }
 
+    void refreshTokenInACookieOnlyWhenAsked()
+    {
+        const std::string credentials = json{{"username", "applicant"}, {"password", "Demo@2026"}}.dump();
+        // Without the header (the desktop, outside systems): the JSON contract, no cookie.
+        const auto plain
+            = m_server.request("POST", "/api/v1/auth/login", credentials, {{"Content-Type", "application/json"}});
+        QCOMPARE(plain.status, 200);
+        QVERIFY(!plain.json()["refresh_token"].get<std::string>().empty());
+        QVERIFY(plain.header("set-cookie").empty());
+
+        // With it (the portal): the refresh token only in the cookie, never in the body.
+        const auto login = m_server.request("POST", "/api/v1/auth/login", credentials, browser());
+        QCOMPARE(login.status, 200);
+        QVERIFY(!login.json().contains("refresh_token"));
+        QVERIFY(!login.json()["access_token"].get<std::string>().empty());
+        QCOMPARE(login.json()["user"]["username"], "applicant");
+        const std::string set = login.header("set-cookie");
+        const std::string r1 = refreshCookie(login);
+        QVERIFY2(r1.size() >= 40, set.c_str());
+        // HttpOnly (no script reads it), SameSite=Strict (no other site sends it), only to the auth
+        // endpoints, a session cookie (no Max-Age/Expires: closing the browser ends it), and not
+        // Secure on plain http (the demo on 127.0.0.1 must work).
+        QVERIFY2(has(set, "; Path=/api/v1/auth;") && has(set, "; HttpOnly") && has(set, "; SameSite=Strict"),
+                 set.c_str());
+        QVERIFY2(!has(set, "Max-Age") && !has(set, "Expires") && !has(set, "Secure") && !has(set, "Domain"),
+                 set.c_str());
+    }
+
+    void refreshByCookieRotatesAndRefusesCrossSiteRequests()
+    {
+        const auto login = m_server.request(
+            "POST", "/api/v1/auth/login", json{{"username", "applicant"}, {"password", "Demo@2026"}}.dump(), browser());
+        const std::string r1 = refreshCookie(login);
+        QVERIFY(!r1.empty());
+
+        // The cookie without the header is what a forged cross-site request looks like: refused,
+        // whatever the body, and nothing rotates.
+        for (const auto &[type, body] : std::vector<std::pair<std::string, std::string>>{
+                 {"", ""}, {"application/x-www-form-urlencoded", "refresh_token=x"}, {"application/json", "{}"}}) {
+            std::map<std::string, std::string> headers = {{"Cookie", "spgl_refresh=" + r1}};
+            if (!type.empty())
+                headers["Content-Type"] = type;
+            const auto forged = m_server.request("POST", "/api/v1/auth/refresh", body, headers);
+            QCOMPARE(forged.status, 403);
+            QVERIFY(forged.isProblem());
+            QVERIFY(has(forged.json()["detail"], "X-SPGL-Session"));
+            QVERIFY(forged.header("set-cookie").empty());
+        }
+
+        // With the header the cookie alone refreshes (no body) and rotates.
+        const auto second = m_server.request("POST", "/api/v1/auth/refresh", "", browser(r1));
+        QCOMPARE(second.status, 200);
+        QVERIFY(!second.json().contains("refresh_token"));
+        const std::string r2 = refreshCookie(second);
+        QVERIFY(!r2.empty() && r2 != r1);
+        QVERIFY(has(second.header("set-cookie"), "; HttpOnly"));
+        QCOMPARE(m_server.get("/api/v1/auth/me", second.json()["access_token"]).status, 200);
+
+        // The rotated-away cookie presented again: refused, the cookie cleared, the family ended.
+        const auto reuse = m_server.request("POST", "/api/v1/auth/refresh", "", browser(r1));
+        QCOMPARE(reuse.status, 401);
+        QVERIFY(reuse.isProblem());
+        QVERIFY2(has(reuse.header("set-cookie"), "spgl_refresh=;") && has(reuse.header("set-cookie"), "Max-Age=0"),
+                 reuse.header("set-cookie").c_str());
+        QCOMPARE(m_server.request("POST", "/api/v1/auth/refresh", "", browser(r2)).status, 401);
+
+        // No cookie at all (a reload after the browser was closed): 401 with a clear message.
+        const auto none = m_server.request("POST", "/api/v1/auth/refresh", "", browser());
+        QCOMPARE(none.status, 401);
+        QVERIFY(has(none.json()["detail"], "重新登录"));
+        QVERIFY(has(none.header("set-cookie"), "Max-Age=0"));
+    }
+
+    void logoutRevokesAndClearsTheCookie()
+    {
+        const auto login = m_server.request(
+            "POST", "/api/v1/auth/login", json{{"username", "applicant"}, {"password", "Demo@2026"}}.dump(), browser());
+        const std::string cookie = refreshCookie(login);
+        const std::string access = login.json()["access_token"];
+        const auto out = m_server.request("POST", "/api/v1/auth/logout", "", browser(cookie), access);
+        QCOMPARE(out.status, 204);
+        const std::string set = out.header("set-cookie");
+        QVERIFY2(has(set, "spgl_refresh=;") && has(set, "Max-Age=0") && has(set, "Path=/api/v1/auth;"), set.c_str());
+        QCOMPARE(m_server.request("POST", "/api/v1/auth/refresh", "", browser(cookie)).status, 401);
+        QCOMPARE(m_server.get("/api/v1/auth/me", access).status, 401);
+    }
+
+    void cookieFollowsTheProxy()
+    {
+        // Behind a reverse proxy under /spgl over HTTPS: the cookie's path has the prefix, and it is Secure.
+        auto headers = browser();
+        headers["X-Forwarded-Proto"] = "https";
+        headers["X-Forwarded-Prefix"] = "/spgl/";
+        const std::string credentials = json{{"username", "applicant"}, {"password", "Demo@2026"}}.dump();
+        auto login = m_server.request("POST", "/api/v1/auth/login", credentials, headers);
+        QCOMPARE(login.status, 200);
+        std::string set = login.header("set-cookie");
+        QVERIFY2(has(set, "; Path=/spgl/api/v1/auth;") && has(set, "; Secure"), set.c_str());
+        // A prefix that is not a plain path is ignored, never written into the header.
+        headers["X-Forwarded-Prefix"] = "/a;Domain=evil.example";
+        headers["X-Forwarded-Proto"] = "http";
+        login = m_server.request("POST", "/api/v1/auth/login", credentials, headers);
+        set = login.header("set-cookie");
+        QVERIFY2(has(set, "; Path=/api/v1/auth;") && !has(set, "evil") && !has(set, "Secure"), set.c_str());
+    }
+
     void changePasswordEndsEverySession()
     {
         // Access tokens live 2 s here: each call logs in afresh (Argon2 under load can take a while).
@@ -137,6 +270,35 @@ private slots:
         QCOMPARE(m_server.postJson("/api/v1/auth/refresh", {{"refresh_token", other["refresh_token"]}}).status, 401);
         QCOMPARE(login("Demo@2026").status, 401);
         QCOMPARE(login("Xinjiang#2027ok").status, 200);
+    }
+
+    void changePasswordRenewsTheCookie()
+    {
+        // Its own user: the demo users' passwords stay as other tests expect them.
+        const json user = {{"kind", "person"},
+                           {"username", "cookie_pw"},
+                           {"password", "Cookie#2026a"},
+                           {"display_name", "古丽"},
+                           {"id_number", "650102198506120022"}};
+        QCOMPARE(m_server.postJson("/api/v1/auth/register", user).status, 201);
+        auto login = [&](const std::string &password) {
+            return m_server.request("POST", "/api/v1/auth/login",
+                                    json{{"username", "cookie_pw"}, {"password", password}}.dump(), browser());
+        };
+        const std::string otherTab = refreshCookie(login("Cookie#2026a")); // another browser's session
+        const auto here = login("Cookie#2026a");
+        const auto changed
+            = m_server.request("POST", "/api/v1/auth/password",
+                               json{{"current_password", "Cookie#2026a"}, {"new_password", "Cookie#2027b"}}.dump(),
+                               browser(refreshCookie(here)), here.json()["access_token"]);
+        QCOMPARE(changed.status, 200);
+        QVERIFY(!changed.json().contains("refresh_token"));
+        const std::string renewed = refreshCookie(changed);
+        QVERIFY(!renewed.empty() && renewed != refreshCookie(here));
+        // Every earlier session is over; this page goes on with the new cookie.
+        QCOMPARE(m_server.request("POST", "/api/v1/auth/refresh", "", browser(otherTab)).status, 401);
+        QCOMPARE(m_server.request("POST", "/api/v1/auth/refresh", "", browser(refreshCookie(here))).status, 401);
+        QCOMPARE(m_server.request("POST", "/api/v1/auth/refresh", "", browser(renewed)).status, 200);
     }
 
     void lockoutAfterFiveFailuresRevealsNothing()

@@ -52,6 +52,22 @@ QString joined(const std::vector<std::string> &list)
     return out.join(QStringLiteral(", "));
 }
 
+/// A 政府投资 school building in 天山区, as the applicant files it.
+json projectBody(const std::string &code, const std::string &name)
+{
+    return {{"project_code", code},
+            {"name", name},
+            {"region_code", "650102"},
+            {"process_type", 1},
+            {"approval_type", 1},
+            {"investment", "128005000.00"},
+            {"land_area", 15200.5},
+            {"building_area", 32150.0},
+            {"builder_name", "乌鲁木齐城市建设投资（集团）有限公司"},
+            {"builder_credit_code", "91350100M000100Y43"},
+            {"address", "乌鲁木齐市天山区解放南路 88 号"}};
+}
+
 const json *findCase(const json &app, const std::string &itemCode)
 {
     for (const auto &k : app["cases"])
@@ -96,18 +112,9 @@ private slots:
             if (!s.department.empty() && name != "clerk" && name != "head")
                 m_reviewerOf[s.department] = name;
 
-        const json body = {{"project_code", "2025-650102-47-01-000123"},
-                           {"name", "乌鲁木齐市第一百三十六中学新建教学楼项目"},
-                           {"region_code", "650102"},
-                           {"process_type", 1},
-                           {"approval_type", 1},
-                           {"investment", "128005000.00"},
-                           {"land_area", 15200.5},
-                           {"building_area", 32150.0},
-                           {"builder_name", "乌鲁木齐城市建设投资（集团）有限公司"},
-                           {"builder_credit_code", "91350100M000100Y43"},
-                           {"address", "乌鲁木齐市天山区解放南路 88 号"}};
-        const auto created = m_server.postJson("/api/v1/projects", body, user("applicant").token);
+        const auto created = m_server.postJson(
+            "/api/v1/projects", projectBody("2025-650102-47-01-000123", "乌鲁木齐市第一百三十六中学新建教学楼项目"),
+            user("applicant").token);
         QCOMPARE_STATUS(created, 201);
         m_project = created.json();
         QCOMPARE(m_project["process_type"], 1);
@@ -638,6 +645,148 @@ private slots:
         const auto verify = m_server.get("/api/v1/audit/verify", user("admin").token);
         QCOMPARE_STATUS(verify, 200);
         QCOMPARE(verify.json()["ok"], true);
+    }
+
+    void specialProcedurePausesTheClockAcrossNationalDay()
+    {
+        // A special procedure that begins before 国庆 2026 and ends after it, through the API on a
+        // server of its own whose clock is set to each day of the story (--now, restarted between
+        // days). resources/calendar/cn-national.json, 2026: 中秋 Fri 9-25 – Sun 9-27 and 国庆
+        // Thu 10-1 – Wed 10-7 off; Sun 9-20 and Sat 10-10 worked (调休). The working days around it:
+        //   Mon 9-28 | Tue 9-29 | Wed 9-30 | (10-1 … 10-7 off) | Thu 10-8 | Fri 10-9 | Sat 10-10 (调休)
+        //   | (Sun 10-11 off) | Mon 10-12 | 10-13 | 10-14 | 10-15 | 10-16 | (10-17, 10-18 off) | Mon 10-19
+        // 650100-FGW-002 (可研批复) promises 8 working days; its special procedure 专家评审 has 10.
+        const std::string item = "650100-FGW-002";
+        TestServer server;
+        auto startAt = [&server](const char *instant) {
+            if (server.running() && server.stop() != 0)
+                return false;
+            return server.start({QStringLiteral("--clock-scan=0"), QStringLiteral("--now=") + QLatin1String(instant)});
+        };
+        auto caseNow = [&](const std::string &token, const std::string &appId) {
+            const auto reply = server.get("/api/v1/applications/" + appId, token);
+            const json app = reply.status == 200 ? reply.json() : json::object();
+            const json *k = findCase(app, item);
+            return k ? *k : json();
+        };
+
+        // Mon 9-28 10:00: filed and accepted. Deadline: the 8th working day after 9-28 is 10-14
+        // (9-29, 9-30, 10-8, 10-9, 10-10, 10-12, 10-13, 10-14).
+        QVERIFY2(startAt("2026-09-28T10:00:00+08:00"), qPrintable(server.lastError()));
+        const Session applicant = loginAs(server, "applicant");
+        const Session clerk = loginAs(server, "clerk");
+        const Session fgw = loginAs(server, "rev.fgw");
+        QVERIFY(!applicant.token.empty() && !clerk.token.empty() && !fgw.token.empty());
+        auto reply = server.postJson("/api/v1/projects",
+                                     projectBody("2026-650102-47-01-000929", "乌鲁木齐市国庆假期计时测试项目"),
+                                     applicant.token);
+        QCOMPARE_STATUS(reply, 201);
+        const json project = reply.json();
+        const json guide = stageGuide(server, 1);
+        QVERIFY(guide.is_object());
+        const json form = fillForm(guide["form"], project);
+        reply = server.postJson("/api/v1/applications",
+                                {{"project_id", project["id"]},
+                                 {"stage", 1},
+                                 {"form", form},
+                                 {"materials", materialsFor(applyingItems(guide, form, project), {})},
+                                 {"channel", "online"}},
+                                applicant.token);
+        QCOMPARE_STATUS(reply, 201);
+        const std::string appId = reply.json()["id"];
+        reply = server.request("POST", "/api/v1/applications/" + appId + "/accept",
+                               json{{"opinion", "材料齐全，予以受理"}}.dump(), {{"Content-Type", "application/json"}},
+                               clerk.token);
+        QCOMPARE_STATUS(reply, 200);
+        QCOMPARE(reply.json()["accepted_at"].get<std::string>().substr(0, 16), "2026-09-28T10:00");
+        json k = caseNow(applicant.token, appId);
+        QVERIFY2(k.is_object(), "no 可研批复 case");
+        const std::string caseId = k["id"];
+        QCOMPARE(k["clock"]["limit"], 8);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-14");
+        QCOMPARE(k["clock"]["used_workdays"], 0);
+        QCOMPARE(k["clock"]["paused"], false);
+        const auto calendar
+            = server.get("/api/v1/calendar/deadline?start=2026-09-28&days=8&unit=workday&region=650102");
+        QCOMPARE(calendar.json()["deadline"], "2026-10-14"); // the calendar endpoint agrees
+        auto command = [&](const std::string &action, const json &args) {
+            return server.request("POST", "/api/v1/cases/" + caseId + "/" + action, args.dump(),
+                                  {{"Content-Type", "application/json"}}, fgw.token);
+        };
+        QCOMPARE_STATUS(command("claim", json::object()), 200);
+
+        // Tue 9-29 10:00: the special procedure begins. The day it begins still counts as used
+        // (used 1: 9-29); nothing is taken out yet, the deadline stays 10-14. The procedure's own
+        // 10 working days end on 10-19 (9-30, 10-8, 10-9, 10-10, 10-12 … 10-16, 10-19).
+        QVERIFY2(startAt("2026-09-29T10:00:00+08:00"), qPrintable(server.lastError()));
+        reply = command("suspend", {{"kind", "expert_review"}, {"reason", "可研报告投资估算需组织专家评审"}});
+        QCOMPARE_STATUS(reply, 200);
+        k = reply.json();
+        QCOMPARE(k["status"], "special_procedure");
+        QCOMPARE(k["events"][0]["kind"], "special_procedure_started");
+        QCOMPARE(k["events"][0]["blzt"], 9);
+        QCOMPARE(k["clock"]["paused"], true);
+        QCOMPARE(k["clock"]["used_workdays"], 1);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-14");
+        QCOMPARE(k["special_procedures"][0]["started_at"].get<std::string>().substr(0, 10), "2026-09-29");
+        QCOMPARE(k["special_procedures"][0]["deadline"], "2026-10-19");
+
+        // Sat 10-3, in the holiday: still paused, used still 1. Read now, the open pause has taken
+        // out one working day so far (9-30), so the deadline reads one working day later: 10-15.
+        QVERIFY2(startAt("2026-10-03T12:00:00+08:00"), qPrintable(server.lastError()));
+        k = caseNow(applicant.token, appId);
+        QCOMPARE(k["status"], "special_procedure");
+        QCOMPARE(k["clock"]["paused"], true);
+        QCOMPARE(k["clock"]["used_workdays"], 1);
+        QCOMPARE(k["clock"]["paused_days"], 1);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-15");
+        QCOMPARE(k["clock"]["level"], "normal");
+
+        // Thu 10-8, the first working day after the holiday, still in the procedure: used 1;
+        // 9-30 and 10-8 out, the deadline reads 10-16. The holiday itself took out nothing.
+        QVERIFY2(startAt("2026-10-08T10:00:00+08:00"), qPrintable(server.lastError()));
+        k = caseNow(applicant.token, appId);
+        QCOMPARE(k["clock"]["paused"], true);
+        QCOMPARE(k["clock"]["used_workdays"], 1);
+        QCOMPARE(k["clock"]["paused_days"], 2);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-16");
+
+        // Fri 10-9 10:00: the procedure ends. The pause took out the working days after 9-29 up to
+        // and including 10-9: 9-30, 10-8, 10-9 = 3 (ten calendar days, three of them working
+        // days). The deadline moves by exactly those 3 working days: 10-14 → 10-15, 10-16, 10-19.
+        QVERIFY2(startAt("2026-10-09T10:00:00+08:00"), qPrintable(server.lastError()));
+        reply = command("resume", {{"result", "专家评审通过"}});
+        QCOMPARE_STATUS(reply, 200);
+        k = reply.json();
+        QCOMPARE(k["status"], "in_progress");
+        QCOMPARE(k["events"][0]["kind"], "special_procedure_ended");
+        QCOMPARE(k["events"][0]["blzt"], 10);
+        QCOMPARE(k["clock"]["paused"], false);
+        QCOMPARE(k["clock"]["paused_days"], 3);
+        QCOMPARE(k["clock"]["used_workdays"], 1);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-19");
+        QCOMPARE(k["special_procedures"][0]["ended_at"].get<std::string>().substr(0, 10), "2026-10-09");
+        QCOMPARE(k["special_procedures"][0]["overdue"], false);
+        // The same as a limit of 8 + 3 working days counted from acceptance.
+        const auto moved = server.get("/api/v1/calendar/deadline?start=2026-09-28&days=11&unit=workday&region=650102");
+        QCOMPARE(moved.json()["deadline"], "2026-10-19");
+
+        // Mon 10-12: the clock runs again, 调休 Saturday included: used 3 (9-29, 10-10, 10-12),
+        // 5 left (10-13 … 10-16, 10-19).
+        QVERIFY2(startAt("2026-10-12T10:00:00+08:00"), qPrintable(server.lastError()));
+        k = caseNow(applicant.token, appId);
+        QCOMPARE(k["clock"]["paused"], false);
+        QCOMPARE(k["clock"]["used_workdays"], 3);
+        QCOMPARE(k["clock"]["deadline"], "2026-10-19");
+        QCOMPARE(k["clock"]["level"], "normal");
+        // The timeline has both events at the days they happened.
+        const json app = server.get("/api/v1/applications/" + appId, applicant.token).json();
+        std::vector<std::string> when;
+        for (const auto &e : app["timeline"])
+            if (e["case_id"] == caseId && e["kind"].get<std::string>().rfind("special_procedure_", 0) == 0)
+                when.push_back(e["kind"].get<std::string>() + " " + e["time"].get<std::string>().substr(0, 10));
+        QCOMPARE(when, (std::vector<std::string>{"special_procedure_started 2026-09-29",
+                                                 "special_procedure_ended 2026-10-09"}));
     }
 
 private:

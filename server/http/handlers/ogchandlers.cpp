@@ -84,40 +84,13 @@ void negotiate(const Request &req, Kind kind)
     throw notAcceptable(accept);
 }
 
-bool saneHost(const std::string &host)
-{
-    return !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_';
-    });
-}
-
-std::string firstItem(const std::string &value)
-{
-    return trim(value.substr(0, value.find(',')));
-}
-
 /// The absolute URL of /ogc as the client reached it (honouring a reverse proxy's X-Forwarded-*).
 std::string baseUrl(const Request &req)
 {
-    std::string proto = lower(firstItem(req.header("X-Forwarded-Proto")));
-    if (proto != "http" && proto != "https")
-        proto = "http";
-    std::string host = firstItem(req.header("X-Forwarded-Host"));
-    if (!saneHost(host))
-        host = trim(req.header("Host"));
-    if (!saneHost(host))
+    const std::string host = req.forwardedHost();
+    if (host.empty())
         throw ApiError::badRequest("请求头 Host 缺失或无效");
-    std::string prefix = firstItem(req.header("X-Forwarded-Prefix"));
-    const bool sanePrefix = prefix.size() <= 200 && std::all_of(prefix.begin(), prefix.end(), [](unsigned char c) {
-                                return std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
-                            });
-    if (!sanePrefix || prefix.find("..") != std::string::npos)
-        prefix.clear();
-    while (!prefix.empty() && prefix.back() == '/')
-        prefix.pop_back();
-    if (!prefix.empty() && prefix.front() != '/')
-        prefix.insert(prefix.begin(), '/');
-    return proto + "://" + host + prefix + "/ogc";
+    return req.forwardedProto() + "://" + host + req.forwardedPrefix() + "/ogc";
 }
 
 nlohmann::json link(const std::string &href, const std::string &rel, const std::string &type,

@@ -1,6 +1,8 @@
-// The REST client: relative to the page (so a path prefix or an iframe works), tokens kept in
-// localStorage, a refresh on 401, and problem+json errors turned into field messages.
+// The REST client: relative to the page (so a path prefix or an iframe works), the session kept
+// out of any storage a script could read (below), a refresh on 401, and problem+json errors turned
+// into field messages.
 import { reactive } from 'vue'
+import { local, tabStorage } from './storage'
 
 function apiBase(): string {
   const meta = document.querySelector('meta[name="spgl-api-base"]')?.getAttribute('content') || 'api/v1/'
@@ -44,71 +46,142 @@ export interface User {
   id: string; username: string; display_name: string; roles: string[]; region_code: string
 }
 
-export const session = reactive({
-  access: localStorage.getItem('spgl.access') || '',
-  refresh: localStorage.getItem('spgl.refresh') || '',
-  user: JSON.parse(localStorage.getItem('spgl.user') || 'null') as User | null,
-})
+// The session ("reset the session safely"). The access token and the user live in this page's
+// memory only. The refresh token lives in a cookie the server sets when asked with
+// `X-SPGL-Session: cookie`: HttpOnly (no script, not even one injected here, can read it),
+// SameSite=Strict (no other site's page sends it), Path=<prefix>/api/v1/auth (no other request
+// carries it), Secure over HTTPS, and without an expiry date, so closing the browser ends it (a
+// shared office PC keeps nothing). A reload restores the session with one refresh by that cookie.
+// Tabs of the same browser share it; refreshes take turns (Web Locks), so that two tabs never
+// present the same token (the server would take that for a stolen copy and end the session).
+//
+// Embedded by another site (an iframe of another origin), the browser neither keeps nor sends
+// SameSite=Strict cookies: there the refresh token stays in memory for that tab only, and a reload
+// asks to log in again; the login page says why.
+export type SessionMode = 'cookie' | 'memory'
 
-function store(tokens: { access_token: string; refresh_token: string; user?: User }) {
-  session.access = tokens.access_token
-  session.refresh = tokens.refresh_token
-  if (tokens.user) session.user = tokens.user
-  localStorage.setItem('spgl.access', session.access)
-  localStorage.setItem('spgl.refresh', session.refresh)
-  localStorage.setItem('spgl.user', JSON.stringify(session.user))
+/** Whether a page of another origin frames this one. */
+function framedByAnotherOrigin(): boolean {
+  if (window.top === window.self) return false
+  const ancestors = location.ancestorOrigins // Chromium, Safari
+  if (ancestors) {
+    for (let i = 0; i < ancestors.length; i++) if (ancestors.item(i) !== location.origin) return true
+    return false
+  }
+  try { return window.top!.location.origin !== location.origin } catch { return true }
 }
 
-/** Forgets the session (tokens and the cached user; drafts and uploads are kept per user). */
+const SESSION_HEADER = 'X-SPGL-Session'
+// "This browser may hold a session cookie": no secret, only whether a reload should try a refresh.
+// Other tabs see it change: removed (logout, an ended session) logs them out, set logs them in.
+const COOKIE_HINT = 'spgl.session'
+// This tab was logged in while embedded (sessionStorage: the tab's, gone with it).
+const EMBEDDED_LOGIN = 'spgl.session.embedded'
+
+export const session = reactive({
+  access: '',
+  user: null as User | null,
+  mode: (framedByAnotherOrigin() ? 'memory' : 'cookie') as SessionMode,
+  /** An embedded page was reloaded after a login: its session ended with it. */
+  endedByReload: false,
+})
+// The refresh token when the server hands it over in the body: embedded pages, or a server that
+// does not know the cookie. Never written to any storage.
+let memoryRefresh = ''
+
+interface Tokens { access_token: string; refresh_token?: string; user?: User }
+
+function store(tokens: Tokens) {
+  session.access = tokens.access_token
+  if (tokens.user) session.user = tokens.user
+  memoryRefresh = tokens.refresh_token || ''
+  if (session.mode === 'cookie' && !memoryRefresh && !local.getItem(COOKIE_HINT))
+    local.setItem(COOKIE_HINT, '1')
+}
+
+/** A new session (login, password change). */
+function begin(tokens: Tokens) {
+  store(tokens)
+  session.endedByReload = false
+  if (session.mode === 'memory') tabStorage.setItem(EMBEDDED_LOGIN, '1')
+}
+
+/** Forgets the session here (drafts and upload resume data are kept, per user). */
 export function logout() {
   session.access = ''
-  session.refresh = ''
   session.user = null
-  for (const k of ['spgl.access', 'spgl.refresh', 'spgl.user']) localStorage.removeItem(k)
+  memoryRefresh = ''
+  local.removeItem(COOKIE_HINT)
+  tabStorage.removeItem(EMBEDDED_LOGIN)
 }
 
-/** Ends the session on the server too (the refresh token is revoked), then forgets it here. */
+/** Ends the session on the server too (revoked, the cookie cleared), then forgets it here. */
 export async function signOut() {
-  const refresh = session.refresh
-  if (refresh && session.access) {
+  if (session.access) {
     try {
-      await fetch(apiUrl('auth/logout'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.access}` },
-        body: JSON.stringify({ refresh_token: refresh }),
-      })
-    } catch { /* offline: the token expires on its own */ }
+      await request('auth/logout', { method: 'POST', body: memoryRefresh ? { refresh_token: memoryRefresh } : {}, raw: true })
+    } catch { /* offline: the session expires on its own */ }
   }
   logout()
 }
 
 // Notifications have no read flag the applicant can set: the portal remembers the newest one seen.
 export function lastSeenNotification(): number {
-  return Number(localStorage.getItem(`spgl.seen.${session.user?.username}`) || '0')
+  return Number(local.getItem(`spgl.seen.${session.user?.username}`) || '0')
 }
 export function markNotificationsSeen(maxId: number) {
-  if (maxId > lastSeenNotification()) localStorage.setItem(`spgl.seen.${session.user?.username}`, String(maxId))
+  if (maxId > lastSeenNotification()) local.setItem(`spgl.seen.${session.user?.username}`, String(maxId))
 }
 
 let refreshing: Promise<boolean> | null = null
-async function refreshTokens(): Promise<boolean> {
-  if (!session.refresh) return false
-  if (!refreshing) {
-    refreshing = (async () => {
-      try {
-        const r = await fetch(apiUrl('auth/refresh'), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ refresh_token: session.refresh }),
-        })
-        if (!r.ok) { logout(); return false }
-        store(await r.json())
-        return true
-      } catch { return false } finally { setTimeout(() => (refreshing = null), 0) }
-    })()
-  }
+/** New tokens for the session (by the cookie, or the token in memory); false when it has ended. */
+function refreshTokens(): Promise<boolean> {
+  if (!memoryRefresh && (session.mode !== 'cookie' || !local.getItem(COOKIE_HINT))) return Promise.resolve(false)
+  refreshing ??= inTurn(async () => {
+    try {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+      if (session.mode === 'cookie') headers[SESSION_HEADER] = 'cookie'
+      const r = await fetch(apiUrl('auth/refresh'), {
+        method: 'POST', headers, credentials: 'include',
+        body: JSON.stringify(memoryRefresh ? { refresh_token: memoryRefresh } : {}),
+      })
+      if (r.status >= 400 && r.status < 500) { logout(); return false }
+      if (!r.ok) return false
+      store(await r.json())
+      return true
+    } catch { return false } finally { setTimeout(() => (refreshing = null), 0) }
+  })
   return refreshing
 }
+
+/** Runs @p work while no other tab of this browser refreshes (where the browser has Web Locks). */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  // request() resolves with what work's promise resolves to (its typing nests the promise).
+  return navigator.locks ? (navigator.locks.request('spgl.refresh', work) as unknown as Promise<T>) : work()
+}
+
+/**
+ * Restores the session when the page loads: by the cookie (a reload keeps the login), or not at
+ * all in an embedded page. Tokens an older portal kept in localStorage are moved into the cookie
+ * and removed. Private pages wait for this (router guard).
+ */
+export const restored: Promise<void> = (async () => {
+  const legacy = local.getItem('spgl.refresh')
+  for (const k of ['spgl.access', 'spgl.refresh', 'spgl.user']) local.removeItem(k)
+  if (session.mode === 'memory') {
+    session.endedByReload = !!tabStorage.getItem(EMBEDDED_LOGIN)
+    tabStorage.removeItem(EMBEDDED_LOGIN)
+    if (!legacy) return
+  }
+  if (legacy) memoryRefresh = legacy
+  await refreshTokens()
+})()
+
+// Another tab logged out (or its session ended): so does this one; another tab logged in: this one follows.
+window.addEventListener('storage', (e) => {
+  if (e.key !== COOKIE_HINT || session.mode !== 'cookie') return
+  if (!e.newValue) { session.access = ''; session.user = null; memoryRefresh = '' } else if (!session.access) void refreshTokens()
+})
 
 export interface RequestOptions {
   method?: string
@@ -119,18 +192,21 @@ export interface RequestOptions {
 }
 
 export async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
+  const auth = path.startsWith('auth/')
   const send = () => {
     const headers: Record<string, string> = { ...(opts.headers || {}) }
     if (session.access) headers.Authorization = `Bearer ${session.access}`
+    if (auth && session.mode === 'cookie') headers[SESSION_HEADER] = 'cookie'
     let body: BodyInit | undefined
     if (opts.body !== undefined) {
       if (opts.body instanceof Blob || opts.body instanceof ArrayBuffer) body = opts.body as BodyInit
       else { body = JSON.stringify(opts.body); headers['Content-Type'] = 'application/json' }
     }
-    return fetch(apiUrl(path), { method: opts.method || 'GET', headers, body, signal: opts.signal })
+    // The auth endpoints set and read the session cookie, also when the API is on another origin.
+    return fetch(apiUrl(path), { method: opts.method || 'GET', headers, body, signal: opts.signal, credentials: auth ? 'include' : 'same-origin' })
   }
   let r = await send()
-  if (r.status === 401 && session.refresh && !path.startsWith('auth/')) {
+  if (r.status === 401 && session.access && !/^auth\/(login|refresh|register)/.test(path)) {
     if (await refreshTokens()) r = await send()
   }
   if (!r.ok && !opts.raw) {
@@ -149,14 +225,14 @@ export async function api<T = any>(path: string, opts: RequestOptions = {}): Pro
 
 export async function login(username: string, password: string) {
   const tokens = await api('auth/login', { method: 'POST', body: { username, password } })
-  store(tokens)
+  begin(tokens)
   return tokens
 }
 
 /** Changes the caller's password; every session ends and this page continues with fresh tokens. */
 export async function changePassword(current: string, next: string) {
   const tokens = await api('auth/password', { method: 'POST', body: { current_password: current, new_password: next } })
-  store(tokens)
+  begin(tokens)
   return tokens
 }
 

@@ -1,8 +1,9 @@
 // A minimal dictionary: Simplified Chinese by default, English switchable; the choice is kept.
 import { ref } from 'vue'
+import { local } from './storage'
 
 export type Locale = 'zh-CN' | 'en'
-export const locale = ref<Locale>((localStorage.getItem('spgl.locale') as Locale) || 'zh-CN')
+export const locale = ref<Locale>((local.getItem('spgl.locale') as Locale) || 'zh-CN')
 
 const en: Record<string, string> = {
   '工程建设项目审批 · 网上申报': 'Construction Permits · Online Filing',
@@ -25,6 +26,9 @@ const en: Record<string, string> = {
   '两次输入的新密码不一致': 'The new passwords do not match',
   '修改后，本账号在所有浏览器和设备上的登录都会失效，本页自动重新登录。': 'Changing it ends every session of this account on every browser and device; this page logs in again by itself.',
   '8到64个字符，至少包含大写字母、小写字母、数字、符号中的三类，且不含用户名。': '8 to 64 characters, at least three of upper case, lower case, digits and symbols, not containing the user name.',
+  '本页面嵌入在其他网站中': 'This page is embedded in another site',
+  '页面刷新后需要重新登录': 'Log in again after reloading the page',
+  '为保护账户安全，登录状态只保存在当前页面，刷新或关闭页面后需要重新登录。在浏览器中直接打开本系统可保持登录。': 'To protect your account, the login is kept in this page only: after reloading or closing it you log in again. Open the portal directly in the browser to stay logged in.',
   '企业': 'Enterprise',
   '个人': 'Person',
   '单位名称': 'Organisation',
@@ -167,6 +171,6 @@ export function t(text: string): string {
 
 export function setLocale(l: Locale) {
   locale.value = l
-  localStorage.setItem('spgl.locale', l)
+  local.setItem('spgl.locale', l)
   document.documentElement.lang = l
 }

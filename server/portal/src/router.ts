@@ -2,7 +2,7 @@
 // rewrite rule. Every page but the guides is loaded on demand.
 import { createRouter, createWebHashHistory } from 'vue-router'
 import GuidesView from './views/GuidesView.vue'
-import { session } from './api'
+import { restored, session } from './api'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -22,6 +22,9 @@ export const router = createRouter({
   ],
 })
 
-router.beforeEach((to) => {
-  if (!to.meta.public && !session.access) return { path: '/login', query: { next: to.fullPath } }
+// A private page waits for the session to be restored (a reload keeps the login).
+router.beforeEach(async (to) => {
+  if (to.meta.public) return
+  await restored
+  if (!session.access) return { path: '/login', query: { next: to.fullPath } }
 })

@@ -3,6 +3,7 @@
 // reload choosing the same file again continues where the server stopped (HEAD tells the offset).
 import { ref } from 'vue'
 import { apiUrl, request, session, ProblemError } from './api'
+import { local } from './storage'
 
 export interface UploadedFile { sha256: string; size: number; media_type?: string; filename: string }
 
@@ -34,7 +35,7 @@ export function limitText(bytes = uploadLimit.value): string {
 }
 
 function chunkSize(): number {
-  const v = Number(localStorage.getItem('spgl.upload.chunk'))
+  const v = Number(local.getItem('spgl.upload.chunk'))
   return v > 0 ? v : 1024 * 1024
 }
 
@@ -84,7 +85,7 @@ async function headOffset(id: string): Promise<number | null> {
 export async function uploadFile(file: File, onProgress: (done: number, total: number) => void,
   signal?: AbortSignal): Promise<UploadedFile> {
   const key = fingerprint(file)
-  let saved: Saved | null = JSON.parse(localStorage.getItem(key) || 'null')
+  let saved: Saved | null = JSON.parse(local.getItem(key) || 'null')
   let offset = 0
   if (saved) {
     const at = await headOffset(saved.id).catch(() => null)
@@ -103,7 +104,7 @@ export async function uploadFile(file: File, onProgress: (done: number, total: n
       throw new UploadError('无法连接服务器，请检查网络后重试', true)
     }
   }
-  localStorage.setItem(key, JSON.stringify(saved))
+  local.setItem(key, JSON.stringify(saved))
   onProgress(offset, file.size)
   let retries = 0
   for (;;) {
@@ -127,22 +128,22 @@ export async function uploadFile(file: File, onProgress: (done: number, total: n
     if (status >= 400) {
       const msg = [body?.detail, ...((body?.errors || []).map((x: any) => x.message))].filter(Boolean)
       const resumable = status >= 500 || (status === 400 && String(body?.detail || '').includes('连接中断'))
-      if (!resumable) localStorage.removeItem(key)
+      if (!resumable) local.removeItem(key)
       throw new UploadError(msg.join('；') || `上传失败（${status}）`, resumable)
     }
     offset = Number(body.offset ?? end)
     saved.offset = offset
-    localStorage.setItem(key, JSON.stringify(saved))
+    local.setItem(key, JSON.stringify(saved))
     onProgress(offset, file.size)
     if (body.status === 'complete' && body.file) {
-      localStorage.removeItem(key)
+      local.removeItem(key)
       return { sha256: body.file.sha256, size: body.file.size ?? file.size, media_type: body.file.media_type, filename: file.name }
     }
     if (file.size === 0) break
   }
   // Complete without a file answer (e.g. an empty file): ask once more.
   const st = await request(`uploads/${encodeURIComponent(saved.id)}`).then((r) => r.json())
-  localStorage.removeItem(key)
+  local.removeItem(key)
   if (!st.file) throw new UploadError('上传未完成，请重新选择文件', false)
   return { sha256: st.file.sha256, size: st.file.size ?? file.size, media_type: st.file.media_type, filename: file.name }
 }

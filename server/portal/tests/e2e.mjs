@@ -7,7 +7,9 @@
 //   departments and the deadlines → a reviewer asks for a supplement (the clock pauses) → the
 //   applicant uploads it → the clock runs again → a draft saved on the server (保存草稿) and continued
 //   in a fresh browser → the project's blueprint page (site and planning condition drawn by
-//   OpenLayers, the coordinator's planning opinion) → logout (the old tokens refused).
+//   OpenLayers, the coordinator's planning opinion) → logout (the old tokens refused). The session
+//   throughout: no token in web storage, the refresh token in an HttpOnly cookie, a reload keeps
+//   the login; embedded by another site it lives in the frame only.
 // Environment: SPGL_SERVER_BIN (spgl-server), SPGL_PORTAL_DIR (built portal), SPGL_TEST_OUT
 // (screenshots and logs), SPGL_SCREENSHOT_DIR (optional: copies for docs/).
 import assert from 'node:assert/strict'
@@ -75,6 +77,15 @@ const context = await chromium.launchPersistentContext(userDir, {
   viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
 }).catch(async (e) => { await server.stop(); throw e })
 const page = await context.newPage()
+// The portal keeps no token in any storage a script can read: the test takes the access token off
+// the wire and the refresh token from the browser's cookie jar.
+let lastAccess = ''
+page.on('response', (r) => {
+  if (/\/api\/v1\/auth\/(login|refresh|password)$/.test(new URL(r.url()).pathname) && r.ok())
+    r.json().then((b) => { if (b.access_token) lastAccess = b.access_token }).catch(() => {})
+})
+const refreshCookie = async (cookiePath = '/api/v1/auth') =>
+  (await context.cookies()).find((c) => c.name === 'spgl_refresh' && c.path === cookiePath)
 const consoleErrors = []
 page.on('pageerror', (e) => consoleErrors.push(String(e)))
 page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
@@ -110,16 +121,19 @@ try {
   await shot('guides')
   log('guides shown without login')
 
-  // 1b. Embedded: under a path prefix (/spgl/, through a proxy) inside an iframe of another site;
+  // 1b. Embedded: under a path prefix (/spgl/, through a proxy that says so, as nginx does) inside
   section = '1b. Embedded: under a path prefix (/spgl/, through a proxy) insi'
-  // every request stays under the prefix.
+  // an iframe; every request stays under the prefix, the session cookie too. The proxy also serves
+  // the page as another site would embed it (localhost and 127.0.0.1 are different sites).
   const proxy = http.createServer((req, res) => {
-    if (req.url === '/embed.html') {
+    const port = proxy.address().port
+    if (req.url === '/embed.html' || req.url === '/embed-cross.html') {
+      const src = req.url === '/embed.html' ? '/spgl/' : `http://127.0.0.1:${port}/spgl/`
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-      return res.end('<!doctype html><meta charset="utf-8"><h1>新疆政务服务网（测试）</h1><iframe src="/spgl/" style="width:1200px;height:640px"></iframe>')
+      return res.end(`<!doctype html><meta charset="utf-8"><h1>新疆政务服务网（测试）</h1><iframe src="${src}" style="width:1200px;height:640px"></iframe>`)
     }
     if (!req.url.startsWith('/spgl/')) { res.writeHead(404); return res.end() }
-    const up = http.request(new URL(req.url.slice(5), base), { method: req.method, headers: req.headers }, (r) => {
+    const up = http.request(new URL(req.url.slice(5), base), { method: req.method, headers: { ...req.headers, 'x-forwarded-prefix': '/spgl' } }, (r) => {
       res.writeHead(r.statusCode, r.headers)
       r.pipe(res)
     })
@@ -132,14 +146,28 @@ try {
   const seen = []
   embedded.on('request', (r) => seen.push(r.url()))
   await embedded.goto(`${outer}/embed.html`)
-  await embedded.frameLocator('iframe').locator('[data-test="guide"]').waitFor()
+  const inner = embedded.frameLocator('iframe')
+  await inner.locator('[data-test="guide"]').waitFor()
   await embedded.screenshot({ path: path.join(out, 'portal-embedded.png') })
+  // Logged in inside the frame (same site): the cookie is scoped to the prefix, a reload keeps the login.
+  await inner.locator('header button', { hasText: '登录' }).click()
+  await inner.locator('[data-test="login-username"] input, input[data-test="login-username"]').first().fill('applicant')
+  await inner.locator('[data-test="login-password"] input, input[data-test="login-password"]').first().fill('Demo@2026')
+  await inner.locator('[data-test="login-submit"]').click()
+  await inner.locator('[data-test="current-user"]').waitFor()
+  assert.equal(await inner.locator('[data-test="login-embedded"]').count(), 0, 'same site: no in-memory session')
+  const prefixed = await refreshCookie('/spgl/api/v1/auth')
+  assert.ok(prefixed && prefixed.httpOnly && prefixed.sameSite === 'Strict', JSON.stringify(await context.cookies()))
+  await embedded.frames()[1].evaluate(() => location.reload())
+  await inner.locator('[data-test="current-user"]').waitFor()
+  await inner.locator('header button', { hasText: '退出' }).click()
+  await inner.locator('[data-test="login-submit"]').waitFor()
+  assert.equal(await refreshCookie('/spgl/api/v1/auth'), undefined, 'logout clears the cookie')
   const outside = seen.filter((u) => !u.startsWith(`${outer}/spgl/`) && u !== `${outer}/embed.html` && !u.startsWith('data:'))
   assert.deepEqual(outside, [], 'requests outside the prefix')
   assert.ok(seen.some((u) => u.startsWith(`${outer}/spgl/api/v1/guides`)), seen.join('\n'))
   await embedded.close()
-  proxy.close()
-  log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix`)
+  log(`embedded under /spgl/ in an iframe: ${seen.length} requests, all under the prefix; logged in, reloaded, logged out there`)
 
   // 2. Register: a wrong check character gives the Chinese message while typing and keeps the input.
   section = '2. Register: a wrong check character gives the Chinese message '
@@ -163,6 +191,53 @@ try {
   await page.waitForURL(/#\/projects/)
   await byTest('current-user').filter({ hasText: '门户测试员' }).waitFor()
   log('registered and logged in')
+
+  // 2b. The session: no token in localStorage, sessionStorage or a readable cookie; the refresh
+  section = '2b. The session: nothing a script can read; a reload keeps it.'
+  // token in an HttpOnly, SameSite=Strict session cookie on /api/v1/auth; a reload keeps the login.
+  const cookie = await refreshCookie()
+  assert.ok(cookie, JSON.stringify(await context.cookies()))
+  assert.equal(cookie.httpOnly, true)
+  assert.equal(cookie.sameSite, 'Strict')
+  assert.equal(cookie.expires, -1, 'a session cookie: closing the browser ends it')
+  assert.ok(lastAccess, 'the login answered an access token')
+  const readable = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)
+  for (const secret of [lastAccess, cookie.value]) assert.ok(!readable.includes(secret), `a token readable by scripts: ${readable}`)
+  assert.doesNotMatch(readable, /eyJ[\w-]{8,}\.[\w-]{8,}/, 'no JWT anywhere a script can read')
+  await page.reload()
+  await byTest('current-user').filter({ hasText: '门户测试员' }).waitFor()
+  assert.match(page.url(), /#\/projects/)
+  assert.notEqual((await refreshCookie()).value, cookie.value, 'the reload refreshed by the cookie (rotated)')
+  log('no token in web storage; the refresh token only in an HttpOnly SameSite=Strict session cookie; a reload keeps the login')
+
+  // 2c. Embedded by another site: the browser neither keeps nor sends the SameSite=Strict cookie,
+  section = '2c. Embedded by another site: the session lives in the tab only.'
+  // so the session lives in that frame's memory; reloading it asks to log in again, saying why.
+  const crossPage = await context.newPage()
+  crossPage.on('pageerror', (e) => consoleErrors.push(`embedded: ${e}`))
+  crossPage.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`embedded: ${m.text()}`) })
+  await crossPage.goto(`http://localhost:${proxy.address().port}/embed-cross.html`)
+  const cross = crossPage.frameLocator('iframe')
+  await cross.locator('[data-test="guide"]').waitFor()
+  await cross.locator('header button', { hasText: '登录' }).click()
+  await cross.locator('[data-test="login-embedded"]').filter({ hasText: '本页面嵌入在其他网站中' }).waitFor()
+  await cross.locator('[data-test="login-username"] input, input[data-test="login-username"]').first().fill('e2e.corp')
+  await cross.locator('[data-test="login-password"] input, input[data-test="login-password"]').first().fill('Portal#2026e2e')
+  await cross.locator('[data-test="login-submit"]').click()
+  await cross.locator('[data-test="current-user"]').filter({ hasText: '门户测试员' }).waitFor()
+  await cross.locator('[data-test="new-project"]').waitFor()
+  const crossFrame = crossPage.frames()[1]
+  assert.doesNotMatch(await crossFrame.evaluate(() => {
+    try { return JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) } catch { return '(storage blocked)' }
+  }), /eyJ/)
+  await crossFrame.evaluate(() => location.reload())
+  // (This browser also blocks storage for a frame of another site: the portal runs on without it.)
+  await cross.locator('[data-test="login-embedded"]').filter({ hasText: '刷新或关闭页面后需要重新登录' }).waitFor()
+  assert.equal(await cross.locator('[data-test="current-user"]').count(), 0)
+  await crossPage.screenshot({ path: path.join(out, 'portal-embedded-cross-site.png') })
+  await crossPage.close()
+  proxy.close()
+  log('embedded by another site: logged in for that frame only; its reload asks to log in again with the reason')
 
   // 3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.
   section = '3. A project (process 3, 一般社会投资, 备案), after a malformed 项目代码.'
@@ -388,14 +463,18 @@ try {
     await t2('draft-saved').and(fresh.locator('[data-where="server"]')).waitFor()
     assert.equal(await fresh.locator('[data-test="item-contact_person"] input').inputValue(), '赵草稿')
     assert.equal(await fresh.locator('[data-test="item-project_code"] input').inputValue(), code2)
-    // Edited and saved here (version 2): the first browser, still on version 1, is told on its
+    // Edited and saved here (the next version): the first browser, still on the one before, is told on its
     // next save and loads this one instead of overwriting it.
     await fresh.locator('[data-test="item-contact_person"] input').fill('钱新')
     await fresh.locator('[data-test="item-contact_person"] input').blur()
     await t2('save-draft').click()
-    await fresh.getByText('草稿已保存到服务器（第 2 版）').first().waitFor()
+    // (An autosave may store a version just before the explicit save: the numbers come from the server.)
+    await fresh.getByText(/草稿已保存到服务器（第 \d+ 版）/).first().waitFor()
+    const newer = (await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)).version
+    assert.ok(newer > onServer.version)
+    await fresh.getByText(`草稿已保存到服务器（第 ${newer} 版）`).first().waitFor()
     await byTest('save-draft').click()
-    await page.locator('.el-message-box', { hasText: '草稿已在其他浏览器或电脑上更新（第 2 版' }).waitFor()
+    await page.locator('.el-message-box', { hasText: `草稿已在其他浏览器或电脑上更新（第 ${newer} 版` }).waitFor()
     await page.locator('.el-message-box__btns button', { hasText: '载入服务器上的草稿' }).click()
     await page.waitForFunction(() => document.querySelector('[data-test="item-contact_person"] input')?.value === '钱新')
     assert.equal((await apiCall(base, me, 'GET', `projects/${p2.id}/drafts/1`)).form.contact_person, '钱新')
@@ -487,7 +566,8 @@ try {
   // 9b. Change the password: a wrong current one is named; afterwards the old session's tokens are
   // refused while this page carries on, and the new password logs in.
   section = '9b. Change the password.'
-  const [beforeAccess] = await page.evaluate(() => [localStorage.getItem('spgl.access')])
+  const beforeAccess = lastAccess
+  const beforeCookie = (await refreshCookie()).value
   await byTest('current-user').click()
   await page.waitForURL(/#\/account/)
   await fill('password-current', 'Wrong#2026e2e')
@@ -498,6 +578,7 @@ try {
   await fill('password-current', 'Portal#2026e2e')
   await byTest('password-submit').click()
   await byTest('password-done').waitFor()
+  assert.notEqual((await refreshCookie()).value, beforeCookie, 'the new session\'s cookie')
   const stalePw = await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${beforeAccess}` } })
   assert.equal(stalePw.status, 401, 'a session from before the password change must be refused')
   await page.goto(`${base}#/applications`)
@@ -526,19 +607,26 @@ try {
 
   // 11. Log out: the session's access and refresh tokens are refused afterwards, and the portal asks to log in.
   section = '11. Log out: the session\'s access and refresh tokens are refuse'
-  const [oldAccess, oldRefresh] = await page.evaluate(() => [localStorage.getItem('spgl.access'), localStorage.getItem('spgl.refresh')])
+  const oldAccess = lastAccess
+  const oldRefresh = (await refreshCookie())?.value
   assert.ok(oldAccess && oldRefresh)
   assert.equal((await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })).status, 200)
+  // The cookie without the portal's header is what a forged cross-site request looks like: refused.
+  const forged = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { Cookie: `spgl_refresh=${oldRefresh}` } })
+  assert.equal(forged.status, 403, 'a refresh by cookie without X-SPGL-Session must be refused')
   await page.locator('header button', { hasText: 'Log out' }).click()
   await page.waitForURL(/#\/login/)
-  assert.equal(await page.evaluate(() => localStorage.getItem('spgl.access')), null)
-  const again = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: oldRefresh }) })
+  assert.equal(await refreshCookie(), undefined, 'logout clears the cookie')
+  const again = await fetch(`${base}api/v1/auth/refresh`, { method: 'POST', headers: { 'X-SPGL-Session': 'cookie', Cookie: `spgl_refresh=${oldRefresh}` } })
   assert.equal(again.status, 401, 'the refresh token of a closed session must be refused')
   const stale = await fetch(`${base}api/v1/applications`, { headers: { Authorization: `Bearer ${oldAccess}` } })
   assert.equal(stale.status, 401, 'the access token of a closed session must be refused')
   await page.goto(`${base}#/applications`)
   await page.waitForURL(/#\/login/)
-  log('logged out: the old access and refresh tokens are refused (401), private pages lead to the login')
+  await page.reload()
+  await byTest('login-submit').waitFor()
+  assert.equal(await byTest('current-user').count(), 0, 'a reload after logout stays logged out')
+  log('logged out: the cookie cleared, the old access and refresh tokens refused (401), private pages lead to the login')
 
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET|net::/.test(e)), [])
 } catch (e) {
