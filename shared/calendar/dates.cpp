@@ -101,36 +101,4 @@ std::string basicDate(std::chrono::year_month_day date)
     return format(date, "%04d%02u%02u");
 }
 
-std::optional<std::int64_t> parseRfc3339(std::string_view s)
-{
-    int hour = 0, minute = 0, second = 0;
-    if (s.size() < 20 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' || s[16] != ':'
-        || !digits(s, 11, 2, hour) || !digits(s, 14, 2, minute) || !digits(s, 17, 2, second))
-        return std::nullopt;
-    const auto date = parseIsoDate(s.substr(0, 10));
-    if (!date || hour > 23 || minute > 59 || second > 60)
-        return std::nullopt;
-    std::size_t i = 19;
-    if (i < s.size() && s[i] == '.') {
-        const std::size_t from = ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        if (i == from)
-            return std::nullopt;
-    }
-    std::int64_t offsetMs = 0;
-    const std::string_view zone = s.substr(i);
-    int oh = 0, om = 0;
-    if (zone == "Z" || zone == "z") {
-        offsetMs = 0;
-    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-' || zone[0] == ' ') && zone[3] == ':'
-               && digits(zone, 1, 2, oh) && digits(zone, 4, 2, om) && oh <= 23 && om <= 59) {
-        offsetMs = (std::int64_t(oh) * 60 + om) * 60 * 1000 * (zone[0] == '-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    const std::int64_t dayMs = std::int64_t(std::chrono::sys_days{*date}.time_since_epoch().count()) * kMsPerDay;
-    return dayMs + ((std::int64_t(hour) * 60 + minute) * 60 + std::min(second, 59)) * 1000 - offsetMs;
-}
-
 } // namespace spgl

@@ -54,9 +54,5 @@ std::string isoDate(std::chrono::year_month_day date);
 std::optional<std::chrono::year_month_day> parseBasicDate(std::string_view text);
 /// Formats as the iCalendar DATE form "YYYYMMDD".
 std::string basicDate(std::chrono::year_month_day date);
-/// Parses an RFC 3339 timestamp ("2025-09-30T23:30:00+06:00", fraction optional, Z or an offset;
-/// a '+' that a form encoder turned into a space is read as '+') as epoch milliseconds; nullopt
-/// when malformed.
-std::optional<std::int64_t> parseRfc3339(std::string_view text);
 
 } // namespace spgl
