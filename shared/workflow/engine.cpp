@@ -564,7 +564,9 @@ private:
             d.at = m_ctx.nowMs;
         if (d.at > m_ctx.nowMs + kDeliveryClockSkewMs)
             return invalid("delivered_at", "出件时间不能晚于现在");
-        if (d.at < m_app.concludedAt)
+        // Handover times are written to the second (RFC 3339): one in the second the stage was
+        // concluded in is not earlier than the conclusion.
+        if (d.at / 1000 < m_app.concludedAt / 1000)
             return invalid("delivered_at", "出件时间不能早于本阶段办结的时间");
         Event &e = emit(EventKind::Delivered);
         e.ref = d.method; // kept for readers of the method alone (notifications, exchange)
