@@ -187,170 +187,170 @@ Data source: synthetic demo data</translation>
 <context>
     <name>spgl::desk::AnnotationPanel</name>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="59"/>
         <source>审查批注</source>
         <translation>Review annotations</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="109"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="74"/>
         <source>&lt;b&gt;审查批注&lt;/b&gt;</source>
         <translation>&lt;b&gt;Review annotations&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="110"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="75"/>
         <source>点批注</source>
         <translation>Point annotation</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="111"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="76"/>
         <source>线批注</source>
         <translation>Line annotation</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="77"/>
         <source>面批注</source>
         <translation>Area annotation</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="81"/>
         <source>在地图上点击一处，再填写批注内容</source>
         <translation>Click a spot on the map, then enter the annotation text</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="82"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="83"/>
         <source>在地图上依次点击各顶点，双击或回车结束</source>
         <translation>Click each vertex on the map; double-click or press Enter to finish</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="129"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
         <source>批注内容（先在地图上绘制，再填写并保存）</source>
         <translation>Annotation text (draw on the map first, then enter text and save)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="131"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="96"/>
         <source>保存批注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>作者</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="151"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
         <source>标记已解决</source>
         <translation>Mark resolved</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="152"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="153"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="204"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="169"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="206"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="171"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="207"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="172"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="200"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
         <source>（待同步）</source>
         <translation>(pending sync)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="270"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="297"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="263"/>
         <source>请先选择项目</source>
         <translation>Select a project first</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="279"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="245"/>
         <source>请在地图上点击批注位置</source>
         <translation>Click the annotation position on the map</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="280"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="246"/>
         <source>请在地图上绘制，双击或回车结束</source>
         <translation>Draw on the map; double-click or press Enter to finish</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="289"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="255"/>
         <source>已绘制，请填写批注内容后保存</source>
         <translation>Drawn; enter the annotation text and save</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="301"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="267"/>
         <source>请先在地图上绘制批注的位置（点、线或面）</source>
         <translation>First draw the annotation position on the map (point, line or area)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="305"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="271"/>
         <source>请填写批注内容</source>
         <translation>Enter the annotation text</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="319"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="285"/>
         <source>批注已保存，将在下次同步时发送</source>
         <translation>Annotation saved; it will be sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="330"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="296"/>
         <source>请先在列表中选择一条批注</source>
         <translation>Select an annotation in the list first</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="338"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="304"/>
         <source>批注已标记为“%1”，将在下次同步时发送</source>
         <translation>Annotation marked as “%1”; it will be sent at the next sync</translation>
     </message>
@@ -569,182 +569,192 @@ Data source: synthetic demo data</translation>
 <context>
     <name>spgl::desk::MainWindow</name>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="35"/>
+        <location filename="../client/app/mainwindow.cpp" line="37"/>
         <source>工程建设项目审批管理系统 — %1</source>
         <translation>Construction Project Approval Management System — %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="41"/>
+        <location filename="../client/app/mainwindow.cpp" line="43"/>
         <source>窗口受理</source>
         <translation>Window Acceptance</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="46"/>
+        <location filename="../client/app/mainwindow.cpp" line="48"/>
         <source>并联审批</source>
         <translation>Parallel Review</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="50"/>
+        <location filename="../client/app/mainwindow.cpp" line="52"/>
         <source>效能督察</source>
         <translation>Performance Supervision</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="53"/>
+        <location filename="../client/app/mainwindow.cpp" line="55"/>
         <source>您的角色没有可用的工作区（管理工作区将在后续版本提供）。</source>
         <translation>Your role has no available workspace (the administration workspace will be provided in a later version).</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="55"/>
+        <location filename="../client/app/mainwindow.cpp" line="57"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="69"/>
+        <location filename="../client/app/mainwindow.cpp" line="71"/>
+        <source>审查批注</source>
+        <translation>Review annotations</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="72"/>
+        <source>项目策划</source>
+        <translation>Project planning</translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="77"/>
         <source>一张蓝图</source>
         <translation>One blueprint</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="85"/>
+        <location filename="../client/app/mainwindow.cpp" line="113"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation>No compliance check result available (offline or not yet checked)</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="88"/>
+        <location filename="../client/app/mainwindow.cpp" line="116"/>
         <source>保存合规性检查报告</source>
         <translation>Save Compliance Check Report</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="89"/>
+        <location filename="../client/app/mainwindow.cpp" line="117"/>
         <source>合规性检查报告-%1.pdf</source>
         <translation>Compliance-check-report-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="90"/>
+        <location filename="../client/app/mainwindow.cpp" line="118"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="95"/>
+        <location filename="../client/app/mainwindow.cpp" line="123"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="106"/>
+        <location filename="../client/app/mainwindow.cpp" line="134"/>
         <source>未能重新检查（%1），使用上次的检查结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not check again (%1); using the last check</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="124"/>
+        <location filename="../client/app/mainwindow.cpp" line="162"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="125"/>
+        <location filename="../client/app/mainwindow.cpp" line="163"/>
         <source>立即同步(&amp;S)</source>
         <translation>&amp;Sync Now</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="127"/>
+        <location filename="../client/app/mainwindow.cpp" line="165"/>
         <source>设置(&amp;E)…</source>
         <translation>S&amp;ettings…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="129"/>
+        <location filename="../client/app/mainwindow.cpp" line="167"/>
         <source>注销(&amp;L)…</source>
         <translation>&amp;Log Out…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="132"/>
+        <location filename="../client/app/mainwindow.cpp" line="170"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="134"/>
+        <location filename="../client/app/mainwindow.cpp" line="172"/>
         <source>工作区(&amp;W)</source>
         <translation>&amp;Workspace</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="139"/>
+        <location filename="../client/app/mainwindow.cpp" line="177"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <location filename="../client/app/mainwindow.cpp" line="178"/>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="162"/>
+        <location filename="../client/app/mainwindow.cpp" line="200"/>
         <source>首次同步：第 %1 页，已接收 %2 条</source>
         <translation>Initial sync: page %1, %2 records received</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="169"/>
+        <location filename="../client/app/mainwindow.cpp" line="207"/>
         <source>首次同步：</source>
         <translation>Initial sync: </translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="169"/>
+        <location filename="../client/app/mainwindow.cpp" line="207"/>
         <source>首次同步完成：</source>
         <translation>Initial sync complete: </translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="170"/>
+        <location filename="../client/app/mainwindow.cpp" line="208"/>
         <source>首次同步未完成，下次同步时继续</source>
         <translation>Initial sync not finished; it will continue at the next sync</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="178"/>
+        <location filename="../client/app/mainwindow.cpp" line="216"/>
         <source>已重新登录，正在同步未同步的操作……</source>
         <translation>Logged in again; syncing pending operations…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="192"/>
+        <location filename="../client/app/mainwindow.cpp" line="230"/>
         <source>部分图层未能更新：%1</source>
         <translation>Some layers could not be updated: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="223"/>
+        <location filename="../client/app/mainwindow.cpp" line="261"/>
         <source>正在加载图层……</source>
         <translation>Loading layers…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="225"/>
+        <location filename="../client/app/mainwindow.cpp" line="263"/>
         <source>图层已加载</source>
         <translation>Layers loaded</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="226"/>
+        <location filename="../client/app/mainwindow.cpp" line="264"/>
         <source>部分图层无法打开：%1</source>
         <translation>Some layers could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="249"/>
+        <location filename="../client/app/mainwindow.cpp" line="287"/>
         <source>注销</source>
         <translation>Log Out</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="251"/>
+        <location filename="../client/app/mainwindow.cpp" line="289"/>
         <source>注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。</source>
         <translation>After logging out you must log in again. If you do not clear it, the local cache and unsynced operations are kept and will sync after your next login.</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="252"/>
+        <location filename="../client/app/mainwindow.cpp" line="290"/>
         <source>本机缓存(&amp;W)：</source>
         <translation>Local cache (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="253"/>
+        <location filename="../client/app/mainwindow.cpp" line="291"/>
         <source>同时清除本机缓存（离线数据、已下载的材料、离线登录信息）</source>
         <translation>Also clear the local cache (offline data, downloaded materials, offline login information)</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="261"/>
+        <location filename="../client/app/mainwindow.cpp" line="299"/>
         <source>清除本机缓存</source>
         <translation>Clear Local Cache</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="262"/>
+        <location filename="../client/app/mainwindow.cpp" line="300"/>
         <source>还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。
 
 仍要清除吗？</source>
@@ -753,97 +763,97 @@ Data source: synthetic demo data</translation>
 Clear anyway?</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="265"/>
+        <location filename="../client/app/mainwindow.cpp" line="303"/>
         <source>丢弃并清除</source>
         <translation>Discard and Clear</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="266"/>
+        <location filename="../client/app/mainwindow.cpp" line="304"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="269"/>
+        <location filename="../client/app/mainwindow.cpp" line="307"/>
         <source>未注销：还有未同步的操作</source>
         <translation>Not logged out: there are unsynced operations</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="278"/>
+        <location filename="../client/app/mainwindow.cpp" line="316"/>
         <source>未注销：%1</source>
         <translation>Not logged out: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="287"/>
+        <location filename="../client/app/mainwindow.cpp" line="325"/>
         <source>登录已过期</source>
         <translation>Login Expired</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="289"/>
+        <location filename="../client/app/mainwindow.cpp" line="327"/>
         <source>%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。</source>
         <translation>%1, your login has expired; enter your password again. The %2 unsynced operations have been kept and will be sent right after login.</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="293"/>
+        <location filename="../client/app/mainwindow.cpp" line="331"/>
         <source>上次输入未通过：%1</source>
         <translation>Last attempt failed: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="294"/>
+        <location filename="../client/app/mainwindow.cpp" line="332"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="299"/>
+        <location filename="../client/app/mainwindow.cpp" line="337"/>
         <source>登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录</source>
         <translation>Login expired: unsynced operations are kept on this computer; you can log in again when syncing with F5</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="314"/>
+        <location filename="../client/app/mainwindow.cpp" line="352"/>
         <source>● 正在同步……</source>
         <translation>● Syncing…</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="316"/>
+        <location filename="../client/app/mainwindow.cpp" line="354"/>
         <source>○ 离线工作</source>
         <translation>○ Working offline</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="318"/>
+        <location filename="../client/app/mainwindow.cpp" line="356"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="318"/>
+        <location filename="../client/app/mainwindow.cpp" line="356"/>
         <source>○ 离线</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="322"/>
+        <location filename="../client/app/mainwindow.cpp" line="360"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="323"/>
+        <location filename="../client/app/mainwindow.cpp" line="361"/>
         <source>尚未同步</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="325"/>
+        <location filename="../client/app/mainwindow.cpp" line="363"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation>Pending %1  Failed %2</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="328"/>
+        <location filename="../client/app/mainwindow.cpp" line="366"/>
         <source>同步未完成：%1</source>
         <translation>Sync incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="334"/>
+        <location filename="../client/app/mainwindow.cpp" line="372"/>
         <source>关于 spgl-desk</source>
         <translation>About spgl-desk</translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="335"/>
+        <location filename="../client/app/mainwindow.cpp" line="373"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Construction Project Approval Management System · Staff Desktop&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2 (runtime %3)&lt;br&gt;Local cache schema version %4&lt;br&gt;Server: %5&lt;/p&gt;&lt;p&gt;Urumqi Construction Project Approval System Reform&lt;/p&gt;</translation>
     </message>
@@ -1255,80 +1265,398 @@ Clear anyway?</translation>
     </message>
 </context>
 <context>
-    <name>spgl::desk::ProjectSearchPanel</name>
+    <name>spgl::desk::PlanningPanel</name>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="104"/>
-        <source>项目用地范围</source>
-        <translation>Project site boundary</translation>
+        <location filename="../client/gui/map/planningpanel.cpp" line="75"/>
+        <source>项目策划条件</source>
+        <translation>Project planning conditions</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="110"/>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="144"/>
-        <source>用地范围历史</source>
-        <translation>Site boundary history</translation>
+        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="104"/>
+        <source>需开展的评估</source>
+        <translation>Required assessment</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="120"/>
-        <source>搜索项目：名称、项目代码或建设单位</source>
-        <translation>Search projects: name, project code or developer</translation>
+        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="103"/>
+        <source>策划条件</source>
+        <translation>Planning condition</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
-        <source>申请 / 审批事项</source>
-        <translation>Application / approval item</translation>
+        <location filename="../client/gui/map/planningpanel.cpp" line="88"/>
+        <source>&lt;b&gt;项目策划生成&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Project planning&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>提出人</source>
+        <translation>Put forward by</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="115"/>
+        <source>标点</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="116"/>
+        <source>画线</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="117"/>
+        <source>画面</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="121"/>
+        <source>（可选）在地图上标出条件涉及的位置</source>
+        <translation>(Optional) mark the place the condition concerns on the map</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="122"/>
+        <source>（可选）在地图上画出条件涉及的线，双击或回车结束</source>
+        <translation>(Optional) draw the line the condition concerns on the map; double-click or Enter to finish</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="123"/>
+        <source>（可选）在地图上画出条件涉及的范围，双击或回车结束</source>
+        <translation>(Optional) draw the area the condition concerns on the map; double-click or Enter to finish</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="134"/>
+        <source>条件或评估要求的内容</source>
+        <translation>What the condition or assessment requires</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="136"/>
+        <source>提出</source>
+        <translation>Put forward</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="138"/>
+        <source>提出本部门的策划条件（离线时在下次同步时发送）</source>
+        <translation>Put forward your department's planning condition (offline, it is sent with the next sync)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="146"/>
+        <source>撤回所选条件</source>
+        <translation>Withdraw the selected condition</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="160"/>
+        <source>策划意见（合并所选条件；未选择时合并全部有效条件）</source>
+        <translation>Planning opinion (merges the selected conditions; all valid ones when none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="163"/>
+        <source>合并发布策划意见</source>
+        <translation>Merge and publish the planning opinion</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="165"/>
+        <source>发布新版策划意见并通知申请人（需要联网）</source>
+        <translation>Publish a new version of the planning opinion and notify the applicant (needs the network)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="179"/>
+        <source>当前策划意见</source>
+        <translation>Current planning opinion</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="264"/>
+        <source>请先在“项目定位”中选择项目</source>
+        <translation>Select a project under “Locate project” first</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="273"/>
+        <source>尚未从服务器读取本项目的策划（离线时只显示本机提出的条件）</source>
+        <translation>This project's planning has not been read from the server yet (offline only the conditions put forward here are shown)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="274"/>
+        <source>服务器数据读取于 %1</source>
+        <translation>Server data read at %1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="283"/>
+        <source>（待同步）</source>
+        <translation> (pending sync)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="285"/>
+        <source>服务器拒绝：%1</source>
+        <translation>Refused by the server: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="287"/>
+        <source>评估：%1</source>
+        <translation>Assessment: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="288"/>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="313"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="329"/>
+        <source>牵头部门尚未发布策划意见</source>
+        <translation>The coordinating department has not published a planning opinion yet</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="335"/>
+        <source>第 %1 版（%2，%3）合并 %4 条条件：
+%5</source>
+        <translation>Version %1 (%2, %3), merging %4 conditions:
+%5</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="344"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="372"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="430"/>
+        <source>请先选择项目</source>
+        <translation>Select a project first</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="354"/>
+        <source>请在地图上点击条件涉及的位置</source>
+        <translation>Click the place the condition concerns on the map</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="355"/>
+        <source>请在地图上绘制，双击或回车结束</source>
+        <translation>Draw on the map; double-click or press Enter to finish</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="364"/>
+        <source>已绘制，请填写条件内容后提出</source>
+        <translation>Drawn: enter the condition's text and put it forward</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="376"/>
+        <source>只有审批部门人员可以提出策划条件</source>
+        <translation>Only staff of an approving department can put planning conditions forward</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="380"/>
+        <source>请填写条件内容</source>
+        <translation>Enter the condition's text</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="401"/>
+        <source>策划条件已提出，将在下次同步时发送</source>
+        <translation>Planning condition put forward; it is sent with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="412"/>
+        <source>请在列表中选择一条要撤回的条件</source>
+        <translation>Select one condition in the list to withdraw</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <source>尚未发送的条件已取消</source>
+        <translation>The unsent condition was taken back</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <source>撤回已记录，将在下次同步时发送</source>
+        <translation>Withdrawal recorded; it is sent with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="434"/>
+        <source>只有牵头部门可以发布策划意见</source>
+        <translation>Only the coordinating department can publish the planning opinion</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="439"/>
+        <source>请填写策划意见</source>
+        <translation>Enter the planning opinion</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="454"/>
+        <source>还有 %1 条策划条件或撤回尚未同步，请先同步再发布</source>
+        <translation>%1 planning conditions or withdrawals are not synced yet: sync before publishing</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="458"/>
+        <source>所选条件均已撤回或被拒绝，请重新选择</source>
+        <translation>Every selected condition is withdrawn or refused: select again</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="465"/>
+        <source>正在发布策划意见……</source>
+        <translation>Publishing the planning opinion…</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="481"/>
+        <source>第 %1 版策划意见已发布，申请人将收到通知</source>
+        <translation>Planning opinion version %1 is published; the applicant will be notified</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="485"/>
+        <source>发布策划意见需要联网，当前离线：意见内容已保留，联网后再发布</source>
+        <translation>Publishing the planning opinion needs the network and you are offline: the text is kept, publish it when online</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="487"/>
+        <source>发布失败：%1</source>
+        <translation>Publishing failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::ProjectSearchPanel</name>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="105"/>
+        <source>项目用地范围</source>
+        <translation>Project site boundary</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="111"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="152"/>
+        <source>用地范围历史</source>
+        <translation>Site boundary history</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="121"/>
+        <source>搜索项目：名称、项目代码或建设单位</source>
+        <translation>Search projects: name, project code or developer</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
+        <source>在服务器上查找</source>
+        <translation>Search the server</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="125"/>
+        <source>查找本机缓存以外的项目，例如尚未申报、正在策划的项目（需要联网）</source>
+        <translation>Find projects beyond this computer's cache, e.g. ones in planning before any application (needs the network)</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>申请 / 审批事项</source>
+        <translation>Application / approval item</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="138"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="143"/>
         <source>&lt;b&gt;项目定位&lt;/b&gt;</source>
         <translation>&lt;b&gt;Locate project&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="142"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="150"/>
         <source>审批进度</source>
         <translation>Approval progress</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="146"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="154"/>
         <source>合规性检查报告（PDF）…</source>
         <translation>Compliance check report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="175"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="185"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="177"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="187"/>
         <source>建设单位：%1</source>
         <translation>Developer: %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="180"/>
-        <source>本地缓存中没有匹配的项目</source>
-        <translation>No matching projects in the local cache</translation>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="190"/>
+        <source>本地缓存中没有匹配的项目（按回车在服务器上查找）</source>
+        <translation>No matching project in the local cache (press Enter to search the server)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="188"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="198"/>
+        <source>请输入项目名称或项目代码</source>
+        <translation>Enter a project name or project code</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="202"/>
+        <source>正在服务器上查找“%1”……</source>
+        <translation>Searching the server for “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="210"/>
+        <source>无法连接服务器，只能查找本机缓存中的项目</source>
+        <translation>Cannot reach the server: only projects in the local cache can be found</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="218"/>
+        <source>服务器上找到 %1 个项目，已保存到本机以便离线使用</source>
+        <translation>Found %1 projects on the server; kept on this computer for offline use</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="219"/>
+        <source>服务器上也没有匹配“%1”的项目</source>
+        <translation>No project matching “%1” on the server either</translation>
+    </message>
+    <message>
+        <source>本地缓存中没有匹配的项目</source>
+        <translation type="vanished">No matching projects in the local cache</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="226"/>
         <source>本地缓存中没有该项目，请先同步</source>
         <translation>This project is not in the local cache; sync first</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="194"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
         <source>%1
 项目代码：%2
 建设单位：%3</source>
@@ -1337,64 +1665,64 @@ Project code: %2
 Developer: %3</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="213"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="251"/>
         <source>
 该项目尚未登记用地范围</source>
         <translation>
 No site boundary has been registered for this project</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="217"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="255"/>
         <source>正在读取用地范围历史……</source>
         <translation>Loading site boundary history…</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="270"/>
         <source>%1 申请 %2</source>
         <translation>%1 application %2</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="241"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="279"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="247"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="285"/>
         <source>本地缓存中没有该项目的申请</source>
         <translation>No applications for this project in the local cache</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
         <source>请先定位项目</source>
         <translation>Locate a project first</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="257"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="295"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation>No compliance check result available (offline or not yet checked)</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="330"/>
         <source>离线时无法读取用地范围历史</source>
         <translation>Site boundary history cannot be loaded while offline</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="302"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="340"/>
         <source>第 %1 版  %2</source>
         <translation>Version %1  %2</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="304"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="342"/>
         <source>  %L1 m²</source>
         <translation>  %L1 m²</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="314"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="352"/>
         <source>第 %1 版 %2</source>
         <translation>Version %1 %2</translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="318"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="356"/>
         <source>没有用地范围的历史版本</source>
         <translation>No earlier versions of the site boundary</translation>
     </message>
@@ -2069,111 +2397,161 @@ No site boundary has been registered for this project</translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="86"/>
+        <source>审查批注</source>
+        <translation>Review annotations</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="88"/>
+        <source>批注状态</source>
+        <translation>Annotation status</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="90"/>
+        <source>提出策划条件</source>
+        <translation>Put forward a planning condition</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="92"/>
+        <source>撤回策划条件</source>
+        <translation>Withdraw a planning condition</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="94"/>
         <source>窗口代办申报</source>
         <translation>Walk-in filing</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="93"/>
+        <location filename="../client/gui/texts.cpp" line="107"/>
+        <source>区域环境影响评价</source>
+        <translation>Regional environmental impact assessment</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="109"/>
+        <source>区域节能评价</source>
+        <translation>Regional energy-saving assessment</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="111"/>
+        <source>地质灾害危险性评估</source>
+        <translation>Geological hazard assessment</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="113"/>
+        <source>地震安全性评价</source>
+        <translation>Seismic safety evaluation</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="115"/>
+        <source>水资源论证</source>
+        <translation>Water resources assessment</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="117"/>
+        <source>压覆矿产资源评估</source>
+        <translation>Assessment of overlain mineral resources</translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="124"/>
         <source>待同步</source>
         <translation>Pending sync</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="95"/>
+        <location filename="../client/gui/texts.cpp" line="126"/>
         <source>已生效</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="97"/>
+        <location filename="../client/gui/texts.cpp" line="128"/>
         <source>被拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="99"/>
+        <location filename="../client/gui/texts.cpp" line="130"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="106"/>
+        <location filename="../client/gui/texts.cpp" line="137"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="108"/>
+        <location filename="../client/gui/texts.cpp" line="139"/>
         <source>容缺通过</source>
         <translation>Approved (tolerated)</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="110"/>
+        <location filename="../client/gui/texts.cpp" line="141"/>
         <source>不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="116"/>
+        <location filename="../client/gui/texts.cpp" line="147"/>
         <source>邮寄送达</source>
         <translation>Sent by post</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="117"/>
+        <location filename="../client/gui/texts.cpp" line="148"/>
         <source>现场领取</source>
         <translation>Collected in person</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="118"/>
+        <location filename="../client/gui/texts.cpp" line="149"/>
         <source>网上送达</source>
         <translation>Delivered online</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="121"/>
+        <location filename="../client/gui/texts.cpp" line="152"/>
         <source>，邮件单号 %1</source>
         <translation>, tracking number %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="123"/>
+        <location filename="../client/gui/texts.cpp" line="154"/>
         <source>，收件人 %1</source>
         <translation>, addressee %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="123"/>
+        <location filename="../client/gui/texts.cpp" line="154"/>
         <source>，领取人 %1</source>
         <translation>, collected by %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="125"/>
+        <location filename="../client/gui/texts.cpp" line="156"/>
         <source>，%1</source>
         <translation>, %1</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="144"/>
+        <location filename="../client/gui/texts.cpp" line="175"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="146"/>
+        <location filename="../client/gui/texts.cpp" line="177"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="154"/>
+        <location filename="../client/gui/texts.cpp" line="185"/>
         <source>立项用地规划许可</source>
         <translation>Project approval and land-use planning permit</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="156"/>
+        <location filename="../client/gui/texts.cpp" line="187"/>
         <source>工程建设许可</source>
         <translation>Construction engineering permit</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="158"/>
+        <location filename="../client/gui/texts.cpp" line="189"/>
         <source>施工许可</source>
         <translation>Construction permit</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="160"/>
+        <location filename="../client/gui/texts.cpp" line="191"/>
         <source>竣工验收</source>
         <translation>Completion acceptance</translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="162"/>
+        <location filename="../client/gui/texts.cpp" line="193"/>
         <source>第%1阶段</source>
         <translation>Stage %1</translation>
     </message>
@@ -2233,7 +2611,7 @@ No site boundary has been registered for this project</translation>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="164"/>
         <source>请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。</source>
-        <translation>Fill in the form as on the applicant's paper form; tick the paper originals received, or attach scans to the materials.</translation>
+        <translation>Fill in the form as on the applicant&apos;s paper form; tick the paper originals received, or attach scans to the materials.</translation>
     </message>
     <message>
         <source>已收纸质原件(&amp;M)：</source>
@@ -2304,10 +2682,10 @@ No site boundary has been registered for this project</translation>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="245"/>
         <source>%1 %2&#x3000;［扫描件：%3］</source>
-        <translation>%1 %2　[scan: %3]</translation>
+        <translation>%1 %2&#x3000;[scan: %3]</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="264"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="265"/>
         <source>选择扫描件</source>
         <translation>Choose the scan</translation>
     </message>
@@ -2319,7 +2697,7 @@ No site boundary has been registered for this project</translation>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="297"/>
         <source>请按服务器的答复修改后重新提交。</source>
-        <translation>Correct it as the server's answer says, then file it again.</translation>
+        <translation>Correct it as the server&apos;s answer says, then file it again.</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="426"/>
@@ -2559,7 +2937,7 @@ No site boundary has been registered for this project</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="630"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="891"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="892"/>
         <source>正在记录……</source>
         <translation>Recording…</translation>
     </message>
@@ -2690,12 +3068,12 @@ No site boundary has been registered for this project</translation>
         <translation>%1 “%2”</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="904"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="905"/>
         <source>已代办申报 %1（待同步），已列入待受理列表。</source>
         <translation>Filed application %1 (waiting to sync); it is in the awaiting-acceptance list.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="922"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="923"/>
         <source>无法重做：本机缓存中没有该项目或它的办事指南，请先同步。</source>
         <translation>Cannot redo: the project or its guide is not cached on this computer; sync first.</translation>
     </message>
@@ -2759,12 +3137,12 @@ No site boundary has been registered for this project</translation>
         <translation>A tracking number is required for delivery by post</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="869"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="870"/>
         <source>邮件单号应为 6–40 位字母、数字或连字符</source>
         <translation>The tracking number has 6–40 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="871"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
         <source>现场领取须填写领取人</source>
         <translation>The person collecting is required for pickup in person</translation>
     </message>
@@ -2789,17 +3167,17 @@ No site boundary has been registered for this project</translation>
         <translation type="vanished">Filed application %1; it will appear in the awaiting-acceptance list after sync.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="942"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
         <source>另存通知书</source>
         <translation>Save Notice As</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="948"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="949"/>
         <source>无法保存到 %1</source>
         <translation>Cannot save to %1</translation>
     </message>

@@ -186,170 +186,170 @@
 <context>
     <name>spgl::desk::AnnotationPanel</name>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="59"/>
         <source>审查批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="109"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="74"/>
         <source>&lt;b&gt;审查批注&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="110"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="75"/>
         <source>点批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="111"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="76"/>
         <source>线批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="77"/>
         <source>面批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="81"/>
         <source>在地图上点击一处，再填写批注内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="82"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="83"/>
         <source>在地图上依次点击各顶点，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="129"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
         <source>批注内容（先在地图上绘制，再填写并保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="131"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="96"/>
         <source>保存批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="147"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="151"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
         <source>标记已解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="152"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="153"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="204"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="169"/>
         <source>已解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="206"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="171"/>
         <source>已撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="207"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="172"/>
         <source>待处理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="200"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="256"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="270"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="297"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="263"/>
         <source>请先选择项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="279"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="245"/>
         <source>请在地图上点击批注位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="280"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="246"/>
         <source>请在地图上绘制，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="289"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="255"/>
         <source>已绘制，请填写批注内容后保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="301"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="267"/>
         <source>请先在地图上绘制批注的位置（点、线或面）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="305"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="271"/>
         <source>请填写批注内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="319"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="285"/>
         <source>批注已保存，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="330"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="296"/>
         <source>请先在列表中选择一条批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="338"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="304"/>
         <source>批注已标记为“%1”，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,279 +568,289 @@
 <context>
     <name>spgl::desk::MainWindow</name>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="35"/>
+        <location filename="../client/app/mainwindow.cpp" line="37"/>
         <source>工程建设项目审批管理系统 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="41"/>
+        <location filename="../client/app/mainwindow.cpp" line="43"/>
         <source>窗口受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="46"/>
+        <location filename="../client/app/mainwindow.cpp" line="48"/>
         <source>并联审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="50"/>
+        <location filename="../client/app/mainwindow.cpp" line="52"/>
         <source>效能督察</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="53"/>
+        <location filename="../client/app/mainwindow.cpp" line="55"/>
         <source>您的角色没有可用的工作区（管理工作区将在后续版本提供）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="55"/>
+        <location filename="../client/app/mainwindow.cpp" line="57"/>
         <source>提示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="69"/>
+        <location filename="../client/app/mainwindow.cpp" line="71"/>
+        <source>审查批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="72"/>
+        <source>项目策划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/app/mainwindow.cpp" line="77"/>
         <source>一张蓝图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="85"/>
+        <location filename="../client/app/mainwindow.cpp" line="113"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="88"/>
+        <location filename="../client/app/mainwindow.cpp" line="116"/>
         <source>保存合规性检查报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="89"/>
+        <location filename="../client/app/mainwindow.cpp" line="117"/>
         <source>合规性检查报告-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="90"/>
+        <location filename="../client/app/mainwindow.cpp" line="118"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="95"/>
+        <location filename="../client/app/mainwindow.cpp" line="123"/>
         <source>已保存 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="106"/>
+        <location filename="../client/app/mainwindow.cpp" line="134"/>
         <source>未能重新检查（%1），使用上次的检查结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="124"/>
+        <location filename="../client/app/mainwindow.cpp" line="162"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="125"/>
+        <location filename="../client/app/mainwindow.cpp" line="163"/>
         <source>立即同步(&amp;S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="127"/>
+        <location filename="../client/app/mainwindow.cpp" line="165"/>
         <source>设置(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="129"/>
+        <location filename="../client/app/mainwindow.cpp" line="167"/>
         <source>注销(&amp;L)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="132"/>
+        <location filename="../client/app/mainwindow.cpp" line="170"/>
         <source>退出(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="134"/>
+        <location filename="../client/app/mainwindow.cpp" line="172"/>
         <source>工作区(&amp;W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="139"/>
+        <location filename="../client/app/mainwindow.cpp" line="177"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="140"/>
+        <location filename="../client/app/mainwindow.cpp" line="178"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="162"/>
+        <location filename="../client/app/mainwindow.cpp" line="200"/>
         <source>首次同步：第 %1 页，已接收 %2 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="169"/>
+        <location filename="../client/app/mainwindow.cpp" line="207"/>
         <source>首次同步：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="169"/>
+        <location filename="../client/app/mainwindow.cpp" line="207"/>
         <source>首次同步完成：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="170"/>
+        <location filename="../client/app/mainwindow.cpp" line="208"/>
         <source>首次同步未完成，下次同步时继续</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="178"/>
+        <location filename="../client/app/mainwindow.cpp" line="216"/>
         <source>已重新登录，正在同步未同步的操作……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="192"/>
+        <location filename="../client/app/mainwindow.cpp" line="230"/>
         <source>部分图层未能更新：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="223"/>
+        <location filename="../client/app/mainwindow.cpp" line="261"/>
         <source>正在加载图层……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="225"/>
+        <location filename="../client/app/mainwindow.cpp" line="263"/>
         <source>图层已加载</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="226"/>
+        <location filename="../client/app/mainwindow.cpp" line="264"/>
         <source>部分图层无法打开：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="249"/>
+        <location filename="../client/app/mainwindow.cpp" line="287"/>
         <source>注销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="251"/>
+        <location filename="../client/app/mainwindow.cpp" line="289"/>
         <source>注销后需重新登录。不清除时，本机缓存和未同步的操作都会保留，下次登录后继续同步。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="252"/>
+        <location filename="../client/app/mainwindow.cpp" line="290"/>
         <source>本机缓存(&amp;W)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="253"/>
+        <location filename="../client/app/mainwindow.cpp" line="291"/>
         <source>同时清除本机缓存（离线数据、已下载的材料、离线登录信息）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="261"/>
+        <location filename="../client/app/mainwindow.cpp" line="299"/>
         <source>清除本机缓存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="262"/>
+        <location filename="../client/app/mainwindow.cpp" line="300"/>
         <source>还有 %1 个操作尚未同步到服务器。清除本机缓存将永久丢失这些操作。
 
 仍要清除吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="265"/>
+        <location filename="../client/app/mainwindow.cpp" line="303"/>
         <source>丢弃并清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="266"/>
+        <location filename="../client/app/mainwindow.cpp" line="304"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="269"/>
+        <location filename="../client/app/mainwindow.cpp" line="307"/>
         <source>未注销：还有未同步的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="278"/>
+        <location filename="../client/app/mainwindow.cpp" line="316"/>
         <source>未注销：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="287"/>
+        <location filename="../client/app/mainwindow.cpp" line="325"/>
         <source>登录已过期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="289"/>
+        <location filename="../client/app/mainwindow.cpp" line="327"/>
         <source>%1，登录已过期，请重新输入密码。未同步的 %2 个操作已保留，登录后立即发送。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="293"/>
+        <location filename="../client/app/mainwindow.cpp" line="331"/>
         <source>上次输入未通过：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="294"/>
+        <location filename="../client/app/mainwindow.cpp" line="332"/>
         <source>密码(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="299"/>
+        <location filename="../client/app/mainwindow.cpp" line="337"/>
         <source>登录已过期：未同步的操作保留在本机，按 F5 同步时可重新登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="314"/>
+        <location filename="../client/app/mainwindow.cpp" line="352"/>
         <source>● 正在同步……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="316"/>
+        <location filename="../client/app/mainwindow.cpp" line="354"/>
         <source>○ 离线工作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="318"/>
+        <location filename="../client/app/mainwindow.cpp" line="356"/>
         <source>● 在线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="318"/>
+        <location filename="../client/app/mainwindow.cpp" line="356"/>
         <source>○ 离线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="322"/>
+        <location filename="../client/app/mainwindow.cpp" line="360"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="323"/>
+        <location filename="../client/app/mainwindow.cpp" line="361"/>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="325"/>
+        <location filename="../client/app/mainwindow.cpp" line="363"/>
         <source>待同步 %1&#x3000;失败 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="328"/>
+        <location filename="../client/app/mainwindow.cpp" line="366"/>
         <source>同步未完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="334"/>
+        <location filename="../client/app/mainwindow.cpp" line="372"/>
         <source>关于 spgl-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/app/mainwindow.cpp" line="335"/>
+        <location filename="../client/app/mainwindow.cpp" line="373"/>
         <source>&lt;h3&gt;工程建设项目审批管理系统 · 工作人员桌面端&lt;/h3&gt;&lt;p&gt;spgl-desk %1&lt;br&gt;Qt %2（运行时 %3）&lt;br&gt;本地缓存结构版本 %4&lt;br&gt;服务器：%5&lt;/p&gt;&lt;p&gt;乌鲁木齐市工程建设项目审批制度改革&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,143 +1262,456 @@
     </message>
 </context>
 <context>
-    <name>spgl::desk::ProjectSearchPanel</name>
+    <name>spgl::desk::PlanningPanel</name>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="104"/>
-        <source>项目用地范围</source>
+        <location filename="../client/gui/map/planningpanel.cpp" line="75"/>
+        <source>项目策划条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="110"/>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="144"/>
-        <source>用地范围历史</source>
+        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="104"/>
+        <source>需开展的评估</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="120"/>
-        <source>搜索项目：名称、项目代码或建设单位</source>
+        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="103"/>
+        <source>策划条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
-        <source>申请 / 审批事项</source>
+        <location filename="../client/gui/map/planningpanel.cpp" line="88"/>
+        <source>&lt;b&gt;项目策划生成&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>提出人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="130"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="115"/>
+        <source>标点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="116"/>
+        <source>画线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="117"/>
+        <source>画面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="121"/>
+        <source>（可选）在地图上标出条件涉及的位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="122"/>
+        <source>（可选）在地图上画出条件涉及的线，双击或回车结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="123"/>
+        <source>（可选）在地图上画出条件涉及的范围，双击或回车结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="134"/>
+        <source>条件或评估要求的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="136"/>
+        <source>提出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="138"/>
+        <source>提出本部门的策划条件（离线时在下次同步时发送）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="146"/>
+        <source>撤回所选条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="160"/>
+        <source>策划意见（合并所选条件；未选择时合并全部有效条件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="163"/>
+        <source>合并发布策划意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="165"/>
+        <source>发布新版策划意见并通知申请人（需要联网）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="179"/>
+        <source>当前策划意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="264"/>
+        <source>请先在“项目定位”中选择项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="273"/>
+        <source>尚未从服务器读取本项目的策划（离线时只显示本机提出的条件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="274"/>
+        <source>服务器数据读取于 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <source>已撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <source>有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="283"/>
+        <source>（待同步）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="285"/>
+        <source>服务器拒绝：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="287"/>
+        <source>评估：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="288"/>
+        <source>条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="313"/>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="329"/>
+        <source>牵头部门尚未发布策划意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="335"/>
+        <source>第 %1 版（%2，%3）合并 %4 条条件：
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="344"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="372"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="430"/>
+        <source>请先选择项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="354"/>
+        <source>请在地图上点击条件涉及的位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="355"/>
+        <source>请在地图上绘制，双击或回车结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="364"/>
+        <source>已绘制，请填写条件内容后提出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="376"/>
+        <source>只有审批部门人员可以提出策划条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="380"/>
+        <source>请填写条件内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="401"/>
+        <source>策划条件已提出，将在下次同步时发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="412"/>
+        <source>请在列表中选择一条要撤回的条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <source>尚未发送的条件已取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <source>撤回已记录，将在下次同步时发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="434"/>
+        <source>只有牵头部门可以发布策划意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="439"/>
+        <source>请填写策划意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="454"/>
+        <source>还有 %1 条策划条件或撤回尚未同步，请先同步再发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="458"/>
+        <source>所选条件均已撤回或被拒绝，请重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="465"/>
+        <source>正在发布策划意见……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="481"/>
+        <source>第 %1 版策划意见已发布，申请人将收到通知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="485"/>
+        <source>发布策划意见需要联网，当前离线：意见内容已保留，联网后再发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/planningpanel.cpp" line="487"/>
+        <source>发布失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spgl::desk::ProjectSearchPanel</name>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="105"/>
+        <source>项目用地范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="111"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="152"/>
+        <source>用地范围历史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="121"/>
+        <source>搜索项目：名称、项目代码或建设单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
+        <source>在服务器上查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="125"/>
+        <source>查找本机缓存以外的项目，例如尚未申报、正在策划的项目（需要联网）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>申请 / 审批事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="138"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="143"/>
         <source>&lt;b&gt;项目定位&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="142"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="150"/>
         <source>审批进度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="146"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="154"/>
         <source>合规性检查报告（PDF）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="175"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="185"/>
         <source>%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="177"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="187"/>
         <source>建设单位：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="180"/>
-        <source>本地缓存中没有匹配的项目</source>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="190"/>
+        <source>本地缓存中没有匹配的项目（按回车在服务器上查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="188"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="198"/>
+        <source>请输入项目名称或项目代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="202"/>
+        <source>正在服务器上查找“%1”……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="210"/>
+        <source>无法连接服务器，只能查找本机缓存中的项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="218"/>
+        <source>服务器上找到 %1 个项目，已保存到本机以便离线使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="219"/>
+        <source>服务器上也没有匹配“%1”的项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="226"/>
         <source>本地缓存中没有该项目，请先同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="194"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
         <source>%1
 项目代码：%2
 建设单位：%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="213"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="251"/>
         <source>
 该项目尚未登记用地范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="217"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="255"/>
         <source>正在读取用地范围历史……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="270"/>
         <source>%1 申请 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="241"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="279"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="247"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="285"/>
         <source>本地缓存中没有该项目的申请</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="254"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
         <source>请先定位项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="257"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="295"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="330"/>
         <source>离线时无法读取用地范围历史</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="302"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="340"/>
         <source>第 %1 版  %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="304"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="342"/>
         <source>  %L1 m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="314"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="352"/>
         <source>第 %1 版 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="318"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="356"/>
         <source>没有用地范围的历史版本</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,111 +2386,161 @@
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="86"/>
+        <source>审查批注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="88"/>
+        <source>批注状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="90"/>
+        <source>提出策划条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="92"/>
+        <source>撤回策划条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="94"/>
         <source>窗口代办申报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="93"/>
-        <source>待同步</source>
+        <location filename="../client/gui/texts.cpp" line="107"/>
+        <source>区域环境影响评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="95"/>
-        <source>已生效</source>
+        <location filename="../client/gui/texts.cpp" line="109"/>
+        <source>区域节能评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="97"/>
-        <source>被拒绝</source>
+        <location filename="../client/gui/texts.cpp" line="111"/>
+        <source>地质灾害危险性评估</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="99"/>
-        <source>冲突</source>
+        <location filename="../client/gui/texts.cpp" line="113"/>
+        <source>地震安全性评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="106"/>
-        <source>通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/texts.cpp" line="108"/>
-        <source>容缺通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/texts.cpp" line="110"/>
-        <source>不通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/gui/texts.cpp" line="116"/>
-        <source>邮寄送达</source>
+        <location filename="../client/gui/texts.cpp" line="115"/>
+        <source>水资源论证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../client/gui/texts.cpp" line="117"/>
+        <source>压覆矿产资源评估</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="124"/>
+        <source>待同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="126"/>
+        <source>已生效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="128"/>
+        <source>被拒绝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="130"/>
+        <source>冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="137"/>
+        <source>通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="139"/>
+        <source>容缺通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="141"/>
+        <source>不通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="147"/>
+        <source>邮寄送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/gui/texts.cpp" line="148"/>
         <source>现场领取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="118"/>
+        <location filename="../client/gui/texts.cpp" line="149"/>
         <source>网上送达</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="121"/>
+        <location filename="../client/gui/texts.cpp" line="152"/>
         <source>，邮件单号 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="123"/>
+        <location filename="../client/gui/texts.cpp" line="154"/>
         <source>，收件人 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="123"/>
+        <location filename="../client/gui/texts.cpp" line="154"/>
         <source>，领取人 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="125"/>
+        <location filename="../client/gui/texts.cpp" line="156"/>
         <source>，%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="144"/>
+        <location filename="../client/gui/texts.cpp" line="175"/>
         <source>窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="146"/>
+        <location filename="../client/gui/texts.cpp" line="177"/>
         <source>网上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="154"/>
+        <location filename="../client/gui/texts.cpp" line="185"/>
         <source>立项用地规划许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="156"/>
+        <location filename="../client/gui/texts.cpp" line="187"/>
         <source>工程建设许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="158"/>
+        <location filename="../client/gui/texts.cpp" line="189"/>
         <source>施工许可</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="160"/>
+        <location filename="../client/gui/texts.cpp" line="191"/>
         <source>竣工验收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/texts.cpp" line="162"/>
+        <location filename="../client/gui/texts.cpp" line="193"/>
         <source>第%1阶段</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,7 +2638,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="264"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="265"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,7 +2890,7 @@
     </message>
     <message>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="630"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="891"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="892"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,12 +3021,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="904"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="905"/>
         <source>已代办申报 %1（待同步），已列入待受理列表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="922"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="923"/>
         <source>无法重做：本机缓存中没有该项目或它的办事指南，请先同步。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,27 +3086,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="869"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="870"/>
         <source>邮件单号应为 6–40 位字母、数字或连字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="871"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
         <source>现场领取须填写领取人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="942"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
         <source>另存通知书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="948"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="949"/>
         <source>无法保存到 %1</source>
         <translation type="unfinished"></translation>
     </message>
