@@ -380,9 +380,8 @@ json SyncService::pushAdditive(const json &op, const std::string &opId, const st
     // Additive: no expected version; what different people add never conflicts.
     return once(opId, commandName, target, device, who, now, [&](Connection &c) {
         if (commandName == "plan_condition" || commandName == "plan_withdraw") {
-            const json condition = commandName == "plan_condition"
-                                       ? m_planning->addCondition(c, who, target, args, now)
-                                       : m_planning->withdrawCondition(c, who, target, now);
+            const json condition = commandName == "plan_condition" ? m_planning->addCondition(c, who, target, args, now)
+                                                                   : m_planning->withdrawCondition(c, who, target, now);
             return json{{"op_id", opId}, {"status", "applied"}, {"version", 1}, {"condition", condition}};
         }
         const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
