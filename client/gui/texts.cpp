@@ -203,4 +203,16 @@ QColor Texts::levelColor(const QString &l)
     return {};
 }
 
+QString Texts::field(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    if (it == object.end())
+        return {};
+    if (it->is_string())
+        return QString::fromStdString(it->get<std::string>());
+    if (it->is_number())
+        return QString::fromStdString(it->dump());
+    return {};
+}
+
 } // namespace spgl::desk

@@ -32,6 +32,8 @@ public:
     static QString delivery(const Delivery &delivery);
     /// The same from its JSON form ({method, tracking_no, recipient, at}: events and states).
     static QString delivery(const nlohmann::json &delivery);
+    /// The string or number under @p key of a server JSON object, as text (empty otherwise).
+    static QString field(const nlohmann::json &object, const char *key);
     /// The row colour of a clock level (invalid for normal).
     static QColor levelColor(const QString &level);
 };

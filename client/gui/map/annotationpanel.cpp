@@ -148,15 +148,8 @@ AnnotationPanel::AnnotationPanel(MapView *view, LocalCache &cache, const UserInf
     });
     // A click with the identify tool on an annotation selects it here.
     connect(view->identifyTool(), &MapToolIdentify::identified, this, [this](const QList<IdentifyResult> &results) {
-        for (const IdentifyResult &r : results) {
-            if (r.layerName != m_layer->name())
-                continue;
-            for (const auto &[field, value] : r.attributes)
-                if (field == QLatin1String("id")) {
-                    select(value);
-                    return;
-                }
-        }
+        if (const QString id = MapToolIdentify::featureId(results, m_layer->name()); !id.isEmpty())
+            select(id);
     });
     updateButtons();
 }
@@ -235,11 +228,7 @@ void AnnotationPanel::startDrawing(MapToolDrawPolygon::Shape shape)
         m_message->setText(tr("请先选择项目"));
         return;
     }
-    MapToolDrawPolygon *draw = m_view->drawPolygonTool();
-    draw->setShape(shape);
-    draw->clear();
-    draw->setOwner(this);
-    m_view->setTool(draw);
+    m_view->startDrawing(shape, this);
     m_drawing = true;
     m_drawn.clear();
     m_message->setText(shape == MapToolDrawPolygon::Shape::Point ? tr("请在地图上点击批注位置")

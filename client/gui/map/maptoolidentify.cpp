@@ -17,6 +17,18 @@ MapToolIdentify::~MapToolIdentify()
     delete m_popup;
 }
 
+QString MapToolIdentify::featureId(const QList<IdentifyResult> &results, const QString &layerName)
+{
+    for (const IdentifyResult &r : results) {
+        if (r.layerName != layerName)
+            continue;
+        for (const auto &[field, value] : r.attributes)
+            if (field == QLatin1String("id"))
+                return value;
+    }
+    return {};
+}
+
 QList<IdentifyResult> MapToolIdentify::identifyAt(const QPointF &pixel)
 {
     const QPointF point = canvas()->toMap(pixel);

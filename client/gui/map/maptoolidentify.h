@@ -31,6 +31,9 @@ public:
     /// Identifies at @p pixel (what a click does).
     QList<IdentifyResult> identifyAt(const QPointF &pixel);
     QList<IdentifyResult> lastResults() const { return m_results; }
+    /// The "id" attribute of the first of @p results on layer @p layerName (empty when none):
+    /// what a panel beside the map selects when its overlay is clicked.
+    static QString featureId(const QList<IdentifyResult> &results, const QString &layerName);
     /// The popup with the last results (created on first use).
     QTreeWidget *popup() const;
 

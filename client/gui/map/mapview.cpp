@@ -119,6 +119,14 @@ void MapView::setTool(MapTool *tool)
             a->setChecked(true);
 }
 
+void MapView::startDrawing(MapToolDrawPolygon::Shape shape, const QObject *owner)
+{
+    m_draw->setShape(shape);
+    m_draw->clear();
+    m_draw->setOwner(owner);
+    setTool(m_draw);
+}
+
 void MapView::updateScale()
 {
     m_scale->setText(tr("比例尺 1:%L1").arg(qRound64(m_canvas->scaleDenominator())));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "gui/map/maptooldrawpolygon.h"
 
 #include <QWidget>
 
@@ -18,7 +19,6 @@ class MapCanvas;
 class MapLayer;
 class MapLayerStore;
 class MapTool;
-class MapToolDrawPolygon;
 class MapToolIdentify;
 class MapToolMeasure;
 class MapToolPan;
@@ -67,6 +67,9 @@ public:
     void removeOverlayLayer(const std::shared_ptr<MapLayer> &layer);
     /// Activates @p tool on the canvas and checks its action.
     void setTool(MapTool *tool);
+    /// Starts a fresh drawing of @p shape with the draw tool on behalf of @p owner (the panel
+    /// that takes the finished geometry: MapToolDrawPolygon::owner()).
+    void startDrawing(MapToolDrawPolygon::Shape shape, const QObject *owner);
 
 Q_SIGNALS:
     /// A polygon drawn with the draw tool (GeoJSON geometry, EPSG:4490).

@@ -33,18 +33,6 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kStateRole = Qt::UserRole + 1; // active | pending | withdrawing | withdrawn | refused
 
-QString q(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    if (it == object.end())
-        return {};
-    if (it->is_string())
-        return QString::fromStdString(it->get<std::string>());
-    if (it->is_number())
-        return QString::fromStdString(it->dump());
-    return {};
-}
-
 QString minuteText(const QString &rfc3339)
 {
     const QDateTime t = QDateTime::fromString(rfc3339, Qt::ISODate);
@@ -203,15 +191,8 @@ PlanningPanel::PlanningPanel(MapView *view, LocalCache &cache, const UserInfo &u
     });
     // A click with the identify tool on a condition selects it here.
     connect(view->identifyTool(), &MapToolIdentify::identified, this, [this](const QList<IdentifyResult> &results) {
-        for (const IdentifyResult &r : results) {
-            if (r.layerName != m_layer->name())
-                continue;
-            for (const auto &[field, value] : r.attributes)
-                if (field == QLatin1String("id")) {
-                    select(value);
-                    return;
-                }
-        }
+        if (const QString id = MapToolIdentify::featureId(results, m_layer->name()); !id.isEmpty())
+            select(id);
     });
     reload();
 }
@@ -269,12 +250,12 @@ void PlanningPanel::reload()
         return;
     }
     const json planning = m_cache.planning(m_projectId);
-    const QString fetched = q(planning, "fetched_at");
+    const QString fetched = Texts::field(planning, "fetched_at");
     m_source->setText(fetched.isEmpty() ? tr("尚未从服务器读取本项目的策划（离线时只显示本机提出的条件）")
                                         : tr("服务器数据读取于 %1").arg(minuteText(fetched)));
     for (const json &c : planning["conditions"]) {
-        const QString id = q(c, "id");
-        const QString kind = q(c, "kind");
+        const QString id = Texts::field(c, "id");
+        const QString kind = Texts::field(c, "kind");
         const bool withdrawn = c.value("withdrawn", false);
         const bool pending = c.value("pending", false);
         const bool refused = c.value("refused", false);
@@ -282,12 +263,13 @@ void PlanningPanel::reload()
         if (pending)
             state += tr("（待同步）");
         if (refused)
-            state = tr("服务器拒绝：%1").arg(q(c, "error"));
+            state = tr("服务器拒绝：%1").arg(Texts::field(c, "error"));
         const QString kindText = kind == QLatin1String("assessment")
-                                     ? tr("评估：%1").arg(Texts::assessment(q(c, "assessment")))
+                                     ? tr("评估：%1").arg(Texts::assessment(Texts::field(c, "assessment")))
                                      : tr("条件");
-        auto *item = new QTreeWidgetItem(m_list, {kindText, q(c, "text"), q(c, "department"), q(c, "author"),
-                                                  minuteText(q(c, "created_at")), state});
+        auto *item = new QTreeWidgetItem(m_list,
+                                         {kindText, Texts::field(c, "text"), Texts::field(c, "department"),
+                                          Texts::field(c, "author"), minuteText(Texts::field(c, "created_at")), state});
         item->setData(0, kIdRole, id);
         item->setData(0, kStateRole,
                       refused                ? QStringLiteral("refused")
@@ -295,7 +277,7 @@ void PlanningPanel::reload()
                       : withdrawn            ? QStringLiteral("withdrawn")
                       : pending              ? QStringLiteral("pending")
                                              : QStringLiteral("active"));
-        item->setToolTip(1, q(c, "text"));
+        item->setToolTip(1, Texts::field(c, "text"));
         if (withdrawn || refused)
             for (int col = 0; col < item->columnCount(); ++col)
                 item->setForeground(col, QColor(128, 128, 128));
@@ -305,12 +287,14 @@ void PlanningPanel::reload()
         features.append(QJsonObject{
             {QStringLiteral("type"), QStringLiteral("Feature")},
             {QStringLiteral("geometry"), QJsonDocument::fromJson(QByteArray::fromStdString(geometry.dump())).object()},
-            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("id"), id},
-                                                       {QStringLiteral("kind"), kind},
-                                                       {QStringLiteral("text"), q(c, "text")},
-                                                       {QStringLiteral("department"), q(c, "department")}}}});
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("id"), id},
+                         {QStringLiteral("kind"), kind},
+                         {QStringLiteral("text"), Texts::field(c, "text")},
+                         {QStringLiteral("department"), Texts::field(c, "department")}}}});
         labels.append(MapLabel{AnnotationLabels::anchorOf(geometry),
-                               tr("%1：%2").arg(q(c, "department"), q(c, "text").left(30)), kindColor(kind), pending});
+                               tr("%1：%2").arg(Texts::field(c, "department"), Texts::field(c, "text").left(30)),
+                               kindColor(kind), pending});
     }
     if (auto s = m_layer->setFeatures(features); !s.ok())
         m_message->setText(QString::fromStdString(s.error().message));
@@ -333,9 +317,10 @@ void PlanningPanel::showOpinion(const json &current)
     for (const json &c : current.value("conditions", json::array()))
         merged += c.is_object() ? 1 : 0;
     m_opinion->setText(tr("第 %1 版（%2，%3）合并 %4 条条件：\n%5")
-                           .arg(q(current, "version"), q(current, "merged_by"), minuteText(q(current, "merged_at")))
+                           .arg(Texts::field(current, "version"), Texts::field(current, "merged_by"),
+                                minuteText(Texts::field(current, "merged_at")))
                            .arg(merged)
-                           .arg(q(current, "text")));
+                           .arg(Texts::field(current, "text")));
 }
 
 void PlanningPanel::startDrawing(MapToolDrawPolygon::Shape shape)
@@ -344,11 +329,7 @@ void PlanningPanel::startDrawing(MapToolDrawPolygon::Shape shape)
         m_message->setText(tr("请先选择项目"));
         return;
     }
-    MapToolDrawPolygon *draw = m_view->drawPolygonTool();
-    draw->setShape(shape);
-    draw->clear();
-    draw->setOwner(this);
-    m_view->setTool(draw);
+    m_view->startDrawing(shape, this);
     m_drawing = true;
     m_drawn.clear();
     m_message->setText(shape == MapToolDrawPolygon::Shape::Point ? tr("请在地图上点击条件涉及的位置")
@@ -478,7 +459,7 @@ void PlanningPanel::setOpinionResult(const QString &projectId, int status, const
     }
     if (status == 201) {
         const json opinion = json::parse(body.toStdString(), nullptr, false);
-        m_message->setText(tr("第 %1 版策划意见已发布，申请人将收到通知").arg(q(opinion, "version")));
+        m_message->setText(tr("第 %1 版策划意见已发布，申请人将收到通知").arg(Texts::field(opinion, "version")));
         m_opinionText->clear();
         Q_EMIT planningWanted(projectId); // the stored copy follows the server
     } else if (status == 0) {

@@ -34,18 +34,6 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole;
 
-QString text(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    if (it == object.end())
-        return {};
-    if (it->is_string())
-        return QString::fromStdString(it->get<std::string>());
-    if (it->is_number())
-        return QString::fromStdString(it->dump());
-    return {};
-}
-
 QJsonObject toQt(const json &value)
 {
     return QJsonDocument::fromJson(QByteArray::fromStdString(value.dump())).object();
@@ -182,9 +170,10 @@ int ProjectSearchPanel::search(const QString &needle)
         return 0;
     const auto projects = m_cache.findProjects(needle, 50);
     for (const json &p : projects) {
-        auto *item = new QListWidgetItem(tr("%1（%2）").arg(text(p, "name"), text(p, "project_code")), m_results);
-        item->setData(kIdRole, text(p, "id"));
-        item->setToolTip(tr("建设单位：%1").arg(text(p, "builder_name")));
+        auto *item = new QListWidgetItem(tr("%1（%2）").arg(Texts::field(p, "name"), Texts::field(p, "project_code")),
+                                         m_results);
+        item->setData(kIdRole, Texts::field(p, "id"));
+        item->setToolTip(tr("建设单位：%1").arg(Texts::field(p, "builder_name")));
     }
     if (projects.empty())
         m_results->addItem(tr("本地缓存中没有匹配的项目（按回车在服务器上查找）"));
@@ -230,16 +219,18 @@ bool ProjectSearchPanel::locate(const QString &projectId)
     m_view->addOverlayLayer(m_historyLayer); // on first use (once)
     m_view->addOverlayLayer(m_siteLayer);
     m_summary->setText(tr("%1\n项目代码：%2\n建设单位：%3")
-                           .arg(text(project, "name"), text(project, "project_code"), text(project, "builder_name")));
+                           .arg(Texts::field(project, "name"), Texts::field(project, "project_code"),
+                                Texts::field(project, "builder_name")));
     const json site = project.contains("site") ? project["site"] : json();
     QJsonArray features;
     if (site.is_object()) {
-        features.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
-                                    {QStringLiteral("geometry"), toQt(site)},
-                                    {QStringLiteral("properties"),
-                                     QJsonObject{{QStringLiteral("project_id"), projectId},
-                                                 {QStringLiteral("name"), text(project, "name")},
-                                                 {QStringLiteral("project_code"), text(project, "project_code")}}}});
+        features.append(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
+                        {QStringLiteral("geometry"), toQt(site)},
+                        {QStringLiteral("properties"),
+                         QJsonObject{{QStringLiteral("project_id"), projectId},
+                                     {QStringLiteral("name"), Texts::field(project, "name")},
+                                     {QStringLiteral("project_code"), Texts::field(project, "project_code")}}}});
         QRectF box;
         extend(site.value("coordinates", json()), box);
         if (box != QRectF()) {
@@ -261,22 +252,23 @@ bool ProjectSearchPanel::locate(const QString &projectId)
 void ProjectSearchPanel::showProgress(const json &project)
 {
     m_progress->clear();
-    const QString projectId = text(project, "id");
+    const QString projectId = Texts::field(project, "id");
     std::vector<json> cases = m_cache.cases();
     for (const json &a : m_cache.applications()) {
-        if (text(a, "project_id") != projectId)
+        if (Texts::field(a, "project_id") != projectId)
             continue;
-        const QString appId = text(a, "id");
+        const QString appId = Texts::field(a, "id");
         auto *app = new QTreeWidgetItem(m_progress, {tr("%1 申请 %2").arg(Texts::stage(a.value("stage", 0)), appId),
-                                                     QString(), Texts::applicationStatus(text(a, "status")),
-                                                     text(a, "submitted_at").left(10)});
+                                                     QString(), Texts::applicationStatus(Texts::field(a, "status")),
+                                                     Texts::field(a, "submitted_at").left(10)});
         for (const json &c : cases) {
-            if (text(c, "application_id") != appId)
+            if (Texts::field(c, "application_id") != appId)
                 continue;
-            const QString level = text(c, "level");
-            auto *item = new QTreeWidgetItem(app, {text(c, "item_name"), text(c, "department"),
-                                                   Texts::caseStatus(text(c, "status")),
-                                                   tr("%1 %2").arg(Texts::level(level), text(c, "deadline").left(10))});
+            const QString level = Texts::field(c, "level");
+            auto *item = new QTreeWidgetItem(
+                app, {Texts::field(c, "item_name"), Texts::field(c, "department"),
+                      Texts::caseStatus(Texts::field(c, "status")),
+                      tr("%1 %2").arg(Texts::level(level), Texts::field(c, "deadline").left(10))});
             item->setForeground(3, Texts::levelColor(level));
         }
         app->setExpanded(true);
@@ -294,8 +286,8 @@ Status ProjectSearchPanel::exportComplianceReport(const QByteArray &reportJson, 
     if (!report.object().contains(QLatin1String("checks"))) // offline (empty) or a problem (not checked yet)
         return Error{"report.json", tr("没有可用的合规性检查结果（离线或尚未检查）").toStdString(), {}};
     ComplianceReportWriter::Input in;
-    in.projectName = text(project, "name");
-    in.projectCode = text(project, "project_code");
+    in.projectName = Texts::field(project, "name");
+    in.projectCode = Texts::field(project, "project_code");
     in.site = project.contains("site") && project["site"].is_object() ? toQt(project["site"]) : QJsonObject();
     in.report = report.object();
     // The catalog layers shown (not this panel's overlays); synthetic when a sidecar says so.
@@ -336,12 +328,12 @@ void ProjectSearchPanel::setSiteVersions(const QString &projectId, const QByteAr
     for (const json &v : items) {
         const json site = v.contains("site") ? v["site"] : v.value("geometry", json());
         const QString date = beijingDate(v.value("created_at", json()));
-        const QString version = text(v, "version");
+        const QString version = Texts::field(v, "version");
         QString line = tr("第 %1 版  %2").arg(version, date);
         if (v.contains("area_m2") && v["area_m2"].is_number())
             line += tr("  %L1 m²").arg(v["area_m2"].get<double>(), 0, 'f', 0);
-        if (!text(v, "note").isEmpty())
-            line += QStringLiteral("  ") + text(v, "note");
+        if (!Texts::field(v, "note").isEmpty())
+            line += QStringLiteral("  ") + Texts::field(v, "note");
         m_history->addItem(line);
         if (!site.is_object())
             continue;
