@@ -6,6 +6,7 @@
 #include <Poco/URI.h>
 
 #include <charconv>
+#include <stdexcept>
 
 namespace spgl::server {
 
@@ -44,6 +45,13 @@ Request::Request(const Poco::Net::HTTPServerRequest &raw, std::string path, std:
     }
     m_contentLength = raw.hasContentLength() ? std::int64_t(raw.getContentLength64()) : -1;
     m_clientAddress = raw.clientAddress().host().toString();
+}
+
+RequestAudit &Request::audit() const
+{
+    if (!m_audit)
+        throw std::logic_error("audit() on a request whose route is not audited: " + m_method + " " + m_path);
+    return *m_audit;
 }
 
 std::string Request::header(const std::string &name, const std::string &fallback) const

@@ -6,6 +6,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "services/approvalservice.h"
+#include "services/requestaudit.h"
 
 #include <algorithm>
 #include <cctype>
@@ -118,6 +119,7 @@ json PlanningService::addCondition(const Principal &who, const std::string &proj
                          "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          {p.id, dept, kind, text, assessment, geometry ? SqlValue(*geometry) : SqlValue(nullptr),
                           who.displayName.empty() ? who.username : who.displayName, now});
+        RequestAudit::record(c, "planning_condition:" + std::to_string(row->integer(0)));
         return conditionFromRow(*c.queryOne(
             std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {row->integer(0)}));
     });
@@ -135,6 +137,7 @@ json PlanningService::withdrawCondition(const Principal &who, const std::string 
         if (row->text(1) != m_approvals.departmentCode(who.departmentId) && !who.hasRole(role::Coordinator))
             throw ApiError::forbidden("只能撤回本部门提出的策划条件");
         c.execute("UPDATE planning_conditions SET withdrawn = 1 WHERE id = ?", {id});
+        RequestAudit::record(c);
         return conditionFromRow(
             *c.queryOne(std::string("SELECT ") + kConditionColumns + " FROM planning_conditions WHERE id = ?", {id}));
     });
@@ -172,6 +175,7 @@ json PlanningService::mergeOpinion(const Principal &who, const std::string &proj
                   {p.id, version, text, conditions.dump(), by, now});
         c.execute("INSERT INTO notifications (user_id, kind, message, created_at) VALUES (?, 'planning_opinion', ?, ?)",
                   {p.owner, "项目策划意见（第 " + std::to_string(version) + " 版）已发布，请在项目页查看", now});
+        RequestAudit::record(c, {}, "version " + std::to_string(version));
         return json{{"project_id", projectId},  {"version", version}, {"text", text},
                     {"conditions", conditions}, {"merged_by", by},    {"merged_at", beijing::rfc3339(now)}};
     });

@@ -5,6 +5,7 @@
 #include "auth/datascope.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
+#include "services/requestaudit.h"
 #include "workflow/workflowjson.h"
 
 #include <algorithm>
@@ -239,13 +240,39 @@ json SyncService::push(const json &body, const Principal &who, std::int64_t now)
     if (body["ops"].size() > kMaxOps)
         throw ApiError::payloadTooLarge("一次最多推送 " + std::to_string(kMaxOps) + " 个操作");
     const std::string device = body["device_id"];
-    json results = json::array();
-    for (const auto &op : body["ops"])
-        results.push_back(pushOne(op, device, who, now));
-    return {{"results", results}};
+    // One transaction for the batch, with the request's audit row: the ops and their audit commit
+    // together (a storage failure applies none of them; the client sends them again).
+    return m_db.write([&](Connection &c) {
+        json results = json::array();
+        for (const auto &op : body["ops"])
+            results.push_back(pushOne(c, op, device, who, now));
+        RequestAudit::record(c, "sync:push", pushSummary(device, results));
+        return json{{"results", results}};
+    });
 }
 
-json SyncService::pushOne(const json &op, const std::string &device, const Principal &who, std::int64_t now)
+std::string SyncService::pushSummary(const std::string &device, const json &results)
+{
+    std::map<std::string, int> counts;
+    std::string applied;
+    int listed = 0;
+    for (const auto &r : results) {
+        const std::string status = r.value("duplicate", false) ? "duplicate" : r.value("status", "");
+        ++counts[status];
+        if (status == "applied" && listed < 20) {
+            applied += (listed++ ? ", " : "") + r.value("op_id", "");
+        }
+    }
+    std::string text = "device " + device + ": " + std::to_string(results.size()) + " ops";
+    for (const auto &[status, n] : counts)
+        text += ", " + std::to_string(n) + " " + status;
+    if (!applied.empty())
+        text += "; applied " + applied + (counts["applied"] > listed ? ", …" : "");
+    return text;
+}
+
+json SyncService::pushOne(Connection &c, const json &op, const std::string &device, const Principal &who,
+                          std::int64_t now)
 {
     auto rejected = [](const std::string &opId, const std::string &code, const std::string &message,
                        const std::string &field = {}) {
@@ -261,7 +288,7 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
         return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
     const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
     if (commandName == "annotate" || commandName == "annotation_status")
-        return pushAnnotation(op, opId, commandName, device, who, now);
+        return pushAnnotation(c, op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
     if (!kind || *kind == CommandKind::Submit)
         return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
@@ -283,53 +310,52 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     if (!command.ok())
         return rejected(opId, command.error().code, command.error().message, command.error().field);
 
-    return m_db.write([&](Connection &c) -> json {
-        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-            if (seen->integer(0) != who.userId)
-                return rejected(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
-            json again = json::parse(seen->text(1), nullptr, false);
-            again["duplicate"] = true;
-            return again;
+    if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
+        if (seen->integer(0) != who.userId)
+            return rejected(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
+        json again = json::parse(seen->text(1), nullptr, false);
+        again["duplicate"] = true;
+        return again;
+    }
+    json result;
+    try {
+        m_approvals.execute(c, applicationId, command.value(), who, now);
+        const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
+        std::int64_t version = row ? row->integer(0) : 0;
+        if (caseCommand && row) {
+            const json state = json::parse(row->text(1), nullptr, false);
+            for (const auto &k : state.value("cases", json::array()))
+                if (k.value("id", "") == target)
+                    version = k.value("version", version);
         }
-        json result;
-        try {
-            m_approvals.execute(c, applicationId, command.value(), who, now);
-            const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
-            std::int64_t version = row ? row->integer(0) : 0;
-            if (caseCommand && row) {
-                const json state = json::parse(row->text(1), nullptr, false);
-                for (const auto &k : state.value("cases", json::array()))
-                    if (k.value("id", "") == target)
-                        version = k.value("version", version);
-            }
-            result = {{"op_id", opId}, {"status", "applied"}, {"version", version}};
-        } catch (const ApiError &e) {
-            if (e.status() == 409) {
-                result = {{"op_id", opId},
-                          {"status", "conflict"},
-                          {"error", {{"code", e.type()}, {"message", e.detail()}}},
-                          {"current", e.extra().value("current", json())}};
-            } else {
-                const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-                result = rejected(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message),
-                                  first.field);
-                result["http_status"] = e.status();
-            }
+        result = {{"op_id", opId}, {"status", "applied"}, {"version", version}};
+    } catch (const ApiError &e) {
+        if (e.status() == 409) {
+            result = {{"op_id", opId},
+                      {"status", "conflict"},
+                      {"error", {{"code", e.type()}, {"message", e.detail()}}},
+                      {"current", e.extra().value("current", json())}};
+        } else {
+            const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+            result = rejected(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message),
+                              first.field);
+            result["http_status"] = e.status();
         }
-        c.execute(
-            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
-        return result;
-    });
+    }
+    c.execute(
+        "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+    return result;
 }
 
 } // namespace spgl::server
 
 namespace spgl::server {
 
-json SyncService::pushAnnotation(const json &op, const std::string &opId, const std::string &commandName,
-                                 const std::string &device, const Principal &who, std::int64_t now)
+json SyncService::pushAnnotation(Connection &c, const json &op, const std::string &opId,
+                                 const std::string &commandName, const std::string &device, const Principal &who,
+                                 std::int64_t now)
 {
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
@@ -342,32 +368,30 @@ json SyncService::pushAnnotation(const json &op, const std::string &opId, const 
         return rejected("sync.target", "target 应为项目编号或批注编号", "target");
     if (!args.is_object())
         return rejected("sync.args", "args 应为 JSON 对象", "args");
-    return m_db.write([&](Connection &c) -> json {
-        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-            if (seen->integer(0) != who.userId)
-                return rejected("sync.op_id", "op_id 已被其他用户使用", "op_id");
-            json again = json::parse(seen->text(1), nullptr, false);
-            again["duplicate"] = true;
-            return again;
-        }
-        json result;
-        try {
-            // Additive: no expected version, annotations of different people never conflict.
-            const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
-                                                              : m_annotations->setStatus(c, who, target, args, now);
-            result = {
-                {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
-        } catch (const ApiError &e) {
-            const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-            result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
-            result["http_status"] = e.status();
-        }
-        c.execute(
-            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
-        return result;
-    });
+    if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
+        if (seen->integer(0) != who.userId)
+            return rejected("sync.op_id", "op_id 已被其他用户使用", "op_id");
+        json again = json::parse(seen->text(1), nullptr, false);
+        again["duplicate"] = true;
+        return again;
+    }
+    json result;
+    try {
+        // Additive: no expected version, annotations of different people never conflict.
+        const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
+                                                          : m_annotations->setStatus(c, who, target, args, now);
+        result = {
+            {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
+    } catch (const ApiError &e) {
+        const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+        result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
+        result["http_status"] = e.status();
+    }
+    c.execute(
+        "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+    return result;
 }
 
 } // namespace spgl::server

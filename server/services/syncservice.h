@@ -21,8 +21,9 @@ class AnnotationService;
  * gets the cases of their department and the applications and projects those cases belong to;
  * window clerks, coordinators and supervisors everything in their region; applicants their own),
  * each change with the entity's current data. Up: a batch of ops, each run through the same
- * engine and permissions as an online request in its own transaction, which also stores the
- * answer under the op's id: an op sent twice is applied once and gets the same answer.
+ * engine and permissions as an online request, all in one transaction (with the push's audit
+ * row), which also stores each answer under the op's id: an op sent twice is applied once and
+ * gets the same answer.
  */
 class SyncService
 {
@@ -44,10 +45,14 @@ public:
     static constexpr std::size_t kMaxOps = 200;
 
 private:
-    nlohmann::json pushOne(const nlohmann::json &op, const std::string &device, const Principal &who, std::int64_t now);
+    nlohmann::json pushOne(Connection &c, const nlohmann::json &op, const std::string &device, const Principal &who,
+                           std::int64_t now);
     /// The additive map ops: `annotate` (target: project id) and `annotation_status` (target: annotation id).
-    nlohmann::json pushAnnotation(const nlohmann::json &op, const std::string &opId, const std::string &commandName,
-                                  const std::string &device, const Principal &who, std::int64_t now);
+    nlohmann::json pushAnnotation(Connection &c, const nlohmann::json &op, const std::string &opId,
+                                  const std::string &commandName, const std::string &device, const Principal &who,
+                                  std::int64_t now);
+    /// The audit detail of a push: the device, how many ops ended how, the applied op ids.
+    static std::string pushSummary(const std::string &device, const nlohmann::json &results);
 
     Database &m_db;
     ApprovalService &m_approvals;

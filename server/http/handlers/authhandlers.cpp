@@ -50,11 +50,8 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
         const std::string username = f.string("username", true, 64);
         const std::string password = f.string("password", true, 128);
         f.check();
-        req.auditActor = username;
-        std::int64_t userId = 0;
-        auto body = ctx.auth().login(username, password, &userId);
-        req.auditTarget = "user:" + std::to_string(userId);
-        return Response::json(body);
+        req.audit().setActor(std::nullopt, username);
+        return Response::json(ctx.auth().login(username, password));
     };
     router.add(std::move(login));
 
@@ -70,11 +67,7 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
         JsonFields f(req.json());
         const std::string token = f.string("refresh_token", true, 256);
         f.check();
-        std::int64_t userId = 0;
-        auto body = ctx.auth().refresh(token, &userId);
-        req.auditTarget = "user:" + std::to_string(userId);
-        req.auditActor = body["user"]["username"].get<std::string>();
-        return Response::json(body);
+        return Response::json(ctx.auth().refresh(token));
     };
     router.add(std::move(refresh));
 
@@ -102,7 +95,7 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     password.requestSchema = stringProps({"current_password", "new_password"}, {"current_password", "new_password"});
     password.responseSchema = {{"type", "object"}};
     password.handler = [&ctx](Request &req) {
-        req.auditTarget = "user:" + std::to_string(req.principal().userId);
+        req.audit().setTarget("user:" + std::to_string(req.principal().userId));
         return Response::json(ctx.auth().changePassword(req.principal(), req.json()));
     };
     router.add(std::move(password));
@@ -122,9 +115,8 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     reg.handler = [&ctx](Request &req) {
         const auto body = req.json();
         if (body.contains("username") && body["username"].is_string())
-            req.auditActor = body["username"].get<std::string>();
+            req.audit().setActor(std::nullopt, body["username"].get<std::string>());
         const User user = ctx.users().registerApplicant(body);
-        req.auditTarget = "user:" + std::to_string(user.id);
         return Response::json(user.toJson(), 201);
     };
     router.add(std::move(reg));

@@ -281,12 +281,13 @@ bool TestServer::running() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
-QString TestServer::log() const
+QString TestServer::log(qsizetype lastBytes) const
 {
     QFile f(m_dir->path() + QStringLiteral("/server.log"));
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(f.readAll().right(4000));
+    const QByteArray all = f.readAll();
+    return QString::fromUtf8(lastBytes < 0 ? all : all.right(lastBytes));
 }
 
 HttpReply TestServer::request(const std::string &method, const std::string &path, const std::string &body,
