@@ -253,7 +253,7 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         return;
 
     try {
-        out.setStatus(Poco::Net::HTTPResponse::HTTPStatus(response.status));
+        out.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(response.status));
         // After an error the request body may be partly unread: never reuse that connection.
         if (framingBroken
             || (response.status >= 400 && (raw.hasContentLength() || raw.getChunkedTransferEncoding()) && changesState))

@@ -117,7 +117,7 @@ void HttpConnection::refuse(Poco::Net::HTTPServerSession &session, const ApiErro
     try {
         Poco::Net::HTTPServerResponseImpl response(session);
         response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
-        response.setStatus(Poco::Net::HTTPResponse::HTTPStatus(problem.status));
+        response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(problem.status));
         response.setDate(Poco::Timestamp());
         response.setKeepAlive(false);
         response.set("X-Request-Id", requestId);

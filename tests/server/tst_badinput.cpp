@@ -637,6 +637,9 @@ private slots:
                                  {{"X-Request-Id", "req-400-check"}, {"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(reply, 400);
         QCOMPARE(reply.header("X-Request-Id"), std::string("req-400-check"));
+        // The access log names each request by its id.
+        QVERIFY(m_server.log(-1).contains(QStringLiteral("req-404-check GET /api/v1/no-such-thing 404")));
+        QVERIFY(m_server.log(-1).contains(QStringLiteral("req-400-check POST /api/v1/auth/login 400")));
 
         // Without one, the server makes one up.
         reply = m_server.get("/api/v1/health");
