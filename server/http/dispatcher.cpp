@@ -246,9 +246,15 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
 
     // The row of a success that changed state committed with the change (RequestAudit::record);
     // every other outcome is audited here, after the fact.
-    if (audit && !audit->finish(m_context.db(), response.status) && response.status < 400)
-        response = problem(ApiError(503, "audit", "审计日志写入失败",
-                                    "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
+    try {
+        if (audit && !audit->finish(m_context.db(), response.status) && response.status < 400)
+            response = problem(ApiError(503, "audit", "审计日志写入失败",
+                                        "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
+    } catch (const std::exception &e) {
+        Poco::Logger::get("spgl").error("%s internal error: %s", requestId, std::string(e.what()));
+        response = problem(ApiError(500, "internal", "服务器内部错误",
+                                    "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
+    }
     if (clientGone)
         return;
 

@@ -84,8 +84,8 @@ void HttpConnection::run()
             } catch (const Poco::Net::NoMessageException &) {
                 break; // closed between requests
             } catch (const Poco::Net::MessageException &e) {
-                Poco::Logger::get("spgl").warning("malformed request from %s: %s",
-                                                  socket().peerAddress().toString(), e.displayText());
+                Poco::Logger::get("spgl").warning("malformed request from %s: %s", socket().peerAddress().toString(),
+                                                  e.displayText());
                 refuse(session, malformedHead(e.message()));
                 break;
             } catch (const Poco::TimeoutException &) {
@@ -95,8 +95,8 @@ void HttpConnection::run()
                 break;
             } catch (const Poco::SyntaxException &e) {
                 // A header value Poco parses while reading the head (Content-Length not a number).
-                Poco::Logger::get("spgl").warning("malformed request from %s: %s",
-                                                  socket().peerAddress().toString(), e.displayText());
+                Poco::Logger::get("spgl").warning("malformed request from %s: %s", socket().peerAddress().toString(),
+                                                  e.displayText());
                 refuse(session, ApiError(400, "malformed-request", "请求格式错误",
                                          "请求头的值无效：Content-Length 应为非负整数"));
                 break;

@@ -59,7 +59,9 @@ public:
     /// Whether the row committed together with a change.
     bool recorded() const { return m_recorded; }
     /// When the answer is known: appends the row with @p status unless it committed with the
-    /// change. False when that append failed (logged).
+    /// change. False when that append failed (logged). A success that committed a write
+    /// transaction without the row is logged as an error (and throws std::logic_error when the
+    /// environment sets SPGL_AUDIT_STRICT, as the test suites do).
     bool finish(Database &db, int status);
 
     /// Makes an audit the thread's current one (and its transaction observer) for a scope.

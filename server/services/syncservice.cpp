@@ -38,6 +38,45 @@ bool validOpId(const std::string &id)
            && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
 }
 
+json rejectedOp(const std::string &opId, const std::string &code, const std::string &message,
+                const std::string &field = {})
+{
+    return json{
+        {"op_id", opId}, {"status", "rejected"}, {"error", {{"code", code}, {"message", message}, {"field", field}}}};
+}
+
+/// An op refused by the engine's rules (other than a version conflict), with the status online would get.
+json rejectedBy(const std::string &opId, const ApiError &e)
+{
+    const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+    json result
+        = rejectedOp(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
+    result["http_status"] = e.status();
+    return result;
+}
+
+/// The stored answer of an op sent before (marked duplicate), a refusal when the id is another
+/// user's, or nothing when the op is new.
+std::optional<json> earlierAnswer(Connection &c, const std::string &opId, std::int64_t userId)
+{
+    const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId});
+    if (!seen)
+        return std::nullopt;
+    if (seen->integer(0) != userId)
+        return rejectedOp(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
+    json again = json::parse(seen->text(1), nullptr, false);
+    again["duplicate"] = true;
+    return again;
+}
+
+/// Stores an op's answer under its id (a resend gets it back).
+void storeAnswer(Connection &c, const std::string &opId, std::int64_t userId, const std::string &device,
+                 const std::string &command, const std::string &target, const json &result, std::int64_t now)
+{
+    c.execute("INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {opId, userId, device, command, target, result["status"].get<std::string>(), result.dump(), now});
+}
 } // namespace
 
 std::string SyncService::changes(const Principal &who, const std::optional<std::string> &sinceText,
@@ -274,30 +313,24 @@ std::string SyncService::pushSummary(const std::string &device, const json &resu
 json SyncService::pushOne(Connection &c, const json &op, const std::string &device, const Principal &who,
                           std::int64_t now)
 {
-    auto rejected = [](const std::string &opId, const std::string &code, const std::string &message,
-                       const std::string &field = {}) {
-        return json{{"op_id", opId},
-                    {"status", "rejected"},
-                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
-    };
     if (!op.is_object() || !op.contains("op_id") || !op["op_id"].is_string())
-        return rejected(op.is_object() && op.contains("op_id") ? op["op_id"].dump() : "", "sync.op_id",
-                        "每个操作需要 op_id（UUID）", "op_id");
+        return rejectedOp(op.is_object() && op.contains("op_id") ? op["op_id"].dump() : "", "sync.op_id",
+                          "每个操作需要 op_id（UUID）", "op_id");
     const std::string opId = op["op_id"];
     if (!validOpId(opId))
-        return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
+        return rejectedOp(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
     const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
     if (commandName == "annotate" || commandName == "annotation_status")
         return pushAnnotation(c, op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
     if (!kind || *kind == CommandKind::Submit)
-        return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
+        return rejectedOp(opId, "sync.command", "不支持的操作：" + commandName, "command");
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     if (target.empty() || target.size() > 48)
-        return rejected(opId, "sync.target", "target 应为申报或办件编号", "target");
+        return rejectedOp(opId, "sync.target", "target 应为申报或办件编号", "target");
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
     if (!args.is_object())
-        return rejected(opId, "sync.args", "args 应为 JSON 对象", "args");
+        return rejectedOp(opId, "sync.args", "args 应为 JSON 对象", "args");
     if (op.contains("expected_version") && !op["expected_version"].is_null())
         args["expected_version"] = op["expected_version"];
 
@@ -308,15 +341,10 @@ json SyncService::pushOne(Connection &c, const json &op, const std::string &devi
     const std::string applicationId = caseCommand ? target.substr(0, target.rfind('-')) : target;
     auto command = workflowjson::commandFromJson(*kind, caseCommand ? target : std::string(), args);
     if (!command.ok())
-        return rejected(opId, command.error().code, command.error().message, command.error().field);
+        return rejectedOp(opId, command.error().code, command.error().message, command.error().field);
 
-    if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-        if (seen->integer(0) != who.userId)
-            return rejected(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
-        json again = json::parse(seen->text(1), nullptr, false);
-        again["duplicate"] = true;
-        return again;
-    }
+    if (auto earlier = earlierAnswer(c, opId, who.userId))
+        return *earlier;
     json result;
     try {
         m_approvals.execute(c, applicationId, command.value(), who, now);
@@ -336,16 +364,10 @@ json SyncService::pushOne(Connection &c, const json &op, const std::string &devi
                       {"error", {{"code", e.type()}, {"message", e.detail()}}},
                       {"current", e.extra().value("current", json())}};
         } else {
-            const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-            result = rejected(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message),
-                              first.field);
-            result["http_status"] = e.status();
+            result = rejectedBy(opId, e);
         }
     }
-    c.execute(
-        "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+    storeAnswer(c, opId, who.userId, device, commandName, target, result, now);
     return result;
 }
 
@@ -353,44 +375,28 @@ json SyncService::pushOne(Connection &c, const json &op, const std::string &devi
 
 namespace spgl::server {
 
-json SyncService::pushAnnotation(Connection &c, const json &op, const std::string &opId,
-                                 const std::string &commandName, const std::string &device, const Principal &who,
-                                 std::int64_t now)
+json SyncService::pushAnnotation(Connection &c, const json &op, const std::string &opId, const std::string &commandName,
+                                 const std::string &device, const Principal &who, std::int64_t now)
 {
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
-    auto rejected = [&](const std::string &code, const std::string &message, const std::string &field) {
-        return json{{"op_id", opId},
-                    {"status", "rejected"},
-                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
-    };
     if (target.empty() || target.size() > 64)
-        return rejected("sync.target", "target 应为项目编号或批注编号", "target");
+        return rejectedOp(opId, "sync.target", "target 应为项目编号或批注编号", "target");
     if (!args.is_object())
-        return rejected("sync.args", "args 应为 JSON 对象", "args");
-    if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-        if (seen->integer(0) != who.userId)
-            return rejected("sync.op_id", "op_id 已被其他用户使用", "op_id");
-        json again = json::parse(seen->text(1), nullptr, false);
-        again["duplicate"] = true;
-        return again;
-    }
+        return rejectedOp(opId, "sync.args", "args 应为 JSON 对象", "args");
+    if (auto earlier = earlierAnswer(c, opId, who.userId))
+        return *earlier;
     json result;
     try {
         // Additive: no expected version, annotations of different people never conflict.
         const json annotation = commandName == "annotate" ? m_annotations->add(c, who, target, args, now)
                                                           : m_annotations->setStatus(c, who, target, args, now);
-        result = {
-            {"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
+        result
+            = {{"op_id", opId}, {"status", "applied"}, {"version", annotation["version"]}, {"annotation", annotation}};
     } catch (const ApiError &e) {
-        const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-        result = rejected(first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
-        result["http_status"] = e.status();
+        result = rejectedBy(opId, e);
     }
-    c.execute(
-        "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
+    storeAnswer(c, opId, who.userId, device, commandName, target, result, now);
     return result;
 }
 

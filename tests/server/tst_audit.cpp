@@ -62,11 +62,9 @@ private slots:
     {
         const std::string token = m_server.login("applicant");
         const auto create = [&](const std::string &requestId) {
-            return m_server.request("POST", "/api/v1/uploads", R"({"filename":"atomic.pdf"})",
-                                    {{"Content-Type", "application/json"},
-                                     {"Upload-Length", "10"},
-                                     {"X-Request-Id", requestId}},
-                                    token);
+            return m_server.request(
+                "POST", "/api/v1/uploads", R"({"filename":"atomic.pdf"})",
+                {{"Content-Type", "application/json"}, {"Upload-Length", "10"}, {"X-Request-Id", requestId}}, token);
         };
         refuseSuccessRows("POST /api/v1/uploads");
         const auto refused = create("audit-atomic-1");
@@ -105,9 +103,8 @@ private slots:
         QCOMPARE(rows[0][1], std::string("401"));
 
         // A login that succeeds: one row, naming the user, committed with the session it opened.
-        const auto ok
-            = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})",
-                               {{"Content-Type", "application/json"}, {"X-Request-Id", "audit-login-ok"}});
+        const auto ok = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})",
+                                         {{"Content-Type", "application/json"}, {"X-Request-Id", "audit-login-ok"}});
         QCOMPARE(ok.status, 200);
         rows = m_server.sql("SELECT actor, result, target FROM audit_log WHERE request_id = 'audit-login-ok'");
         QCOMPARE(rows.size(), std::size_t(1));

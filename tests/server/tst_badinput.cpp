@@ -587,15 +587,14 @@ private slots:
         QTest::newRow("20 KB address") << QByteArray(
             ("GET /api/v1/health?q=" + std::string(20 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n").c_str());
         QTest::newRow("20 KB header line") << QByteArray(
-            ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20 * 1024, 'a') + "\r\n\r\n")
-                .c_str());
+            ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20 * 1024, 'a') + "\r\n\r\n").c_str());
         std::string many = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n";
         for (int i = 0; i < 200; ++i)
             many += "X-Header-" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
         QTest::newRow("200 headers") << QByteArray((many + "\r\n").c_str());
-        QTest::newRow("Content-Length not a number") << QByteArray(
-            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "Content-Length: abc\r\n\r\n");
+        QTest::newRow("Content-Length not a number")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: abc\r\n\r\n");
     }
 
     void unparsableRequestHeads()
@@ -612,9 +611,8 @@ private slots:
 
     void badChunkedEncoding()
     {
-        const std::string head
-            = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              "Transfer-Encoding: chunked\r\n\r\n";
+        const std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                 "Transfer-Encoding: chunked\r\n\r\n";
         // A chunk size that is not hexadecimal.
         const auto reply = spgl::test::sendUntilAnswered(m_server.port(), head + "zz\r\n{}\r\n0\r\n\r\n", {});
         QVERIFY_PROBLEM(reply, 400);

@@ -64,8 +64,8 @@ private slots:
 
         // An option overrides both.
         QCOMPARE(server.stop(), 0);
-        const bool restarted
-            = server.start({QStringLiteral("--config=") + file, QStringLiteral("--cors-origin=https://option.example.cn")});
+        const bool restarted = server.start(
+            {QStringLiteral("--config=") + file, QStringLiteral("--cors-origin=https://option.example.cn")});
         QVERIFY2(restarted, qPrintable(server.lastError()));
         QCOMPARE(allowedOrigin(server, "https://option.example.cn"), std::string("https://option.example.cn"));
         QCOMPARE(allowedOrigin(server, "https://env.example.cn"), std::string());
@@ -88,8 +88,9 @@ private slots:
         const QString file = writeFile(dir, QStringLiteral("bad.conf"), content);
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(SPGL_SERVER_BIN), {QStringLiteral("--config=") + file,
-                                                  QStringLiteral("--data-dir=") + dir.path(), QStringLiteral("migrate")});
+        p.start(QStringLiteral(SPGL_SERVER_BIN),
+                {QStringLiteral("--config=") + file, QStringLiteral("--data-dir=") + dir.path(),
+                 QStringLiteral("migrate")});
         QVERIFY(p.waitForFinished(30000));
         const QString out = QString::fromUtf8(p.readAll());
         QVERIFY2(p.exitCode() != 0, qPrintable(out));
@@ -103,9 +104,10 @@ private slots:
         QVERIFY2(server.start({QStringLiteral("--cors-origin=") + QString::fromStdString(kPortal)}),
                  qPrintable(server.lastError()));
         // The browser's preflight from the portal is answered...
-        const auto preflight = server.request(
-            "OPTIONS", "/api/v1/auth/login", {},
-            {{"Origin", kPortal}, {"Access-Control-Request-Method", "POST"}, {"Access-Control-Request-Headers", "content-type"}});
+        const auto preflight = server.request("OPTIONS", "/api/v1/auth/login", {},
+                                              {{"Origin", kPortal},
+                                               {"Access-Control-Request-Method", "POST"},
+                                               {"Access-Control-Request-Headers", "content-type"}});
         QCOMPARE(preflight.status, 204);
         QCOMPARE(preflight.header("Access-Control-Allow-Origin"), kPortal);
         QVERIFY(preflight.header("Access-Control-Allow-Methods").find("POST") != std::string::npos);

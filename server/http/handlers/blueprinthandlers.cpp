@@ -213,8 +213,8 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         auto upload = readUpload(req, ctx.blueprint().incomingDir(), ctx.config().maxUploadBytes, fields);
         req.audit().setDetail("import " + upload.sourceName);
-        return Response::json(
-            ctx.blueprint().importVersion(req.principal(), id, std::move(upload), beijing::nowMs()), 201);
+        return Response::json(ctx.blueprint().importVersion(req.principal(), id, std::move(upload), beijing::nowMs()),
+                              201);
     };
     router.add(std::move(version));
 
