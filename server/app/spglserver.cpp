@@ -7,8 +7,10 @@
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/dispatcher.h"
+#include "http/httpserver.h"
 #include "jobs/clockjob.h"
 #include "services/auditlog.h"
+#include "services/requestaudit.h"
 #include "storage/migrator.h"
 #include "storage/sqliteconnection.h"
 
@@ -17,7 +19,6 @@
 #include <Poco/Crypto/Crypto.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/PatternFormatter.h>
@@ -147,7 +148,8 @@ int SpglServer::serve(ServerConfig &config)
     params->setTimeout(Poco::Timespan(60, 0));
     params->setServerName("spgl-server/" SPGL_VERSION);
     Poco::ThreadPool pool("spgl-http", 2, config.threads + 2);
-    Poco::Net::HTTPServer server(new DispatcherFactory(context), pool, socket, params);
+    Dispatcher dispatcher(context);
+    HttpServer server(dispatcher, pool, socket, params);
     server.start();
 
     const int port = socket.address().port();
@@ -160,7 +162,7 @@ int SpglServer::serve(ServerConfig &config)
                     config.host, port, context.db().backendName(), context.db().location(), config.dataDir);
     waitForTerminationRequest();
     log.information("stopping: finishing requests in flight");
-    server.stopAll(false); // no new connections; each open one ends after its current request
+    server.stop(); // no new connections; each open one ends after its current request
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (server.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -214,17 +216,15 @@ int SpglServer::runCommand(ServerConfig &config, const std::vector<std::string> 
                                    {"region_code", option("region", true)}};
             if (extra.count("department"))
                 body["department_id"] = option("department", false);
-            const User user = context.users().createStaff(body, DataScope::system());
-            AuditEntry entry{beijing::nowMs(),
-                             "cli",
-                             std::nullopt,
-                             "operator",
-                             "CLI user add",
-                             "user:" + std::to_string(user.id),
-                             "local",
-                             0,
-                             "roles " + rolesText};
-            AuditLog::append(context.db(), entry);
+            // The audit row commits with the new user (result 0: an operator action that succeeded).
+            RequestAudit audit(AuditEntry{beijing::nowMs(), "cli", std::nullopt, "operator", "CLI user add", "",
+                                          "local", 0, "roles " + rolesText});
+            const User user = [&] {
+                RequestAudit::Scope scope(audit);
+                return context.users().createStaff(body, DataScope::system());
+            }();
+            if (!audit.finish(context.db(), 0))
+                throw std::runtime_error("the audit row of the new user could not be written");
             std::cout << "created user " << user.username << " (id " << user.id << ")\n";
             return EXIT_OK;
         }

@@ -12,7 +12,7 @@ namespace spgl::server {
 
 /**
  * The one exception type handlers and services throw for a client-visible failure. The
- * dispatcher turns it into RFC 9457 application/problem+json in one place (ProblemResponse).
+ * dispatcher turns it into RFC 9457 application/problem+json in one place (Response::problem).
  */
 class ApiError : public std::runtime_error
 {

@@ -3,7 +3,7 @@
 #include "app/servercontext.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
-#include "services/auditlog.h"
+#include "services/requestaudit.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -16,12 +16,6 @@
 namespace spgl::server {
 
 namespace {
-std::string newRequestId()
-{
-    static std::atomic<std::uint64_t> counter{0};
-    static const std::string prefix = TokenService::randomToken(6);
-    return prefix + "-" + std::to_string(++counter);
-}
 
 bool saneRequestId(const std::string &id)
 {
@@ -45,26 +39,6 @@ std::string defaultTarget(const Route &route, Request &req, const std::string &p
     return resource + ":" + id->second;
 }
 
-Response problem(const ApiError &e)
-{
-    nlohmann::json body = {
-        {"type", "urn:spgl:problem:" + e.type()}, {"title", e.title()}, {"status", e.status()}, {"detail", e.detail()}};
-    if (!e.errors().empty()) {
-        nlohmann::json errors = nlohmann::json::array();
-        for (const auto &err : e.errors())
-            errors.push_back({{"field", err.field}, {"code", err.code}, {"message", err.message}});
-        body["errors"] = errors;
-    }
-    for (auto &[k, v] : e.extra().items())
-        body[k] = v;
-    Response r = Response::json(body, e.status());
-    r.contentType = "application/problem+json; charset=utf-8";
-    for (const auto &h : e.headers)
-        r.headers.push_back(h);
-    return r;
-}
-
-/// Reads at most @p limit bytes of the body; 413 when there is more.
 /// Reads up to @p bytes of what is left of the body and drops it, so that the client, still
 /// sending, is not reset before it can read the error answer.
 void drain(std::istream &in, std::int64_t bytes)
@@ -99,9 +73,34 @@ std::string readBody(Poco::Net::HTTPServerRequest &req, std::int64_t limit)
             throw tooLarge();
         }
     }
+    // The stream swallows a framing error (bad chunked encoding) and stops: the body is cut.
+    if (in.bad())
+        throw Poco::Net::MessageException("the request body's framing is invalid");
     return body;
 }
+
+Response problem(const ApiError &e)
+{
+    return Response::problem(e);
+}
+
+/// Runs the handler with the request's audit (if any) as the thread's current one, so that the
+/// service's write transaction can carry the audit row.
+Response callHandler(const Route &route, Request &req, std::optional<RequestAudit> &audit)
+{
+    if (!audit)
+        return route.handler(req);
+    RequestAudit::Scope scope(*audit);
+    return route.handler(req);
+}
 } // namespace
+
+std::string Dispatcher::newRequestId()
+{
+    static std::atomic<std::uint64_t> counter{0};
+    static const std::string prefix = TokenService::randomToken(6);
+    return prefix + "-" + std::to_string(++counter);
+}
 
 void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &out)
 {
@@ -115,7 +114,10 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
 
     Response response;
     std::optional<Request> req;
+    std::optional<RequestAudit> audit;
     const Route *route = nullptr;
+    bool clientGone = false;
+    bool framingBroken = false;
     try {
         req.emplace(raw, path, qpos == std::string::npos ? std::string() : uri.substr(qpos + 1));
         req->setRequestId(requestId);
@@ -147,6 +149,18 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             }
             route = match.route;
             req->params() = std::move(match.params);
+            // Every state-changing request that reached a route is audited once, whatever its outcome.
+            if (changesState && route->audited) {
+                AuditEntry entry;
+                entry.requestId = requestId;
+                entry.actor = "anonymous";
+                entry.action = method + " " + route->pattern;
+                entry.target = defaultTarget(*route, *req, path);
+                entry.ip = req->clientAddress();
+                entry.result = route->successStatus;
+                audit.emplace(std::move(entry));
+                req->setAudit(&*audit);
+            }
             if (!route->isPublic) {
                 const std::string auth = raw.get("Authorization", "");
                 if (auth.rfind("Bearer ", 0) != 0)
@@ -158,6 +172,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                 if (!principal->session.empty() && !m_context.auth().sessionOpen(principal->session))
                     throw ApiError::unauthorized("会话已退出，请重新登录");
                 req->setPrincipal(std::move(*principal));
+                if (audit)
+                    audit->setActor(req->principal().userId, req->principal().username);
                 if (!route->roles.empty()
                     && std::none_of(route->roles.begin(), route->roles.end(),
                                     [&](const std::string &r) { return req->principal().hasRole(r); }))
@@ -177,9 +193,11 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                 const std::int64_t user = req->principal().userId;
                 if (auto replay = store.claim(user, idempotencyKey, method, path, beijing::nowMs())) {
                     response = std::move(*replay);
+                    if (audit)
+                        audit->setDetail("idempotent replay of " + idempotencyKey);
                 } else {
                     try {
-                        response = route->handler(*req);
+                        response = callHandler(*route, *req, audit);
                     } catch (const ApiError &e) {
                         response = problem(e);
                     } catch (...) {
@@ -189,7 +207,7 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                     store.complete(user, idempotencyKey, response);
                 }
             } else {
-                response = route->handler(*req);
+                response = callHandler(*route, *req, audit);
             }
         }
     } catch (const ApiError &e) {
@@ -202,9 +220,16 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             response = problem(ApiError(503, "storage", "数据库暂时不可用",
                                         "服务器暂时无法访问数据库，请稍后重试（请求编号 " + requestId + "）"));
         }
+    } catch (const Poco::Net::MessageException &e) {
+        // The body's framing is broken (bad chunked encoding): answer, then close the connection.
+        Poco::Logger::get("spgl").warning("%s malformed request body: %s", requestId, e.displayText());
+        framingBroken = true;
+        response = problem(ApiError(400, "malformed-request", "请求格式错误",
+                                    "请求体的传输格式无效（如分块编码错误），请检查客户端后重试"));
     } catch (const Poco::Net::NetException &e) {
         Poco::Logger::get("spgl").warning("%s connection error: %s", requestId, e.displayText());
-        return; // the client is gone
+        clientGone = true;
+        response = problem(ApiError::badRequest("连接中断，请求未完成"));
     } catch (const std::exception &e) {
         Poco::Logger::get("spgl").error("%s internal error: %s", requestId, std::string(e.what()));
         response = problem(ApiError(500, "internal", "服务器内部错误",
@@ -220,37 +245,25 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
         }
     }
 
-    // Audit every state-changing request that reached a route, whatever its outcome.
-    if (changesState && route && route->audited && req) {
-        AuditEntry entry;
-        entry.at = beijing::nowMs();
-        entry.requestId = requestId;
-        if (req->authenticated()) {
-            entry.actorId = req->principal().userId;
-            entry.actor = req->principal().username;
-        } else {
-            entry.actor = req->auditActor.empty() ? "anonymous" : req->auditActor;
-        }
-        entry.action = method + " " + route->pattern;
-        entry.target = req->auditTarget.empty() ? defaultTarget(*route, *req, path) : req->auditTarget;
-        entry.ip = req->clientAddress();
-        entry.result = response.status;
-        entry.detail = req->auditDetail;
-        try {
-            AuditLog::append(m_context.db(), entry);
-        } catch (const std::exception &e) {
-            Poco::Logger::get("spgl").critical("%s audit write failed: %s", requestId, std::string(e.what()));
-            if (response.status < 400)
-                response
-                    = problem(ApiError(503, "audit", "审计日志写入失败",
-                                       "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
-        }
+    // The row of a success that changed state committed with the change (RequestAudit::record);
+    // every other outcome is audited here, after the fact.
+    try {
+        if (audit && !audit->finish(m_context.db(), response.status) && response.status < 400)
+            response = problem(ApiError(503, "audit", "审计日志写入失败",
+                                        "操作已执行但审计日志写入失败，请联系管理员（请求编号 " + requestId + "）"));
+    } catch (const std::exception &e) {
+        Poco::Logger::get("spgl").error("%s internal error: %s", requestId, std::string(e.what()));
+        response = problem(ApiError(500, "internal", "服务器内部错误",
+                                    "服务器处理请求时出错，请联系管理员并提供请求编号 " + requestId));
     }
+    if (clientGone)
+        return;
 
     try {
-        out.setStatus(Poco::Net::HTTPResponse::HTTPStatus(response.status));
+        out.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(response.status));
         // After an error the request body may be partly unread: never reuse that connection.
-        if (response.status >= 400 && (raw.hasContentLength() || raw.getChunkedTransferEncoding()) && changesState)
+        if (framingBroken
+            || (response.status >= 400 && (raw.hasContentLength() || raw.getChunkedTransferEncoding()) && changesState))
             out.setKeepAlive(false);
         out.set("X-Request-Id", requestId);
         const auto &cors = m_context.config().corsOrigin;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 namespace spgl::server {
 
@@ -63,6 +64,13 @@ Request::Request(const Poco::Net::HTTPServerRequest &raw, std::string path, std:
     }
     m_contentLength = raw.hasContentLength() ? std::int64_t(raw.getContentLength64()) : -1;
     m_clientAddress = raw.clientAddress().host().toString();
+}
+
+RequestAudit &Request::audit() const
+{
+    if (!m_audit)
+        throw std::logic_error("audit() on a request whose route is not audited: " + m_method + " " + m_path);
+    return *m_audit;
 }
 
 std::string Request::header(const std::string &name, const std::string &fallback) const

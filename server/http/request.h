@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/principal.h"
+#include "services/requestaudit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -70,12 +71,11 @@ public:
     void setRequestId(std::string id) { m_requestId = std::move(id); }
     const std::string &clientAddress() const { return m_clientAddress; }
 
-    /// What the audit row of this request names as its target ("user:12", "upload:…").
-    std::string auditTarget;
-    /// Extra audit text (never passwords or tokens).
-    std::string auditDetail;
-    /// For requests without a login (login, register): who the audit row is about.
-    std::string auditActor;
+    /// The audit of this request (audited state-changing routes only): set what its row names
+    /// before the change; the service records the row in the change's transaction
+    /// (RequestAudit::record). Never passwords or tokens.
+    RequestAudit &audit() const;
+    void setAudit(RequestAudit *audit) { m_audit = audit; }
 
 private:
     const Poco::Net::HTTPServerRequest &m_raw;
@@ -89,6 +89,7 @@ private:
     std::optional<Principal> m_principal;
     std::string m_requestId;
     std::string m_clientAddress;
+    RequestAudit *m_audit = nullptr;
 };
 
 } // namespace spgl::server

@@ -10,6 +10,8 @@
 
 namespace spgl::server {
 
+class ApiError;
+
 /// What a handler answers: a status, headers and either a body or a writer that streams one.
 struct Response
 {
@@ -23,6 +25,8 @@ struct Response
 
     static Response json(const nlohmann::json &value, int status = 200);
     static Response empty(int status = 204);
+    /// The RFC 9457 application/problem+json answer of @p error (the one mapping of errors).
+    static Response problem(const ApiError &error);
     Response &header(std::string name, std::string value)
     {
         headers.emplace_back(std::move(name), std::move(value));

@@ -6,6 +6,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "services/approvalservice.h"
+#include "services/requestaudit.h"
 
 #include <Poco/UUIDGenerator.h>
 
@@ -108,7 +109,11 @@ json AnnotationService::list(const Principal &who, const std::string &projectId)
 
 json AnnotationService::add(const Principal &who, const std::string &projectId, const json &body, std::int64_t now)
 {
-    return m_db.write([&](Connection &c) { return add(c, who, projectId, body, now); });
+    return m_db.write([&](Connection &c) {
+        json added = add(c, who, projectId, body, now);
+        RequestAudit::record(c, "annotation:" + added["id"].get<std::string>());
+        return added;
+    });
 }
 
 json AnnotationService::add(Connection &c, const Principal &who, const std::string &projectId, const json &body,
@@ -155,7 +160,11 @@ json AnnotationService::add(Connection &c, const Principal &who, const std::stri
 
 json AnnotationService::setStatus(const Principal &who, const std::string &id, const json &body, std::int64_t now)
 {
-    return m_db.write([&](Connection &c) { return setStatus(c, who, id, body, now); });
+    return m_db.write([&](Connection &c) {
+        json changed = setStatus(c, who, id, body, now);
+        RequestAudit::record(c);
+        return changed;
+    });
 }
 
 json AnnotationService::setStatus(Connection &c, const Principal &who, const std::string &id, const json &body,

@@ -9,6 +9,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "rules/jsonlogic.h"
+#include "services/requestaudit.h"
 #include "workflow/stageclock.h"
 #include "workflow/workflowjson.h"
 
@@ -332,7 +333,11 @@ json ApprovalService::createProject(const json &body, const Principal &who, std:
 {
     if (!isApplicantSide(who) && !who.hasRole(role::WindowClerk))
         throw ApiError::forbidden("只有申请人或综合窗口可以登记项目");
-    const std::int64_t id = m_db.write([&](Connection &c) { return createProject(c, body, who, now); });
+    const std::int64_t id = m_db.write([&](Connection &c) {
+        const std::int64_t created = createProject(c, body, who, now);
+        RequestAudit::record(c, "project:" + std::to_string(created));
+        return created;
+    });
     return project(std::to_string(id), who, now);
 }
 
@@ -671,7 +676,11 @@ json ApprovalService::projectFacts(const json &project) const
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)
 {
-    const std::string id = m_db.write([&](Connection &c) { return submit(c, body, who, now); });
+    const std::string id = m_db.write([&](Connection &c) {
+        std::string submitted = submit(c, body, who, now);
+        RequestAudit::record(c, "application:" + submitted);
+        return submitted;
+    });
     return application(id, who, now);
 }
 
@@ -886,7 +895,11 @@ json ApprovalService::applicationCommand(const std::string &id, CommandKind kind
             throw ApiError::validation({{"json.type", "case_id 应为字符串", "case_id"}});
         command.value().caseId = body["case_id"];
     }
-    auto events = m_db.write([&](Connection &c) { return execute(c, id, command.value(), who, now); });
+    auto events = m_db.write([&](Connection &c) {
+        auto happened = execute(c, id, command.value(), who, now);
+        RequestAudit::record(c);
+        return happened;
+    });
     json out = application(id, who, now);
     json list = json::array();
     for (const auto &e : events)
@@ -907,7 +920,11 @@ json ApprovalService::caseCommand(const std::string &caseId, CommandKind kind, c
     if (dash == std::string::npos || caseId.size() > 48)
         throw ApiError::notFound("办件不存在");
     const std::string applicationId = caseId.substr(0, dash);
-    auto events = m_db.write([&](Connection &c) { return execute(c, applicationId, command.value(), who, now); });
+    auto events = m_db.write([&](Connection &c) {
+        auto happened = execute(c, applicationId, command.value(), who, now);
+        RequestAudit::record(c);
+        return happened;
+    });
     json out = caseDetail(caseId, who, now);
     json list = json::array();
     for (const auto &e : events)

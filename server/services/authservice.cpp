@@ -3,6 +3,7 @@
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/jsonfields.h"
+#include "services/requestaudit.h"
 #include "storage/userrepository.h"
 
 #include <algorithm>
@@ -55,7 +56,7 @@ void AuthService::failLogin(const std::string &key)
                    {}, {{"attempts_left", m_policy.maxFailures - failures}});
 }
 
-nlohmann::json AuthService::login(const std::string &username, const std::string &password, std::int64_t *userId)
+nlohmann::json AuthService::login(const std::string &username, const std::string &password)
 {
     const std::string key = loginKey(username);
     const std::int64_t now = beijing::nowMs();
@@ -74,10 +75,9 @@ nlohmann::json AuthService::login(const std::string &username, const std::string
         failLogin(key);
     if (user->disabled)
         throw ApiError(403, "account-disabled", "账户已停用", "该账户已停用，请联系系统管理员");
-    if (userId)
-        *userId = user->id;
     return m_db.write([&](Connection &c) {
         c.execute("DELETE FROM login_failures WHERE username = ?", {key});
+        RequestAudit::record(c, "user:" + std::to_string(user->id));
         return issue(c, *user, TokenService::randomToken(12));
     });
 }
@@ -121,6 +121,7 @@ nlohmann::json AuthService::changePassword(const Principal &who, const nlohmann:
         UserRepository::updatePassword(c, user.id, hash);
         c.execute("DELETE FROM login_failures WHERE username = ?", {key});
         c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", {now, user.id});
+        RequestAudit::record(c, "user:" + std::to_string(user.id));
         return issue(c, user, TokenService::randomToken(12));
     });
 }
@@ -142,7 +143,7 @@ nlohmann::json AuthService::issue(Connection &c, const User &user, const std::st
             {"user", u}};
 }
 
-nlohmann::json AuthService::refresh(const std::string &refreshToken, std::int64_t *userId)
+nlohmann::json AuthService::refresh(const std::string &refreshToken)
 {
     const std::string hash = TokenService::sha256Hex(refreshToken);
     const std::int64_t now = beijing::nowMs();
@@ -166,8 +167,7 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken, std::int64_
         if (!user || user->disabled)
             return nullptr;
         c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ?", {now, hash});
-        if (userId)
-            *userId = user->id;
+        RequestAudit::record(c, "user:" + std::to_string(user->id), {}, user->username);
         return issue(c, *user, family);
     });
     if (result.is_null()) {
@@ -194,6 +194,7 @@ void AuthService::logout(const std::string &refreshToken)
         if (row)
             c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL",
                       {now, row->text(0)});
+        RequestAudit::record(c);
     });
 }
 

@@ -36,8 +36,10 @@ public:
     {}
 
     /// The login response of API.md; throws ApiError 401 (wrong) or 429 (locked).
-    nlohmann::json login(const std::string &username, const std::string &password, std::int64_t *userId = nullptr);
-    nlohmann::json refresh(const std::string &refreshToken, std::int64_t *userId = nullptr);
+    /// A success records the request's audit row (target the user) with the token it issues.
+    nlohmann::json login(const std::string &username, const std::string &password);
+    /// A success records the request's audit row (actor and target the user) with the rotation.
+    nlohmann::json refresh(const std::string &refreshToken);
     /// Revokes the token's family; unknown tokens are ignored (logging out twice is fine).
     void logout(const std::string &refreshToken);
     /**

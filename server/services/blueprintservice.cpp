@@ -5,6 +5,7 @@
 #include "geo/layerimporter.h"
 #include "geo/layerkind.h"
 #include "http/apierror.h"
+#include "services/requestaudit.h"
 
 #include <chrono>
 #include <regex>
@@ -298,6 +299,9 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
                   {id, std::int64_t(v), fileName, report.format, report.featureCount, json(report.bbox).dump(), sha,
                    size, upload.sourceName, reportJson.dump(), who.username, now, upload.note});
         bumpRevision(c);
+        RequestAudit::record(c, "blueprint_layer:" + id,
+                             "import " + upload.sourceName + " -> v" + std::to_string(v) + ", "
+                                 + std::to_string(report.featureCount) + " features, sha256 " + sha);
         // The file goes into place last: a failed rename rolls the rows back.
         const fs::path target = layerDir(id) / fileName;
         fs::create_directories(target.parent_path());
@@ -343,6 +347,7 @@ json BlueprintService::restore(const Principal &who, const std::string &id, cons
         c.execute("UPDATE blueprint_layers SET version = ?, updated_by = ?, updated_at = ? WHERE id = ?",
                   {v, who.username, now, id});
         bumpRevision(c);
+        RequestAudit::record(c, {}, "restore v" + std::to_string(from) + " as v" + std::to_string(v));
         return 0;
     });
     invalidate();
@@ -359,6 +364,7 @@ json BlueprintService::setStyle(const Principal &who, const std::string &id, con
             == 0)
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         bumpRevision(c);
+        RequestAudit::record(c);
         return 0;
     });
     invalidate();

@@ -4,6 +4,7 @@
 #include "calendar/icalendar.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
+#include "services/requestaudit.h"
 #include "storage/embeddedfile.h"
 
 #include <Poco/Logger.h>
@@ -592,6 +593,11 @@ CalendarService::Edit CalendarService::apply(const CalendarLayer &layer, int y, 
     edit.id = layer.id();
     edit.year = y;
     edit.data = data;
+    const auto audited = [&](Connection &c) {
+        RequestAudit::record(c, {},
+                             (action == "edit" ? std::string() : action + ", ") + "version "
+                                 + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)"));
+    };
     m_db.write([&](Connection &c) {
         // First: the revision row's lock serialises calendar edits across server instances.
         c.execute("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
@@ -623,6 +629,7 @@ CalendarService::Edit CalendarService::apply(const CalendarLayer &layer, int y, 
             edit.changed = false;
             edit.updatedBy = row ? row->text(2) : std::string("system");
             edit.updatedAt = row ? row->integer(3) : 0;
+            audited(c);
             return;
         }
         checkPastDays(current, entry);
@@ -647,6 +654,7 @@ CalendarService::Edit CalendarService::apply(const CalendarLayer &layer, int y, 
                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   {layer.id(), std::int64_t(y), std::int64_t(edit.version), text, action,
                    basedOn ? SqlValue(std::int64_t(*basedOn)) : SqlValue(nullptr), actor, now});
+        audited(c);
     });
     reload(); // also after a no-op: the revision was bumped either way
     return edit;

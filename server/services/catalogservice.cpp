@@ -2,6 +2,7 @@
 
 #include "core/beijingtime.h"
 #include "http/apierror.h"
+#include "services/requestaudit.h"
 #include "storage/embeddedfile.h"
 
 #include <Poco/Logger.h>
@@ -232,6 +233,7 @@ json CatalogService::createDraft(Kind kind, const json &body)
     m_db.write([&](Connection &c) {
         insertRow(c, kind, normalized, beijing::nowMs());
         bumpRevision(c);
+        RequestAudit::record(c, std::string("catalog:") + docKey(kind) + ":" + code + "@" + version);
     });
     load();
     return normalized;
@@ -276,6 +278,7 @@ json CatalogService::setStatus(Kind kind, const std::string &code, const std::st
                           + " SET status = ?, published_at = COALESCE(published_at, ?) WHERE code = ? AND version = ?",
                       {status, now, code, version});
         bumpRevision(c);
+        RequestAudit::record(c);
     });
     load();
     return json{{"code", code}, {"version", version}, {"status", status}, {"previous", previous}};

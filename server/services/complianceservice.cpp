@@ -6,6 +6,7 @@
 #include "http/apierror.h"
 #include "services/approvalservice.h"
 #include "services/blueprintservice.h"
+#include "services/requestaudit.h"
 
 #include <algorithm>
 
@@ -263,6 +264,7 @@ json ComplianceService::updateSite(const Principal &who, const std::string &proj
                   {pid, last + 1, body["site"].dump(), area, note, who.username, now});
         c.execute("UPDATE projects SET site = ?, version = version + 1, updated_at = ? WHERE id = ?",
                   {body["site"].dump(), now, pid});
+        RequestAudit::record(c, {}, "site version " + std::to_string(last + 1));
         return last + 1;
     });
     return {{"project_id", projectId}, {"version", version}, {"site", body["site"]},

@@ -5,6 +5,7 @@
 #include "domain/creditcode.h"
 #include "http/apierror.h"
 #include "http/jsonfields.h"
+#include "services/requestaudit.h"
 
 namespace spgl::server {
 
@@ -132,6 +133,7 @@ json CreditService::add(const Principal &who, const json &body, std::int64_t now
         const auto row = c.queryOne(std::string("SELECT ") + kColumns
                                         + " FROM credit_blacklist WHERE credit_code = ? AND listed_on = ?",
                                     {code, listedOn});
+        RequestAudit::record(c, "credit:" + code);
         return entry(*row, beijing::dateText(now));
     });
 }
@@ -154,6 +156,7 @@ json CreditService::lift(const Principal &who, const std::string &creditCode, co
                         {yesterday, reason, who.username, code, today});
         if (lifted == 0)
             throw ApiError::notFound("该单位不在失信名单中");
+        RequestAudit::record(c);
     });
     return status(code, now);
 }

@@ -3,6 +3,7 @@
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/jsonfields.h"
+#include "services/requestaudit.h"
 
 #include <algorithm>
 #include <cctype>
@@ -162,6 +163,7 @@ json DraftService::save(const Principal &who, const std::string &projectId, cons
                                      cur);
         }
         created = expected == 0;
+        RequestAudit::record(c, {}, "draft stage " + stage + (created ? " created" : " saved"));
         return current();
     });
 }
@@ -172,6 +174,7 @@ void DraftService::remove(const Principal &who, const std::string &projectId, co
         const Key k = checkOwner(c, who, projectId, stage);
         if (c.execute("DELETE FROM application_drafts WHERE project_id = ? AND stage = ?", {k.project, k.stage}) == 0)
             throw ApiError::notFound("该阶段还没有保存的草稿");
+        RequestAudit::record(c, {}, "draft stage " + stage + " deleted");
     });
 }
 

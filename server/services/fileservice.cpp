@@ -5,6 +5,7 @@
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "http/jsonfields.h"
+#include "services/requestaudit.h"
 
 #include <cstdio>
 #include <fstream>
@@ -111,6 +112,7 @@ nlohmann::json FileService::create(const Principal &who, const std::string &file
         c.execute("INSERT INTO uploads (id, user_id, filename, length, status, created_at, expires_at) VALUES (?, ?, "
                   "?, ?, ?, ?, ?)",
                   {u.id, u.userId, u.filename, u.length, u.status, now, now + kUploadTtlMs});
+        RequestAudit::record(c, "upload:" + u.id, u.filename + " (" + std::to_string(u.length) + " bytes)");
     });
     auto j = describe(u, 0);
     j["expires_at"] = beijing::rfc3339(now + kUploadTtlMs);
@@ -255,6 +257,9 @@ nlohmann::json FileService::complete(Upload &u)
                       {sha, u.length, *type, now});
         c.execute("UPDATE uploads SET status = 'complete', sha256 = ?, media_type = ? WHERE id = ?",
                   {sha, *type, u.id});
+        RequestAudit::record(c, {},
+                             "complete: " + u.filename + ", " + std::to_string(u.length) + " bytes, " + *type
+                                 + ", sha256 " + sha);
     });
     u.status = "complete";
     u.sha256 = sha;

@@ -6,6 +6,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "services/approvalservice.h"
+#include "services/requestaudit.h"
 
 #include <algorithm>
 #include <cctype>
@@ -101,7 +102,11 @@ json PlanningService::planning(const Principal &who, const std::string &projectI
 json PlanningService::addCondition(const Principal &who, const std::string &projectId, const json &body,
                                    std::int64_t now)
 {
-    return m_db.write([&](Connection &c) { return addCondition(c, who, projectId, body, now); });
+    return m_db.write([&](Connection &c) {
+        json added = addCondition(c, who, projectId, body, now);
+        RequestAudit::record(c, "planning_condition:" + added["id"].get<std::string>());
+        return added;
+    });
 }
 
 json PlanningService::addCondition(Connection &c, const Principal &who, const std::string &projectId, const json &body,
@@ -137,7 +142,11 @@ json PlanningService::addCondition(Connection &c, const Principal &who, const st
 
 json PlanningService::withdrawCondition(const Principal &who, const std::string &conditionId, std::int64_t now)
 {
-    return m_db.write([&](Connection &c) { return withdrawCondition(c, who, conditionId, now); });
+    return m_db.write([&](Connection &c) {
+        json withdrawn = withdrawCondition(c, who, conditionId, now);
+        RequestAudit::record(c);
+        return withdrawn;
+    });
 }
 
 json PlanningService::withdrawCondition(Connection &c, const Principal &who, const std::string &conditionId,
@@ -188,6 +197,7 @@ json PlanningService::mergeOpinion(const Principal &who, const std::string &proj
                   {p.id, version, text, conditions.dump(), by, now});
         c.execute("INSERT INTO notifications (user_id, kind, message, created_at) VALUES (?, 'planning_opinion', ?, ?)",
                   {p.owner, "项目策划意见（第 " + std::to_string(version) + " 版）已发布，请在项目页查看", now});
+        RequestAudit::record(c, {}, "version " + std::to_string(version));
         return json{{"project_id", projectId},  {"version", version}, {"text", text},
                     {"conditions", conditions}, {"merged_by", by},    {"merged_at", beijing::rfc3339(now)}};
     });

@@ -6,6 +6,7 @@
 #include "auth/datascope.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
+#include "services/requestaudit.h"
 #include "workflow/workflowjson.h"
 
 #include <algorithm>
@@ -38,6 +39,45 @@ bool validOpId(const std::string &id)
            && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
 }
 
+json rejectedOp(const std::string &opId, const std::string &code, const std::string &message,
+                const std::string &field = {})
+{
+    return json{
+        {"op_id", opId}, {"status", "rejected"}, {"error", {{"code", code}, {"message", message}, {"field", field}}}};
+}
+
+/// An op refused by the engine's rules (other than a version conflict), with the status online would get.
+json rejectedBy(const std::string &opId, const ApiError &e)
+{
+    const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
+    json result
+        = rejectedOp(opId, first.code, e.detail() + (e.errors().empty() ? "" : "：" + first.message), first.field);
+    result["http_status"] = e.status();
+    return result;
+}
+
+/// The stored answer of an op sent before (marked duplicate), a refusal when the id is another
+/// user's, or nothing when the op is new.
+std::optional<json> earlierAnswer(Connection &c, const std::string &opId, std::int64_t userId)
+{
+    const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId});
+    if (!seen)
+        return std::nullopt;
+    if (seen->integer(0) != userId)
+        return rejectedOp(opId, "sync.op_id", "op_id 已被其他用户使用", "op_id");
+    json again = json::parse(seen->text(1), nullptr, false);
+    again["duplicate"] = true;
+    return again;
+}
+
+/// Stores an op's answer under its id (a resend gets it back).
+void storeAnswer(Connection &c, const std::string &opId, std::int64_t userId, const std::string &device,
+                 const std::string &command, const std::string &target, const json &result, std::int64_t now)
+{
+    c.execute("INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {opId, userId, device, command, target, result["status"].get<std::string>(), result.dump(), now});
+}
 } // namespace
 
 std::string SyncService::changes(const Principal &who, const std::optional<std::string> &sinceText,
@@ -240,46 +280,66 @@ json SyncService::push(const json &body, const Principal &who, std::int64_t now)
     if (body["ops"].size() > kMaxOps)
         throw ApiError::payloadTooLarge("一次最多推送 " + std::to_string(kMaxOps) + " 个操作");
     const std::string device = body["device_id"];
-    json results = json::array();
-    for (const auto &op : body["ops"])
-        results.push_back(pushOne(op, device, who, now));
-    return {{"results", results}};
+    // One transaction for the batch, with the request's audit row: the ops and their audit commit
+    // together (a storage failure applies none of them; the client sends them again).
+    return m_db.write([&](Connection &c) {
+        json results = json::array();
+        for (const auto &op : body["ops"])
+            results.push_back(pushOne(c, op, device, who, now));
+        RequestAudit::record(c, "sync:push", pushSummary(device, results));
+        return json{{"results", results}};
+    });
 }
 
-json SyncService::pushOne(const json &op, const std::string &device, const Principal &who, std::int64_t now)
+std::string SyncService::pushSummary(const std::string &device, const json &results)
 {
-    auto rejected = [](const std::string &opId, const std::string &code, const std::string &message,
-                       const std::string &field = {}) {
-        return json{{"op_id", opId},
-                    {"status", "rejected"},
-                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
-    };
+    std::map<std::string, int> counts;
+    std::string applied;
+    int listed = 0;
+    for (const auto &r : results) {
+        const std::string status = r.value("duplicate", false) ? "duplicate" : r.value("status", "");
+        ++counts[status];
+        if (status == "applied" && listed < 20) {
+            applied += (listed++ ? ", " : "") + r.value("op_id", "");
+        }
+    }
+    std::string text = "device " + device + ": " + std::to_string(results.size()) + " ops";
+    for (const auto &[status, n] : counts)
+        text += ", " + std::to_string(n) + " " + status;
+    if (!applied.empty())
+        text += "; applied " + applied + (counts["applied"] > listed ? ", …" : "");
+    return text;
+}
+
+json SyncService::pushOne(Connection &c, const json &op, const std::string &device, const Principal &who,
+                          std::int64_t now)
+{
     if (!op.is_object() || !op.contains("op_id") || !op["op_id"].is_string())
-        return rejected(op.is_object() && op.contains("op_id") ? op["op_id"].dump() : "", "sync.op_id",
-                        "每个操作需要 op_id（UUID）", "op_id");
+        return rejectedOp(op.is_object() && op.contains("op_id") ? op["op_id"].dump() : "", "sync.op_id",
+                          "每个操作需要 op_id（UUID）", "op_id");
     const std::string opId = op["op_id"];
     if (!validOpId(opId))
-        return rejected(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
+        return rejectedOp(opId, "sync.op_id", "op_id 应为 UUID", "op_id");
     const std::string commandName = op.value("command", json()).is_string() ? op["command"].get<std::string>() : "";
     if (commandName == "annotate" || commandName == "annotation_status" || commandName == "plan_condition"
         || commandName == "plan_withdraw")
-        return pushAdditive(op, opId, commandName, device, who, now);
+        return pushAdditive(c, op, opId, commandName, device, who, now);
     const auto kind = commandKindFromString(commandName);
     if (!kind)
-        return rejected(opId, "sync.command", "不支持的操作：" + commandName, "command");
+        return rejectedOp(opId, "sync.command", "不支持的操作：" + commandName, "command");
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     if (target.empty() || target.size() > 48)
-        return rejected(opId, "sync.target",
-                        *kind == CommandKind::Submit ? "target 应为项目编号" : "target 应为申报或办件编号", "target");
+        return rejectedOp(opId, "sync.target",
+                          *kind == CommandKind::Submit ? "target 应为项目编号" : "target 应为申报或办件编号", "target");
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
     if (!args.is_object())
-        return rejected(opId, "sync.args", "args 应为 JSON 对象", "args");
+        return rejectedOp(opId, "sync.args", "args 应为 JSON 对象", "args");
     if (*kind == CommandKind::Submit) {
         // 窗口代办 filed offline: the same submission as POST /applications, for project `target`.
         if (args.contains("project_id") && args["project_id"] != json(target))
-            return rejected(opId, "sync.args", "args.project_id 与 target 不一致", "project_id");
+            return rejectedOp(opId, "sync.args", "args.project_id 与 target 不一致", "project_id");
         args["project_id"] = target;
-        return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+        return once(c, opId, commandName, target, device, who, now, [&] {
             const std::string id = m_approvals.submit(c, args, who, now);
             const auto row = c.queryOne("SELECT version FROM applications WHERE id = ?", {id});
             return json{{"op_id", opId}, {"status", "applied"}, {"version", row ? row->integer(0) : 0}, {"id", id}};
@@ -295,9 +355,9 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     const std::string applicationId = caseCommand ? target.substr(0, target.rfind('-')) : target;
     auto command = workflowjson::commandFromJson(*kind, caseCommand ? target : std::string(), args);
     if (!command.ok())
-        return rejected(opId, command.error().code, command.error().message, command.error().field);
+        return rejectedOp(opId, command.error().code, command.error().message, command.error().field);
 
-    return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+    return once(c, opId, commandName, target, device, who, now, [&] {
         m_approvals.execute(c, applicationId, command.value(), who, now);
         const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
         std::int64_t version = row ? row->integer(0) : 0;
@@ -311,74 +371,45 @@ json SyncService::pushOne(const json &op, const std::string &device, const Princ
     });
 }
 
-json SyncService::once(const std::string &opId, const std::string &commandName, const std::string &target,
-                       const std::string &device, const Principal &who, std::int64_t now,
-                       const std::function<json(Connection &)> &apply)
+json SyncService::once(Connection &c, const std::string &opId, const std::string &commandName,
+                       const std::string &target, const std::string &device, const Principal &who, std::int64_t now,
+                       const std::function<json()> &apply)
 {
-    return m_db.write([&](Connection &c) -> json {
-        if (const auto seen = c.queryOne("SELECT user_id, result FROM sync_ops WHERE op_id = ?", {opId})) {
-            if (seen->integer(0) != who.userId)
-                return json{
-                    {"op_id", opId},
-                    {"status", "rejected"},
-                    {"error", {{"code", "sync.op_id"}, {"message", "op_id 已被其他用户使用"}, {"field", "op_id"}}}};
-            json again = json::parse(seen->text(1), nullptr, false);
-            again["duplicate"] = true;
-            return again;
-        }
-        json result;
-        // A refused op leaves nothing behind (a submission may have written before it was refused).
-        c.execute("SAVEPOINT sync_op");
-        try {
-            result = apply(c);
-            c.execute("RELEASE SAVEPOINT sync_op");
-        } catch (const ApiError &e) {
-            c.execute("ROLLBACK TO SAVEPOINT sync_op");
-            c.execute("RELEASE SAVEPOINT sync_op");
-            if (e.status() == 409) {
-                result = {{"op_id", opId},
-                          {"status", "conflict"},
-                          {"error", {{"code", e.type()}, {"message", e.detail()}}},
-                          {"current", e.extra().value("current", json())}};
-            } else {
-                const Error first = e.errors().empty() ? Error{e.type(), e.detail(), {}} : e.errors().front();
-                result = {{"op_id", opId},
-                          {"status", "rejected"},
-                          {"error",
-                           {{"code", first.code},
-                            {"message", e.detail() + (e.errors().empty() ? "" : "：" + first.message)},
-                            {"field", first.field}}},
-                          {"http_status", e.status()}};
-            }
-        }
-        c.execute(
-            "INSERT INTO sync_ops (op_id, user_id, device_id, command, target, status, result, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {opId, who.userId, device, commandName, target, result["status"].get<std::string>(), result.dump(), now});
-        return result;
-    });
+    if (auto earlier = earlierAnswer(c, opId, who.userId))
+        return *earlier;
+    json result;
+    // A refused op leaves nothing behind (a submission may have written before it was refused);
+    // the ops before and after it in the batch stand.
+    c.execute("SAVEPOINT sync_op");
+    try {
+        result = apply();
+        c.execute("RELEASE SAVEPOINT sync_op");
+    } catch (const ApiError &e) {
+        c.execute("ROLLBACK TO SAVEPOINT sync_op");
+        c.execute("RELEASE SAVEPOINT sync_op");
+        if (e.status() == 409)
+            result = {{"op_id", opId},
+                      {"status", "conflict"},
+                      {"error", {{"code", e.type()}, {"message", e.detail()}}},
+                      {"current", e.extra().value("current", json())}};
+        else
+            result = rejectedBy(opId, e);
+    }
+    storeAnswer(c, opId, who.userId, device, commandName, target, result, now);
+    return result;
 }
 
-} // namespace spgl::server
-
-namespace spgl::server {
-
-json SyncService::pushAdditive(const json &op, const std::string &opId, const std::string &commandName,
+json SyncService::pushAdditive(Connection &c, const json &op, const std::string &opId, const std::string &commandName,
                                const std::string &device, const Principal &who, std::int64_t now)
 {
     const std::string target = op.value("target", json()).is_string() ? op["target"].get<std::string>() : "";
     json args = op.contains("args") && !op["args"].is_null() ? op["args"] : json::object();
-    auto rejected = [&](const std::string &code, const std::string &message, const std::string &field) {
-        return json{{"op_id", opId},
-                    {"status", "rejected"},
-                    {"error", {{"code", code}, {"message", message}, {"field", field}}}};
-    };
     if (target.empty() || target.size() > 64)
-        return rejected("sync.target", "target 应为项目、批注或策划条件编号", "target");
+        return rejectedOp(opId, "sync.target", "target 应为项目、批注或策划条件编号", "target");
     if (!args.is_object())
-        return rejected("sync.args", "args 应为 JSON 对象", "args");
+        return rejectedOp(opId, "sync.args", "args 应为 JSON 对象", "args");
     // Additive: no expected version; what different people add never conflicts.
-    return once(opId, commandName, target, device, who, now, [&](Connection &c) {
+    return once(c, opId, commandName, target, device, who, now, [&] {
         if (commandName == "plan_condition" || commandName == "plan_withdraw") {
             const json condition = commandName == "plan_condition" ? m_planning->addCondition(c, who, target, args, now)
                                                                    : m_planning->withdrawCondition(c, who, target, now);

@@ -5,6 +5,7 @@
 #include "domain/regioncode.h"
 #include "http/apierror.h"
 #include "http/jsonfields.h"
+#include "services/requestaudit.h"
 
 #include <algorithm>
 
@@ -22,7 +23,10 @@ User UserService::insertChecked(User user)
 {
     user.passwordHash = m_hasher.hash(user.passwordHash);
     try {
-        m_db.write([&](Connection &c) { user.id = UserRepository::insert(c, user); });
+        m_db.write([&](Connection &c) {
+            user.id = UserRepository::insert(c, user);
+            RequestAudit::record(c, "user:" + std::to_string(user.id));
+        });
     } catch (const DbError &e) {
         if (e.kind() == DbError::Kind::UniqueViolation)
             throw ApiError::validation({{"username.taken", "该用户名已被使用，请换一个", "username"}});

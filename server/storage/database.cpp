@@ -93,4 +93,19 @@ void Database::release(std::unique_ptr<Connection> connection)
     m_available.notify_one();
 }
 
+void Database::commit(Connection &connection, TransactionObserver *observer)
+{
+    connection.commit();
+    if (observer)
+        observer->committed(connection);
+}
+
+void Database::rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer)
+{
+    connection->rollback();
+    if (observer)
+        observer->rolledBack(*connection);
+    release(std::move(connection));
+}
+
 } // namespace spgl::server

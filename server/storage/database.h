@@ -2,6 +2,7 @@
 
 #include "storage/connection.h"
 #include "storage/dberror.h"
+#include "storage/transactionobserver.h"
 
 #include <condition_variable>
 #include <functional>
@@ -31,6 +32,7 @@ public:
 
     /// Runs @p work in a write transaction; commits when it returns, rolls back when it throws.
     /// A retryable conflict (serialisation failure, deadlock) is retried up to three times.
+    /// The thread's TransactionObserver, if any, hears how the transaction ended.
     template<typename F>
     auto write(F &&work) -> decltype(work(std::declval<Connection &>()))
     {
@@ -54,6 +56,7 @@ private:
     template<typename F>
     auto transact(bool write, F &&work) -> decltype(work(std::declval<Connection &>()))
     {
+        TransactionObserver *observer = write ? TransactionObserver::current() : nullptr;
         for (int attempt = 0;; ++attempt) {
             std::unique_lock<std::mutex> writer(m_writeMutex, std::defer_lock);
             if (write && m_backend == Backend::Sqlite)
@@ -63,27 +66,27 @@ private:
                 connection->begin(write);
                 if constexpr (std::is_void_v<decltype(work(*connection))>) {
                     work(*connection);
-                    connection->commit();
+                    commit(*connection, observer);
                     release(std::move(connection));
                     return;
                 } else {
                     auto result = work(*connection);
-                    connection->commit();
+                    commit(*connection, observer);
                     release(std::move(connection));
                     return result;
                 }
             } catch (const DbError &e) {
-                connection->rollback();
-                release(std::move(connection));
+                rollback(std::move(connection), observer);
                 if (e.kind() != DbError::Kind::Retryable || attempt >= 2)
                     throw;
             } catch (...) {
-                connection->rollback();
-                release(std::move(connection));
+                rollback(std::move(connection), observer);
                 throw;
             }
         }
     }
+    static void commit(Connection &connection, TransactionObserver *observer);
+    void rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer);
 
     Backend m_backend;
     std::string m_location;

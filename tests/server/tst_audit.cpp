@@ -56,6 +56,111 @@ private slots:
         QCOMPARE(rows[0][1], std::string("403"));
     }
 
+    // A state change and its audit row commit in one transaction: when the row cannot be written,
+    // the change does not happen either.
+    void aChangeAndItsAuditRowCommitTogether()
+    {
+        const std::string token = m_server.login("applicant");
+        const auto create = [&](const std::string &requestId) {
+            return m_server.request(
+                "POST", "/api/v1/uploads", R"({"filename":"atomic.pdf"})",
+                {{"Content-Type", "application/json"}, {"Upload-Length", "10"}, {"X-Request-Id", requestId}}, token);
+        };
+        refuseSuccessRows("POST /api/v1/uploads");
+        const auto refused = create("audit-atomic-1");
+        allowAllRows();
+        QCOMPARE(refused.status, 503);
+        QVERIFY(refused.isProblem());
+        QCOMPARE(refused.json()["type"].get<std::string>(), std::string("urn:spgl:problem:audit"));
+        QCOMPARE(count("SELECT COUNT(*) FROM uploads WHERE filename = 'atomic.pdf'"), 0);
+        // The failed request itself is audited once, afterwards (it changed nothing).
+        auto rows = m_server.sql("SELECT result FROM audit_log WHERE request_id = 'audit-atomic-1'");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("503"));
+
+        // With the audit log writable again the same request succeeds, with exactly one row.
+        const auto created = create("audit-atomic-2");
+        QCOMPARE(created.status, 201);
+        QCOMPARE(count("SELECT COUNT(*) FROM uploads WHERE filename = 'atomic.pdf'"), 1);
+        rows = m_server.sql("SELECT result, target FROM audit_log WHERE request_id = 'audit-atomic-2'");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("201"));
+        QCOMPARE(rows[0][1], "upload:" + created.json()["id"].get<std::string>());
+    }
+
+    void aFailedLoginIsAuditedOnceAsAFailure()
+    {
+        // The failure counter commits (the lockout counts it), but with no success row: the
+        // request's one row says 401.
+        const auto failed
+            = m_server.request("POST", "/api/v1/auth/login", R"({"username":"nobody-audit","password":"Wrong#123"})",
+                               {{"Content-Type", "application/json"}, {"X-Request-Id", "audit-login-failed"}});
+        QCOMPARE(failed.status, 401);
+        QCOMPARE(count("SELECT failures FROM login_failures WHERE username = 'nobody-audit'"), 1);
+        auto rows = m_server.sql("SELECT actor, result FROM audit_log WHERE request_id = 'audit-login-failed'");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("nobody-audit"));
+        QCOMPARE(rows[0][1], std::string("401"));
+
+        // A login that succeeds: one row, naming the user, committed with the session it opened.
+        const auto ok = m_server.request("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})",
+                                         {{"Content-Type", "application/json"}, {"X-Request-Id", "audit-login-ok"}});
+        QCOMPARE(ok.status, 200);
+        rows = m_server.sql("SELECT actor, result, target FROM audit_log WHERE request_id = 'audit-login-ok'");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("admin"));
+        QCOMPARE(rows[0][1], std::string("200"));
+        QCOMPARE(rows[0][2], "user:" + ok.json()["user"]["id"].get<std::string>());
+    }
+
+    void anIdempotentReplayIsAuditedOnce()
+    {
+        const std::string token = m_server.login("applicant");
+        const auto create = [&](const std::string &requestId) {
+            return m_server.request("POST", "/api/v1/uploads", R"({"filename":"replayed.pdf"})",
+                                    {{"Content-Type", "application/json"},
+                                     {"Upload-Length", "10"},
+                                     {"Idempotency-Key", "audit-replay-1"},
+                                     {"X-Request-Id", requestId}},
+                                    token);
+        };
+        const auto first = create("audit-replay-a");
+        const auto second = create("audit-replay-b");
+        QCOMPARE(first.status, 201);
+        QCOMPARE(second.status, 201);
+        QCOMPARE(second.json()["id"], first.json()["id"]);
+        QCOMPARE(count("SELECT COUNT(*) FROM uploads WHERE filename = 'replayed.pdf'"), 1);
+        const auto rows = m_server.sql(
+            "SELECT request_id, result, detail FROM audit_log WHERE request_id LIKE 'audit-replay-%' ORDER BY id");
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0][0], std::string("audit-replay-a"));
+        QCOMPARE(rows[1][0], std::string("audit-replay-b"));
+        QCOMPARE(rows[1][1], std::string("201"));
+        QVERIFY2(rows[1][2].find("replay") != std::string::npos, rows[1][2].c_str());
+    }
+
+    void aSyncPushIsOneRowForAllItsOps()
+    {
+        const json push = {{"device_id", "audit-desk"},
+                           {"ops", json::array({{{"op_id", "not-a-uuid"}, {"command", "claim"}, {"target", "x"}},
+                                                {{"op_id", "also-not"}, {"command", "claim"}, {"target", "y"}}})}};
+        const auto reply = m_server.request("POST", "/api/v1/sync/push", push.dump(),
+                                            {{"Content-Type", "application/json"}, {"X-Request-Id", "audit-push"}},
+                                            m_server.login("reviewer"));
+        QCOMPARE(reply.status, 200);
+        const auto rows = m_server.sql("SELECT target, detail FROM audit_log WHERE request_id = 'audit-push'");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0][0], std::string("sync:push"));
+        QVERIFY2(rows[0][1].find("2 ops, 2 rejected") != std::string::npos, rows[0][1].c_str());
+    }
+
+    void everyRequestHasExactlyOneRow()
+    {
+        QVERIFY(m_server.sql("SELECT request_id FROM audit_log GROUP BY request_id HAVING COUNT(*) > 1").empty());
+        // No service committed a change of an audited request without its row.
+        QVERIFY(!m_server.log(-1).contains(QStringLiteral("without its audit row")));
+    }
+
     void verifyPassesOnAnIntactChain()
     {
         QString out;
@@ -113,6 +218,30 @@ private slots:
     }
 
 private:
+    int count(const std::string &sql) const { return std::stoi(m_server.sql(sql).at(0).at(0)); }
+
+    /// Makes the database refuse the success rows of @p action (as a full disk or a broken
+    /// audit table would), leaving every other row alone.
+    void refuseSuccessRows(const std::string &action) const
+    {
+        if (TestServer::backend() == QStringLiteral("postgresql"))
+            m_server.sql("CREATE FUNCTION audit_test_refuse() RETURNS trigger AS $$ BEGIN IF NEW.action = '" + action
+                         + "' AND NEW.result < 400 THEN RAISE EXCEPTION 'audit row refused by the test'; END IF; "
+                           "RETURN NEW; END $$ LANGUAGE plpgsql; CREATE TRIGGER audit_test_refuse BEFORE INSERT ON "
+                           "audit_log FOR EACH ROW EXECUTE FUNCTION audit_test_refuse()");
+        else
+            m_server.sql("CREATE TRIGGER audit_test_refuse BEFORE INSERT ON audit_log WHEN NEW.action = '" + action
+                         + "' AND NEW.result < 400 BEGIN SELECT RAISE(ABORT, 'audit row refused by the test'); END");
+    }
+
+    void allowAllRows() const
+    {
+        if (TestServer::backend() == QStringLiteral("postgresql"))
+            m_server.sql("DROP TRIGGER audit_test_refuse ON audit_log; DROP FUNCTION audit_test_refuse()");
+        else
+            m_server.sql("DROP TRIGGER audit_test_refuse");
+    }
+
     static void disableGuard(const TestServer &s)
     {
         if (TestServer::backend() == QStringLiteral("postgresql"))

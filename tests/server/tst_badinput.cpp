@@ -575,6 +575,51 @@ private slots:
         QVERIFY_PROBLEM(reply, 400);
     }
 
+    // Requests whose head cannot be parsed never reach the router: the connection itself answers,
+    // in problem+json like every other refusal, closes, and the server goes on serving.
+    void unparsableRequestHeads_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("request line that is not HTTP") << QByteArray("THIS IS NOT HTTP\r\n\r\n");
+        QTest::newRow("method of 40 letters")
+            << QByteArray(std::string(40, 'G').append(" /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n").c_str());
+        QTest::newRow("mangled version") << QByteArray("GET /api/v1/health HTTP/1.1.7\r\nHost: x\r\n\r\n");
+        QTest::newRow("20 KB address") << QByteArray(
+            ("GET /api/v1/health?q=" + std::string(20 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n").c_str());
+        QTest::newRow("20 KB header line") << QByteArray(
+            ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20 * 1024, 'a') + "\r\n\r\n").c_str());
+        std::string many = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n";
+        for (int i = 0; i < 200; ++i)
+            many += "X-Header-" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
+        QTest::newRow("200 headers") << QByteArray((many + "\r\n").c_str());
+        QTest::newRow("Content-Length not a number")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: abc\r\n\r\n");
+    }
+
+    void unparsableRequestHeads()
+    {
+        QFETCH(QByteArray, head);
+        const auto reply = spgl::test::sendUntilAnswered(m_server.port(), bytesOf(head), {});
+        QVERIFY_PROBLEM(reply, 400);
+        QCOMPARE(reply.json()["type"].get<std::string>(), std::string("urn:spgl:problem:malformed-request"));
+        QCOMPARE(QString::fromStdString(reply.header("Connection")).toLower(), QStringLiteral("close"));
+        QVERIFY(!reply.header("X-Request-Id").empty());
+        // The next connection is served as usual.
+        QCOMPARE(m_server.get("/api/v1/health").status, 200);
+    }
+
+    void badChunkedEncoding()
+    {
+        const std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                 "Transfer-Encoding: chunked\r\n\r\n";
+        // A chunk size that is not hexadecimal.
+        const auto reply = spgl::test::sendUntilAnswered(m_server.port(), head + "zz\r\n{}\r\n0\r\n\r\n", {});
+        QVERIFY_PROBLEM(reply, 400);
+        QCOMPARE(QString::fromStdString(reply.header("Connection")).toLower(), QStringLiteral("close"));
+        QCOMPARE(m_server.get("/api/v1/health").status, 200);
+    }
+
     void requestIdIsEchoedWhenSane()
     {
         // On success and on failure alike.
@@ -590,6 +635,9 @@ private slots:
                                  {{"X-Request-Id", "req-400-check"}, {"Content-Type", "application/json"}});
         QVERIFY_PROBLEM(reply, 400);
         QCOMPARE(reply.header("X-Request-Id"), std::string("req-400-check"));
+        // The access log names each request by its id.
+        QVERIFY(m_server.log(-1).contains(QStringLiteral("req-404-check GET /api/v1/no-such-thing 404")));
+        QVERIFY(m_server.log(-1).contains(QStringLiteral("req-400-check POST /api/v1/auth/login 400")));
 
         // Without one, the server makes one up.
         reply = m_server.get("/api/v1/health");

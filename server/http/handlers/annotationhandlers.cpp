@@ -35,10 +35,8 @@ void AnnotationHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"case_id", {{"type", "string"}}}}}})
                    .response({{"type", "object"}}, 201)
                    .handler([&ctx](Request &req) {
-                       nlohmann::json a
-                           = ctx.annotations().add(req.principal(), req.param("id"), req.json(), beijing::nowMs());
-                       req.auditTarget = "annotation:" + a["id"].get<std::string>();
-                       return Response::json(a, 201);
+                       return Response::json(
+                           ctx.annotations().add(req.principal(), req.param("id"), req.json(), beijing::nowMs()), 201);
                    })
                    .build());
     router.add(
@@ -50,7 +48,6 @@ void AnnotationHandlers::registerRoutes(Router &router, ServerContext &ctx)
                       {"required", {"status"}},
                       {"properties", {{"status", {{"type", "string"}, {"enum", {"open", "resolved", "withdrawn"}}}}}}})
             .handler([&ctx](Request &req) {
-                req.auditTarget = "annotation:" + req.param("id");
                 return Response::json(
                     ctx.annotations().setStatus(req.principal(), req.param("id"), req.json(), beijing::nowMs()));
             })

@@ -40,9 +40,7 @@ void ApplicationHandlers::registerRoutes(Router &router, ServerContext &ctx)
                         {"channel", {{"type", "string"}, {"enum", {"online", "window"}}}}}}})
             .response({{"type", "object"}}, 201)
             .handler([&ctx](Request &req) {
-                nlohmann::json app = ctx.approvals().submit(req.json(), req.principal(), beijing::nowMs());
-                req.auditTarget = "application:" + app["id"].get<std::string>();
-                return Response::json(app, 201);
+                return Response::json(ctx.approvals().submit(req.json(), req.principal(), beijing::nowMs()), 201);
             })
             .build());
     router.add(RouteBuilder("GET", "/api/v1/applications")
@@ -106,7 +104,6 @@ void ApplicationHandlers::registerRoutes(Router &router, ServerContext &ctx)
                        .idempotent()
                        .request(a.schema)
                        .handler([&ctx, kind](Request &req) {
-                           req.auditTarget = "application:" + req.param("id");
                            const nlohmann::json body = req.body().empty() ? nlohmann::json() : req.json();
                            return Response::json(ctx.approvals().applicationCommand(req.param("id"), kind, body,
                                                                                     req.principal(), beijing::nowMs()));

@@ -75,11 +75,8 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
         const std::string username = f.string("username", true, 64);
         const std::string password = f.string("password", true, 128);
         f.check();
-        req.auditActor = username;
-        std::int64_t userId = 0;
-        auto body = ctx.auth().login(username, password, &userId);
-        req.auditTarget = "user:" + std::to_string(userId);
-        return RefreshCookie::tokens(req, std::move(body));
+        req.audit().setActor(std::nullopt, username);
+        return RefreshCookie::tokens(req, ctx.auth().login(username, password));
     };
     router.add(std::move(login));
 
@@ -99,17 +96,14 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     refresh.problems = {{401, "刷新令牌无效、已使用或已吊销"}, {403, "只带 Cookie 而无 X-SPGL-Session 请求头"}};
     refresh.handler = [&ctx](Request &req) {
         const std::string token = RefreshCookie::token(req);
-        std::int64_t userId = 0;
         nlohmann::json body;
         try {
-            body = ctx.auth().refresh(token, &userId);
+            body = ctx.auth().refresh(token);
         } catch (ApiError &e) {
             if (RefreshCookie::requested(req))
                 RefreshCookie::clear(req, e.headers);
             throw;
         }
-        req.auditTarget = "user:" + std::to_string(userId);
-        req.auditActor = body["user"]["username"].get<std::string>();
         return RefreshCookie::tokens(req, std::move(body));
     };
     router.add(std::move(refresh));
@@ -155,7 +149,7 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     password.description = kCookieRule;
     password.parameters = {kSessionHeader};
     password.handler = [&ctx](Request &req) {
-        req.auditTarget = "user:" + std::to_string(req.principal().userId);
+        req.audit().setTarget("user:" + std::to_string(req.principal().userId));
         return RefreshCookie::tokens(req, ctx.auth().changePassword(req.principal(), req.json()));
     };
     router.add(std::move(password));
@@ -175,9 +169,8 @@ void AuthHandlers::registerRoutes(Router &router, ServerContext &ctx)
     reg.handler = [&ctx](Request &req) {
         const auto body = req.json();
         if (body.contains("username") && body["username"].is_string())
-            req.auditActor = body["username"].get<std::string>();
+            req.audit().setActor(std::nullopt, body["username"].get<std::string>());
         const User user = ctx.users().registerApplicant(body);
-        req.auditTarget = "user:" + std::to_string(user.id);
         return Response::json(user.toJson(), 201);
     };
     router.add(std::move(reg));

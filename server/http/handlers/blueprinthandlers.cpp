@@ -195,12 +195,9 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
     create.handler = [&ctx](Request &req) {
         std::map<std::string, std::string> fields;
         auto upload = readUpload(req, ctx.blueprint().incomingDir(), ctx.config().maxUploadBytes, fields);
-        req.auditTarget = "blueprint_layer:" + upload.id;
-        req.auditDetail = "import " + upload.sourceName;
+        req.audit().setTarget("blueprint_layer:" + upload.id);
+        req.audit().setDetail("import " + upload.sourceName);
         json out = ctx.blueprint().create(req.principal(), std::move(upload), beijing::nowMs());
-        req.auditDetail += " -> v" + std::to_string(out["version"].get<int>()) + ", "
-                           + std::to_string(out["feature_count"].get<std::int64_t>()) + " features, sha256 "
-                           + out["sha256"].get<std::string>();
         Response r = Response::json(out, 201);
         r.header("Location", "/api/v1/blueprint/layers/" + out["id"].get<std::string>());
         return r;
@@ -211,15 +208,13 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
     version.handler = [&ctx](Request &req) {
         std::map<std::string, std::string> fields;
         const std::string id = req.param("id");
-        req.auditTarget = "blueprint_layer:" + id;
+        req.audit().setTarget("blueprint_layer:" + id);
         if (!ctx.blueprint().layer(id))
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         auto upload = readUpload(req, ctx.blueprint().incomingDir(), ctx.config().maxUploadBytes, fields);
-        req.auditDetail = "import " + upload.sourceName;
-        json out = ctx.blueprint().importVersion(req.principal(), id, std::move(upload), beijing::nowMs());
-        req.auditDetail
-            += " -> v" + std::to_string(out["version"].get<int>()) + ", sha256 " + out["sha256"].get<std::string>();
-        return Response::json(out, 201);
+        req.audit().setDetail("import " + upload.sourceName);
+        return Response::json(ctx.blueprint().importVersion(req.principal(), id, std::move(upload), beijing::nowMs()),
+                              201);
     };
     router.add(std::move(version));
 
@@ -231,9 +226,9 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
                              {"required", {"version"}},
                              {"properties", {{"version", {{"type", "integer"}}}, {"note", {{"type", "string"}}}}}})
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "blueprint_layer:" + req.param("id");
+                       req.audit().setTarget("blueprint_layer:" + req.param("id"));
                        const json body = req.json();
-                       req.auditDetail = "restore v" + body.value("version", json()).dump();
+                       req.audit().setDetail("restore v" + body.value("version", json()).dump());
                        return Response::json(
                            ctx.blueprint().restore(req.principal(), req.param("id"), body, beijing::nowMs()));
                    })
@@ -244,7 +239,7 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .summary("设置图层样式（填充、边线、按字段分类着色）")
                    .request({{"type", "object"}, {"properties", {{"style", {{"type", "object"}}}}}})
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "blueprint_layer:" + req.param("id");
+                       req.audit().setTarget("blueprint_layer:" + req.param("id"));
                        return Response::json(
                            ctx.blueprint().setStyle(req.principal(), req.param("id"), req.json(), beijing::nowMs()));
                    })

@@ -259,10 +259,9 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
     put.requestSchema = putBody;
     put.responseSchema = editSchema();
     put.handler = [&ctx](Request &req) {
-        req.auditTarget = auditTarget(req);
+        req.audit().setTarget(auditTarget(req));
         const auto edit
             = ctx.calendar().putYear(req.param("layer"), req.param("year"), req.json(), req.principal().username);
-        req.auditDetail = "version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
         return Response::json(editJson(edit));
     };
     put.problems = {{404, "没有这个日历图层"}, {409, "expected_version 与当前版本不一致（附当前数据）"}};
@@ -279,14 +278,13 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
     importIcs.requestSchema = {{"type", "string"}, {"x-content-type", "text/calendar"}};
     importIcs.responseSchema = editSchema();
     importIcs.handler = [&ctx](Request &req) {
-        req.auditTarget = auditTarget(req);
+        req.audit().setTarget(auditTarget(req));
         const std::string type = req.header("Content-Type");
         if (type.rfind("text/calendar", 0) != 0 && type.rfind("text/plain", 0) != 0)
             throw ApiError::unsupportedMediaType("请求体应为 iCalendar 文件（Content-Type: text/calendar），收到的是“"
                                                  + (type.empty() ? std::string("未声明") : type) + "”");
         const auto edit = ctx.calendar().importIcs(req.param("layer"), req.param("year"), req.body(),
                                                    req.query("expected_version"), req.principal().username);
-        req.auditDetail = "import, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
         return Response::json(editJson(edit));
     };
     importIcs.problems = {{404, "没有这个日历图层"},
@@ -350,10 +348,9 @@ void CalendarHandlers::registerRoutes(Router &router, ServerContext &ctx)
                               {"expected_version", {{"type", "integer"}, {"minimum", 0}}}}}};
     revert.responseSchema = editSchema();
     revert.handler = [&ctx](Request &req) {
-        req.auditTarget = auditTarget(req);
+        req.audit().setTarget(auditTarget(req));
         const auto edit
             = ctx.calendar().revert(req.param("layer"), req.param("year"), req.json(), req.principal().username);
-        req.auditDetail = "revert, version " + std::to_string(edit.version) + (edit.changed ? "" : " (unchanged)");
         return Response::json(editJson(edit));
     };
     revert.problems = {{404, "没有这个版本"}, {409, "expected_version 与当前版本不一致（附当前数据）"}};

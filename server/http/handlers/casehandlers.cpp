@@ -87,7 +87,6 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                        .idempotent()
                        .request(a.schema)
                        .handler([&ctx, kind](Request &req) {
-                           req.auditTarget = "case:" + req.param("id");
                            nlohmann::json body = req.body().empty() ? nlohmann::json::object() : req.json();
                            if (kind == CommandKind::ReplyConsultation)
                                body["consultation_id"] = req.param("cid");
@@ -107,7 +106,6 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .idempotent()
                    .request(commandSchema({{"materials", kStrings}, {"opinion", kText}}))
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "case:" + req.param("id");
                        const nlohmann::json body = req.body().empty() ? nlohmann::json::object() : req.json();
                        return Response::json(ctx.approvals().caseCommand(
                            req.param("id"), CommandKind::ProvideSupplement, body, req.principal(), beijing::nowMs()));

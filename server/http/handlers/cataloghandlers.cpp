@@ -69,11 +69,7 @@ void CatalogHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .request({{"type", "object"}})
                    .response({{"type", "object"}}, 201)
                    .handler([&ctx](Request &req) {
-                       const auto kind = kindParam(req);
-                       nlohmann::json created = ctx.catalog().createDraft(kind, req.json());
-                       req.auditTarget = "catalog:" + req.param("kind") + ":" + created.value("code", "") + "@"
-                                         + created.value("version", "");
-                       return Response::json(created, 201);
+                       return Response::json(ctx.catalog().createDraft(kindParam(req), req.json()), 201);
                    })
                    .build());
     router.add(RouteBuilder("POST", "/api/v1/admin/catalog/{kind}/{code}/{version}/status")
@@ -87,9 +83,9 @@ void CatalogHandlers::registerRoutes(Router &router, ServerContext &ctx)
                        const nlohmann::json body = req.json();
                        if (!body.contains("status") || !body["status"].is_string())
                            throw ApiError::validation({{"json.type", "status 应为字符串", "status"}});
-                       req.auditTarget
-                           = "catalog:" + req.param("kind") + ":" + req.param("code") + "@" + req.param("version");
-                       req.auditDetail = body["status"].get<std::string>();
+                       req.audit().setTarget("catalog:" + req.param("kind") + ":" + req.param("code") + "@"
+                                             + req.param("version"));
+                       req.audit().setDetail(body["status"].get<std::string>());
                        return Response::json(ctx.catalog().setStatus(kindParam(req), req.param("code"),
                                                                      req.param("version"), body["status"]));
                    })

@@ -24,12 +24,7 @@ void ComplianceHandlers::registerRoutes(Router &router, ServerContext &ctx)
                            {{"type", "string"}, {"description", "项目用地性质（2020 国土空间用地分类代码）"}}}}}})
               .response({{"type", "object"}})
               .handler([&ctx](Request &req) {
-                  const nlohmann::json body = req.json();
-                  if (body.is_object() && body.contains("project_id"))
-                      req.auditTarget = "project:"
-                                        + (body["project_id"].is_string() ? body["project_id"].get<std::string>()
-                                                                          : body["project_id"].dump());
-                  return Response::json(ctx.compliance().check(req.principal(), body, beijing::nowMs()));
+                  return Response::json(ctx.compliance().check(req.principal(), req.json(), beijing::nowMs()));
               })
               .build();
     check.audited = false;
@@ -51,7 +46,6 @@ void ComplianceHandlers::registerRoutes(Router &router, ServerContext &ctx)
                              {"properties", {{"site", geometry}, {"note", {{"type", "string"}}}}}})
                    .response({{"type", "object"}})
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "project:" + req.param("id");
                        return Response::json(
                            ctx.compliance().updateSite(req.principal(), req.param("id"), req.json(), beijing::nowMs()));
                    })

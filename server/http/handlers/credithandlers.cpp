@@ -59,9 +59,7 @@ void CreditHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"until", {{"type", "string"}, {"format", "date"}}}}}})
                    .response(entry, 201)
                    .handler([&ctx](Request &req) {
-                       nlohmann::json e = ctx.credit().add(req.principal(), req.json(), beijing::nowMs());
-                       req.auditTarget = "credit:" + e["credit_code"].get<std::string>();
-                       return Response::json(e, 201);
+                       return Response::json(ctx.credit().add(req.principal(), req.json(), beijing::nowMs()), 201);
                    })
                    .build());
     router.add(
@@ -72,7 +70,7 @@ void CreditHandlers::registerRoutes(Router &router, ServerContext &ctx)
             .request({{"type", "object"}, {"required", {"reason"}}, {"properties", {{"reason", {{"type", "string"}}}}}})
             .response({{"type", "object"}})
             .handler([&ctx](Request &req) {
-                req.auditTarget = "credit:" + req.param("code");
+                req.audit().setTarget("credit:" + req.param("code"));
                 return Response::json(
                     ctx.credit().lift(req.principal(), req.param("code"), req.json(), beijing::nowMs()));
             })

@@ -50,7 +50,6 @@ void DraftHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"expected_version", {{"type", "integer"}}}}}})
                    .response(draft)
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "project:" + req.param("id");
                        bool created = false;
                        nlohmann::json d = ctx.drafts().save(req.principal(), req.param("id"), req.param("stage"),
                                                             req.json(), beijing::nowMs(), created);
@@ -63,7 +62,6 @@ void DraftHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .summary("删除申报草稿")
                    .response({{"type", "object"}}, 204)
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "project:" + req.param("id");
                        ctx.drafts().remove(req.principal(), req.param("id"), req.param("stage"));
                        return Response::empty(204);
                    })

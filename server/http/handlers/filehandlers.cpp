@@ -89,8 +89,6 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
         if (name == body.end() || !name->is_string())
             throw ApiError::validation({{"required", "请给出文件名", "filename"}});
         auto state = ctx.files().create(req.principal(), name->get<std::string>(), length);
-        req.auditTarget = "upload:" + state["id"].get<std::string>();
-        req.auditDetail = name->get<std::string>() + " (" + std::to_string(length) + " bytes)";
         Response r = uploadResponse(state, 201);
         r.header("Location", "/api/v1/uploads/" + state["id"].get<std::string>());
         return r;
@@ -133,13 +131,11 @@ void FileHandlers::registerRoutes(Router &router, ServerContext &ctx)
     patch.responseSchema = uploadSchema;
     patch.handler = [&ctx](Request &req) {
         const std::int64_t offset = headerInt(req, "Upload-Offset");
-        req.auditTarget = "upload:" + req.param("id");
-        auto state = ctx.files().append(req.principal(), req.param("id"), offset, req.stream(), req.contentLength());
-        req.auditDetail
-            = "offset " + std::to_string(offset) + " -> " + std::to_string(state.value("offset", std::int64_t(0)));
-        if (state.contains("file"))
-            req.auditDetail += ", sha256 " + state["file"]["sha256"].get<std::string>();
-        return uploadResponse(state);
+        // A chunk that completes the file records its row with the completion; others are audited after.
+        req.audit().setDetail("offset " + std::to_string(offset) + ", " + std::to_string(req.contentLength())
+                              + " bytes");
+        return uploadResponse(
+            ctx.files().append(req.principal(), req.param("id"), offset, req.stream(), req.contentLength()));
     };
     router.add(std::move(patch));
 

@@ -33,10 +33,8 @@ void PlanningHandlers::registerRoutes(Router &router, ServerContext &ctx)
                         {"geometry", {{"type", "object"}}}}}})
             .response({{"type", "object"}}, 201)
             .handler([&ctx](Request &req) {
-                nlohmann::json c
-                    = ctx.planning().addCondition(req.principal(), req.param("id"), req.json(), beijing::nowMs());
-                req.auditTarget = "planning_condition:" + c["id"].get<std::string>();
-                return Response::json(c, 201);
+                return Response::json(
+                    ctx.planning().addCondition(req.principal(), req.param("id"), req.json(), beijing::nowMs()), 201);
             })
             .build());
     router.add(RouteBuilder("POST", "/api/v1/planning/conditions/{id}/withdraw")
@@ -44,7 +42,7 @@ void PlanningHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .tag("blueprint")
                    .summary("撤回本部门的策划条件")
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "planning_condition:" + req.param("id");
+                       req.audit().setTarget("planning_condition:" + req.param("id"));
                        return Response::json(
                            ctx.planning().withdrawCondition(req.principal(), req.param("id"), beijing::nowMs()));
                    })
@@ -60,7 +58,6 @@ void PlanningHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"condition_ids", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}})
                    .response({{"type", "object"}}, 201)
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "project:" + req.param("id");
                        return Response::json(
                            ctx.planning().mergeOpinion(req.principal(), req.param("id"), req.json(), beijing::nowMs()),
                            201);

@@ -32,10 +32,8 @@ void ProjectHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                {"site", {{"type", "object"}}}}}})
                    .response({{"type", "object"}}, 201)
                    .handler([&ctx](Request &req) {
-                       nlohmann::json project
-                           = ctx.approvals().createProject(req.json(), req.principal(), beijing::nowMs());
-                       req.auditTarget = "project:" + project["id"].get<std::string>();
-                       return Response::json(project, 201);
+                       return Response::json(
+                           ctx.approvals().createProject(req.json(), req.principal(), beijing::nowMs()), 201);
                    })
                    .build());
     router.add(RouteBuilder("GET", "/api/v1/projects")

@@ -46,7 +46,7 @@ void SyncHandlers::registerRoutes(Router &router, ServerContext &ctx)
                                      {"args", {{"type", "object"}}}}}}}}}}}})
                    .response({{"type", "object"}, {"properties", {{"results", {{"type", "array"}}}}}})
                    .handler([&ctx](Request &req) {
-                       req.auditTarget = "sync:push";
+                       req.audit().setTarget("sync:push");
                        return Response::json(ctx.sync().push(req.json(), req.principal(), beijing::nowMs()));
                    })
                    .build());

@@ -74,7 +74,6 @@ void UserHandlers::registerRoutes(Router &router, ServerContext &ctx)
     create.successStatus = 201;
     create.handler = [&ctx](Request &req) {
         const User user = ctx.users().createStaff(req.json(), DataScope::of(req.principal()));
-        req.auditTarget = "user:" + std::to_string(user.id);
         return Response::json(user.toJson(), 201);
     };
     router.add(std::move(create));

@@ -58,7 +58,8 @@ public:
     QString dbSpec() const { return m_dbSpec; }
     QString dataDir() const { return m_dir->path() + QStringLiteral("/data"); }
     QString lastError() const { return m_error; }
-    QString log() const;
+    /// The server's output: its last @p lastBytes bytes, or all of it with -1.
+    QString log(qsizetype lastBytes = 4000) const;
 
     HttpReply request(const std::string &method, const std::string &path, const std::string &body = {},
                       const std::map<std::string, std::string> &headers = {}, const std::string &token = {}) const;
