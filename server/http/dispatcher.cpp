@@ -102,6 +102,29 @@ std::string Dispatcher::newRequestId()
     return prefix + "-" + std::to_string(++counter);
 }
 
+Response Dispatcher::cachedAnswer(const Route &route, Request &req, const std::string &query)
+{
+    const auto generation = m_context.db().generation();
+    if (!generation) {
+        std::optional<RequestAudit> none;
+        return std::move(callHandler(route, req, none).header("X-SPGL-Cache", "off"));
+    }
+    // Everything the answer depends on besides the data: the route, the caller as the token
+    // describes them (roles, region, department), the query.
+    const Principal &who = req.principal();
+    std::string key = route.pattern + '\n' + std::to_string(who.userId) + '\n' + who.regionCode + '\n'
+                      + (who.departmentId ? std::to_string(*who.departmentId) : std::string()) + '\n';
+    for (const auto &r : who.roles)
+        key += r + ',';
+    key += '\n' + query;
+    if (auto kept = m_cache.find(key, *generation))
+        return std::move(kept->header("X-SPGL-Cache", "hit"));
+    std::optional<RequestAudit> none;
+    Response answer = callHandler(route, req, none);
+    m_cache.store(key, *generation, answer);
+    return std::move(answer.header("X-SPGL-Cache", "miss"));
+}
+
 void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &out)
 {
     const auto started = std::chrono::steady_clock::now();
@@ -206,6 +229,8 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
                     }
                     store.complete(user, idempotencyKey, response);
                 }
+            } else if (route->cached && method == "GET") {
+                response = cachedAnswer(*route, *req, qpos == std::string::npos ? std::string() : uri.substr(qpos + 1));
             } else {
                 response = callHandler(*route, *req, audit);
             }

@@ -25,6 +25,9 @@ struct Route
     std::size_t bodyLimit = 0;      ///< 0 = the server default for JSON bodies
     bool streamBody = false;        ///< the handler reads the body stream itself
     bool audited = true;            ///< state-changing requests write an audit row (GET/HEAD never)
+    /// A GET answered from the ResponseCache while the data has not changed: its answer depends
+    /// only on the data, the caller (as the token describes them) and the query string.
+    bool cached = false;
 
     // OpenAPI documentation
     std::string tag;

@@ -71,6 +71,13 @@ public:
                                       {"schema", {{"type", "string"}}}});
         return *this;
     }
+    /// A GET whose answer depends only on the data, the caller and the query: kept in the
+    /// ResponseCache until the data changes.
+    RouteBuilder &cached()
+    {
+        m_route.cached = true;
+        return *this;
+    }
     RouteBuilder &handler(Handler handler)
     {
         m_route.handler = std::move(handler);

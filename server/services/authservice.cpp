@@ -179,10 +179,23 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken)
 
 bool AuthService::sessionOpen(const std::string &session)
 {
-    return m_db.read([&](Connection &c) {
+    const auto generation = m_db.generation(); // read before the data (see ResponseCache)
+    if (generation) {
+        std::lock_guard lock(m_openMutex);
+        if (const auto it = m_open.find(session); it != m_open.end() && it->second == *generation)
+            return true;
+    }
+    const bool open = m_db.read([&](Connection &c) {
         return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
             .has_value();
     });
+    if (open && generation) {
+        std::lock_guard lock(m_openMutex);
+        if (m_open.size() > 100000)
+            m_open.clear();
+        m_open[session] = *generation;
+    }
+    return open;
 }
 
 void AuthService::logout(const std::string &refreshToken)

@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mutex>
+#include <unordered_map>
+
 namespace spgl::server {
 
 /// Login lockout and refresh token lifetime.
@@ -50,7 +53,8 @@ public:
      */
     nlohmann::json changePassword(const Principal &who, const nlohmann::json &body);
     /// Whether a login session still has a live refresh token (false after logout or a detected reuse):
-    /// its access tokens are refused once it has ended.
+    /// its access tokens are refused once it has ended. Asked on every authenticated request, so
+    /// a session found open is remembered until the data changes (Database::generation).
     bool sessionOpen(const std::string &session);
 
 private:
@@ -61,6 +65,8 @@ private:
     const PasswordHasher &m_hasher;
     const TokenService &m_tokens;
     Policy m_policy;
+    std::mutex m_openMutex;
+    std::unordered_map<std::string, std::uint64_t> m_open; ///< session -> generation it was seen open at
 };
 
 } // namespace spgl::server

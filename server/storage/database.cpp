@@ -57,6 +57,7 @@ Database::Database(Backend backend, std::string location, std::function<std::uni
     , m_location(std::move(location))
     , m_factory(std::move(factory))
     , m_poolSize(poolSize)
+    , m_watcher(m_factory)
 {}
 
 Database::~Database() = default;
@@ -93,9 +94,11 @@ void Database::release(std::unique_ptr<Connection> connection)
     m_available.notify_one();
 }
 
-void Database::commit(Connection &connection, TransactionObserver *observer)
+void Database::commit(Connection &connection, bool write, TransactionObserver *observer)
 {
     connection.commit();
+    if (write)
+        m_watcher.committed();
     if (observer)
         observer->committed(connection);
 }

@@ -3,6 +3,7 @@
 #include "storage/connection.h"
 #include "storage/dberror.h"
 #include "storage/transactionobserver.h"
+#include "storage/writewatcher.h"
 
 #include <condition_variable>
 #include <functional>
@@ -39,6 +40,11 @@ public:
         return transact(true, std::forward<F>(work));
     }
 
+    /// A number that moves whenever the data may have changed (this server's commits at once,
+    /// anyone else's within a poll interval); nothing while changes cannot be watched. Answers
+    /// computed at one generation stay right while it lasts (see WriteWatcher).
+    std::optional<std::uint64_t> generation() { return m_watcher.generation(); }
+
     /// Runs @p work in a read-only transaction (a consistent snapshot on SQLite).
     template<typename F>
     auto read(F &&work) -> decltype(work(std::declval<Connection &>()))
@@ -66,12 +72,12 @@ private:
                 connection->begin(write);
                 if constexpr (std::is_void_v<decltype(work(*connection))>) {
                     work(*connection);
-                    commit(*connection, observer);
+                    commit(*connection, write, observer);
                     release(std::move(connection));
                     return;
                 } else {
                     auto result = work(*connection);
-                    commit(*connection, observer);
+                    commit(*connection, write, observer);
                     release(std::move(connection));
                     return result;
                 }
@@ -85,7 +91,7 @@ private:
             }
         }
     }
-    static void commit(Connection &connection, TransactionObserver *observer);
+    void commit(Connection &connection, bool write, TransactionObserver *observer);
     void rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer);
 
     Backend m_backend;
@@ -97,6 +103,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_available;
     std::mutex m_writeMutex;
+    WriteWatcher m_watcher;
 };
 
 } // namespace spgl::server

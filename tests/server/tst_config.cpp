@@ -129,6 +129,53 @@ private slots:
         }
     }
 
+    void portalOnAnotherOriginKeepsItsCookieSession()
+    {
+        // The portal served from https://portal.example.cn talks to this server on another origin
+        // of the same site: its fetches carry credentials, so the refresh cookie needs
+        // Access-Control-Allow-Credentials, and the X-SPGL-Session header must pass the preflight.
+        TestServer server;
+        QVERIFY2(server.start({QStringLiteral("--cors-origin=") + QString::fromStdString(kPortal)}),
+                 qPrintable(server.lastError()));
+        const auto preflight = server.request("OPTIONS", "/api/v1/auth/refresh", {},
+                                              {{"Origin", kPortal},
+                                               {"Access-Control-Request-Method", "POST"},
+                                               {"Access-Control-Request-Headers", "x-spgl-session"}});
+        QCOMPARE(preflight.status, 204);
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"), kPortal);
+        QCOMPARE(preflight.header("Access-Control-Allow-Credentials"), std::string("true"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").find("X-SPGL-Session") != std::string::npos);
+
+        const auto login
+            = server.request("POST", "/api/v1/auth/login", R"({"username":"applicant","password":"Demo@2026"})",
+                             {{"Origin", kPortal}, {"Content-Type", "application/json"}, {"X-SPGL-Session", "cookie"}});
+        QCOMPARE(login.status, 200);
+        QCOMPARE(login.header("Access-Control-Allow-Origin"), kPortal);
+        QCOMPARE(login.header("Access-Control-Allow-Credentials"), std::string("true"));
+        const std::string setCookie = login.header("Set-Cookie");
+        QVERIFY2(setCookie.rfind("spgl_refresh=", 0) == 0, setCookie.c_str());
+        QVERIFY(setCookie.find("HttpOnly") != std::string::npos);
+        QVERIFY(!login.json().contains("refresh_token")); // the page never sees it
+
+        // The browser sends the cookie back with the next credentialed request (a reload).
+        const std::string cookie = setCookie.substr(0, setCookie.find(';'));
+        const auto refreshed = server.request("POST", "/api/v1/auth/refresh", {},
+                                              {{"Origin", kPortal}, {"Cookie", cookie}, {"X-SPGL-Session", "cookie"}});
+        QCOMPARE(refreshed.status, 200);
+        QCOMPARE(refreshed.header("Access-Control-Allow-Credentials"), std::string("true"));
+        QVERIFY(!refreshed.json()["access_token"].get<std::string>().empty());
+        // The cookie rotated: the old one is spent.
+        QVERIFY(refreshed.header("Set-Cookie").rfind("spgl_refresh=", 0) == 0);
+        QVERIFY(refreshed.header("Set-Cookie").substr(0, refreshed.header("Set-Cookie").find(';')) != cookie);
+
+        // Another origin gets no credentials permission: a browser will not hand it the answer.
+        const auto foreign = server.request("POST", "/api/v1/auth/refresh", {},
+                                            {{"Origin", "https://evil.example.com"}, {"Cookie", cookie}});
+        QVERIFY(foreign.header("Access-Control-Allow-Credentials").empty());
+        QVERIFY(foreign.header("Access-Control-Allow-Origin").empty());
+        QCOMPARE(foreign.status, 403); // a cookie without the header: a forged cross-site request
+    }
+
     void noCorsWithoutAConfiguredOrigin()
     {
         TestServer server;

@@ -33,6 +33,7 @@ void CaseHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .query("level", "normal / warning / overdue / done")
                    .query("limit", {}, "integer")
                    .query("cursor")
+                   .cached()
                    .handler([&ctx](Request &req) {
                        return Response::json(ctx.approvals().listCases(req.principal(), req.queryMap()));
                    })

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace spgl::server {
+
+class Connection;
+
+/**
+ * A number that moves whenever the database may have changed, so that answers computed from it
+ * can be kept until it moves (ResponseCache, AuthService's open sessions).
+ *
+ * It moves at once when this server commits a write transaction (Database tells it: a server
+ * reads its own writes), and within one poll interval when anything else writes. A thread of its
+ * own polls a cheap marker on a connection of its own:
+ * - SQLite: `PRAGMA data_version`, which moves when any other connection commits (another
+ *   process, an operator's command, a hand edit);
+ * - PostgreSQL: the newest audit row and the newest change-feed row of this database. Every
+ *   state-changing request of every spgl-server instance commits its audit row with its change
+ *   (RequestAudit), and the background jobs write the change feed; both are appended in commit
+ *   order. Changes made outside spgl-server (SQL by hand) write neither, so on PostgreSQL the
+ *   number also moves every two seconds regardless: such edits show within that time.
+ * While the marker cannot be read (the database is down) there is no generation and nothing may
+ * be served from what was kept.
+ */
+class WriteWatcher
+{
+public:
+    /// @p connect opens the watcher's own connection (called on the watcher's thread).
+    explicit WriteWatcher(std::function<std::unique_ptr<Connection>()> connect,
+                          std::chrono::milliseconds interval = std::chrono::milliseconds(25));
+    /// How long an answer is kept at most on PostgreSQL, whatever the marker says.
+    static constexpr std::chrono::milliseconds kOutsideEdits{2000};
+    ~WriteWatcher();
+    WriteWatcher(const WriteWatcher &) = delete;
+    WriteWatcher &operator=(const WriteWatcher &) = delete;
+
+    /// The current generation, or nothing while outside writes cannot be seen. Starts the
+    /// polling thread on first use (operator commands that never ask never poll).
+    std::optional<std::uint64_t> generation();
+    /// A write transaction of this server committed.
+    void committed() { m_generation.fetch_add(1, std::memory_order_acq_rel); }
+
+private:
+    void run();
+    /// The marker, read on @p c, as text.
+    static std::string marker(Connection &c);
+
+    std::function<std::unique_ptr<Connection>()> m_connect;
+    std::chrono::milliseconds m_interval;
+    std::atomic<std::uint64_t> m_generation{1};
+    std::atomic<bool> m_watching{false}; ///< the last poll succeeded
+    std::once_flag m_started;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace spgl::server

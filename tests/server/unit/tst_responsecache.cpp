@@ -1,0 +1,91 @@
+// ResponseCache: served only at the generation it was stored for, least recently used out first.
+#include "http/responsecache.h"
+
+#include <QtTest>
+
+using spgl::server::Response;
+using spgl::server::ResponseCache;
+
+namespace {
+Response body(std::string text, int status = 200)
+{
+    Response r;
+    r.status = status;
+    r.body = std::move(text);
+    return r;
+}
+} // namespace
+
+class tst_ResponseCache : public QObject
+{
+    Q_OBJECT
+private slots:
+    void servedOnlyAtItsGeneration()
+    {
+        ResponseCache cache;
+        cache.store("cases\n7", 5, body("[1,2,3]"));
+        const auto kept = cache.find("cases\n7", 5);
+        QVERIFY(kept);
+        QCOMPARE(QString::fromStdString(kept->body), u"[1,2,3]"_qs);
+        QVERIFY(!cache.find("cases\n8", 5)); // another caller
+        // The data moved on: the answer is gone for good, even if asked with the old number again.
+        QVERIFY(!cache.find("cases\n7", 6));
+        QVERIFY(!cache.find("cases\n7", 5));
+        QCOMPARE(cache.size(), std::size_t(0));
+        QCOMPARE(cache.bytes(), std::size_t(0));
+    }
+
+    void anOlderAnswerDoesNotReplaceANewerOne()
+    {
+        // Two requests computed at generations 3 and 4 finish in the wrong order.
+        ResponseCache cache;
+        cache.store("k", 4, body("new"));
+        cache.store("k", 3, body("old"));
+        QVERIFY(!cache.find("k", 3));
+        QCOMPARE(QString::fromStdString(cache.find("k", 4)->body), u"new"_qs);
+        cache.store("k", 5, body("newer"));
+        QCOMPARE(QString::fromStdString(cache.find("k", 5)->body), u"newer"_qs);
+        QCOMPARE(cache.size(), std::size_t(1));
+    }
+
+    void onlyPlainSuccessesAreKept()
+    {
+        ResponseCache cache;
+        cache.store("refused", 1, body("{}", 403));
+        QVERIFY(!cache.find("refused", 1));
+        Response streamed = body({});
+        streamed.writer = [](std::ostream &out) { out << "file"; };
+        cache.store("file", 1, streamed);
+        QVERIFY(!cache.find("file", 1));
+        QCOMPARE(cache.size(), std::size_t(0));
+    }
+
+    void leastRecentlyUsedGoFirst()
+    {
+        // Budget for about three of these answers.
+        const std::string page(1000, 'x');
+        ResponseCache cache(3 * 1100 + 500);
+        cache.store("a", 1, body(page));
+        cache.store("b", 1, body(page));
+        cache.store("c", 1, body(page));
+        QVERIFY(cache.find("a", 1)); // a is used again: b is now the oldest
+        cache.store("d", 1, body(page));
+        QVERIFY(cache.find("a", 1));
+        QVERIFY(!cache.find("b", 1));
+        QVERIFY(cache.find("c", 1));
+        QVERIFY(cache.find("d", 1));
+        QVERIFY(cache.bytes() <= 3 * 1100 + 500);
+    }
+
+    void anAnswerTooBigForTheBudgetIsNotKept()
+    {
+        ResponseCache cache(8000);
+        cache.store("small", 1, body(std::string(100, 'x')));
+        cache.store("huge", 1, body(std::string(5000, 'x')));
+        QVERIFY(!cache.find("huge", 1));
+        QVERIFY(cache.find("small", 1)); // and it did not push the others out
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_ResponseCache)
+#include "tst_responsecache.moc"
