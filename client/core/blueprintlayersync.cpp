@@ -41,9 +41,10 @@ BlueprintLayerSync::BlueprintLayerSync(ApiClient &api, const QString &directory)
     , m_directory(directory)
 {}
 
-QString BlueprintLayerSync::fileFor(const QString &id, bool raster) const
+QString BlueprintLayerSync::fileFor(const QString &id, const QString &format) const
 {
-    return QDir(m_directory).filePath(id + (raster ? QStringLiteral(".tif") : QStringLiteral(".gpkg")));
+    return QDir(m_directory).filePath(id + (format == QLatin1String("gtiff") ? QStringLiteral(".tif")
+                                                                              : QStringLiteral(".gpkg")));
 }
 
 QString BlueprintLayerSync::recordedSha256(const QString &path)
@@ -80,8 +81,14 @@ Result<BlueprintLayerSync::Summary> BlueprintLayerSync::sync()
             continue;
         }
         ++summary.layers;
-        const bool raster = layer.value("raster", false) || str(layer, "format") == QLatin1String("gtiff");
-        const QString file = fileFor(id, raster);
+        const QString file = fileFor(id, str(layer, "format"));
+        // A layer whose file type changed (imagery moved from GeoTIFF into a GeoPackage): the old
+        // file would show as a second layer.
+        for (const QString &other : {fileFor(id, QStringLiteral("gtiff")), fileFor(id, QStringLiteral("gpkg"))})
+            if (other != file && QFile::exists(other)) {
+                QFile::remove(other);
+                QFile::remove(other + QStringLiteral(".style.json"));
+            }
         const QString sha = str(layer, "sha256").toLower();
         const QString name = str(layer, "name").isEmpty() ? id : str(layer, "name");
         const QString local = recordedSha256(file);

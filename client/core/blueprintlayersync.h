@@ -40,8 +40,9 @@ public:
     /// be read (offline: "sync.offline"); a layer that failed is listed in Summary::errors.
     Result<Summary> sync();
 
-    /// The file a catalog layer is kept in: `<id>.gpkg`, or `<id>.tif` for a raster.
-    QString fileFor(const QString &id, bool raster) const;
+    /// The file a catalog layer is kept in: `<id>.gpkg` (features, and imagery in a GeoPackage),
+    /// or `<id>.tif` for imagery the server keeps as GeoTIFF (format "gtiff").
+    QString fileFor(const QString &id, const QString &format) const;
     /// The sha256 recorded for the local file at @p path (empty when none).
     static QString recordedSha256(const QString &path);
 

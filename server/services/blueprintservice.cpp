@@ -21,6 +21,12 @@ constexpr const char *kLayerColumns = "l.id, l.name, l.kind, l.version, l.style,
                                       "l.created_at, l.updated_by, l.updated_at, v.file_name, v.format, "
                                       "v.feature_count, v.bbox, v.sha256, v.size_bytes, v.source_name, v.note";
 
+/// The file extension of a layer file of @p format ("gpkg", "gpkg_raster", "gtiff").
+const char *fileExtension(const std::string &format)
+{
+    return format == "gtiff" ? ".tif" : ".gpkg";
+}
+
 json layerRow(const SqlRow &r)
 {
     const std::string id = r.text(0), kind = r.text(2), format = r.text(11);
@@ -29,7 +35,7 @@ json layerRow(const SqlRow &r)
             {"name", r.text(1)},
             {"kind", kind},
             {"kind_name", k ? std::string(geo::layerKindName(*k)) : kind},
-            {"raster", format == "gtiff"},
+            {"raster", format == "gtiff" || format == "gpkg_raster"},
             {"version", r.integer(3)},
             {"style", json::parse(r.text(4), nullptr, false)},
             {"synthetic", r.integer(5) != 0},
@@ -282,7 +288,7 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
     const int version = m_db.write([&](Connection &c) {
         auto last = c.queryOne("SELECT MAX(version) FROM blueprint_layer_versions WHERE layer_id = ?", {id});
         const int v = last && !last->isNull(0) ? int(last->integer(0)) + 1 : 1;
-        const std::string fileName = "v" + std::to_string(v) + (report.raster ? ".tif" : ".gpkg");
+        const std::string fileName = "v" + std::to_string(v) + fileExtension(report.format);
         if (create) {
             c.execute(
                 "INSERT INTO blueprint_layers (id, name, kind, version, style, synthetic, created_by, created_at, "
@@ -431,7 +437,7 @@ BlueprintService::Download BlueprintService::download(const std::string &id) con
         if (!r)
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         Download d{layerDir(id) / r->text(0), r->text(1), r->text(2),
-                   id + "-v" + std::to_string(r->integer(4)) + (r->text(2) == "gtiff" ? ".tif" : ".gpkg"),
+                   id + "-v" + std::to_string(r->integer(4)) + fileExtension(r->text(2)),
                    r->integer(3)};
         std::error_code ec;
         d.size = std::int64_t(fs::file_size(d.path, ec));
@@ -448,14 +454,31 @@ int BlueprintService::adopt(const std::string &id, const std::string &name, cons
     auto described = geo::LayerImporter::describe(file.string());
     if (!described)
         throw std::runtime_error(described.error().message);
+    fs::path adopted = file;
+    if (described->format == "gtiff") {
+        // Imagery is kept as a GeoPackage like every other layer where it can be (8-bit).
+        const fs::path base = file.parent_path() / (file.stem().string() + "-adopted");
+        auto imported = geo::LayerImporter({id, name, 0.01}).importFile(file.string(), base.string());
+        if (!imported)
+            throw std::runtime_error(imported.error().message);
+        if (imported->format == "gpkg_raster") {
+            fs::remove(file);
+            adopted = imported->outputPath;
+            described = geo::LayerImporter::describe(adopted.string());
+            if (!described)
+                throw std::runtime_error(described.error().message);
+        } else {
+            fs::remove(imported->outputPath);
+        }
+    }
     const geo::ImportReport &report = *described;
-    const std::string sha = BlobStore::hashFile(file);
-    const std::int64_t size = std::int64_t(fs::file_size(file));
+    const std::string sha = BlobStore::hashFile(adopted);
+    const std::int64_t size = std::int64_t(fs::file_size(adopted));
     std::lock_guard lock(m_importMutex);
     const int version = m_db.write([&](Connection &c) {
         auto last = c.queryOne("SELECT MAX(version) FROM blueprint_layer_versions WHERE layer_id = ?", {id});
         const int v = last && !last->isNull(0) ? int(last->integer(0)) + 1 : 1;
-        const std::string fileName = "v" + std::to_string(v) + (report.raster ? ".tif" : ".gpkg");
+        const std::string fileName = "v" + std::to_string(v) + fileExtension(report.format);
         if (v == 1)
             c.execute(
                 "INSERT INTO blueprint_layers (id, name, kind, version, style, synthetic, created_by, created_at, "
@@ -475,7 +498,7 @@ int BlueprintService::adopt(const std::string &id, const std::string &name, cons
         bumpRevision(c);
         const fs::path target = layerDir(id) / fileName;
         fs::create_directories(target.parent_path());
-        fs::rename(file, target);
+        fs::rename(adopted, target);
         return v;
     });
     invalidate();

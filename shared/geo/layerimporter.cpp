@@ -610,13 +610,33 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
     if (m_report.reprojected && (source.IsLocal() || (!source.IsGeographic() && !source.IsProjected())))
         return importError("crs", "影像坐标系无法识别（" + m_report.sourceCrs + "），不能转换到 CGCS2000（EPSG:4490）");
 
-    const std::string finalPath = outputBase + ".tif";
-    const std::string tmpPath = outputBase + ".part.tif";
+    // 8-bit imagery (grey, RGB, with or without alpha) goes into a GeoPackage like the vector
+    // layers: 256 px tiles, JPEG where a tile is opaque and PNG where it is not (the corners the
+    // reprojection leaves empty are transparent). Anything else (16-bit, float, many bands) stays
+    // a tiled GeoTIFF, which GeoPackage cannot hold.
+    const int bands = src.GetRasterCount();
+    bool eightBit = bands >= 1 && bands <= 4;
+    for (int b = 1; eightBit && b <= bands; ++b)
+        eightBit = src.GetRasterBand(b)->GetRasterDataType() == GDT_Byte;
+    const std::string ext = eightBit ? ".gpkg" : ".tif";
+    const std::string finalPath = outputBase + ext;
+    const std::string tmpPath = outputBase + ".part" + ext;
     removeOutput(tmpPath);
-    const char *args[] = {
-        "-t_srs", "EPSG:4490",        "-of",  "GTiff", "-r", "bilinear", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE",
-        "-co",    "BIGTIFF=IF_SAFER", nullptr};
-    GDALWarpAppOptions *options = GDALWarpAppOptionsNew(const_cast<char **>(args), nullptr);
+    const std::string table = "RASTER_TABLE=" + m_options.layerName;
+    std::vector<const char *> args = {"-t_srs", "EPSG:4490", "-r", "bilinear"};
+    if (eightBit) {
+        for (const char *a : {"-of", "GPKG", "-co", "TILE_FORMAT=AUTO", "-co", "QUALITY=85", "-co"})
+            args.push_back(a);
+        args.push_back(table.c_str());
+        if (bands == 1 || bands == 3)
+            args.push_back("-dstalpha");
+    } else {
+        for (const char *a :
+             {"-of", "GTiff", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", "-co", "BIGTIFF=IF_SAFER"})
+            args.push_back(a);
+    }
+    args.push_back(nullptr);
+    GDALWarpAppOptions *options = GDALWarpAppOptionsNew(const_cast<char **>(args.data()), nullptr);
     GDALDatasetH in = GDALDataset::ToHandle(&src);
     int usageError = 0;
     GDALDatasetH warped = GDALWarp(tmpPath.c_str(), nullptr, 1, &in, options, &usageError);
@@ -645,7 +665,7 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
     const double x1 = x0 + ogt[1] * m_report.rasterWidth, y1 = y0 + ogt[5] * m_report.rasterHeight;
     m_report.bbox = {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
     out.reset();
-    return publish(tmpPath, finalPath, "gtiff", "影像");
+    return publish(tmpPath, finalPath, eightBit ? "gpkg_raster" : "gtiff", "影像");
 }
 
 } // namespace
@@ -724,7 +744,7 @@ Result<ImportReport> LayerImporter::describe(const std::string &path)
     }
     if (ds->GetRasterCount() == 0)
         return importError("empty", "图层文件中没有要素，也没有影像数据：" + path);
-    report.format = "gtiff";
+    report.format = report.driver == "GPKG" ? "gpkg_raster" : "gtiff";
     report.raster = true;
     report.rasterWidth = ds->GetRasterXSize();
     report.rasterHeight = ds->GetRasterYSize();

@@ -22,7 +22,7 @@ struct ImportIssue
 struct ImportReport
 {
     std::string outputPath;   ///< the written GeoPackage (.gpkg) or GeoTIFF (.tif)
-    std::string format;       ///< "gpkg" or "gtiff"
+    std::string format;       ///< "gpkg" (features), "gpkg_raster" (8-bit imagery tiles) or "gtiff"
     bool raster = false;      ///< true for imagery
     std::string driver;       ///< GDAL driver that read the source ("ESRI Shapefile", "GeoJSON" …)
     std::string sourceLayer;  ///< the source layer imported
@@ -53,8 +53,9 @@ void to_json(nlohmann::json &j, const ImportReport &report);
  * area is within 1 % of the original, otherwise the feature is rejected; both are reported by
  * FID and reason.
  *
- * Rasters (GeoTIFF): warped to EPSG:4490 into a tiled GeoTIFF with overviews
- * (GDALBuildOverviews).
+ * Rasters (GeoTIFF and the other allowed raster drivers): warped to EPSG:4490 with overviews
+ * (GDALBuildOverviews); 8-bit imagery of 1–4 bands into a GeoPackage raster (tiles, transparent
+ * outside the image), anything else into a tiled GeoTIFF.
  *
  * Refused with a Chinese message (Error::code "geo.import.*"): no CRS (.prj missing) or one that
  * cannot be transformed to CGCS2000, no features, not a readable GIS file (wrong extension,
@@ -75,8 +76,9 @@ public:
     explicit LayerImporter(Options options);
 
     /**
-     * Imports @p source (a file, a directory or a .zip) into @p outputBase + ".gpkg" (vector)
-     * or ".tif" (raster). An existing output is replaced; nothing is left behind on failure.
+     * Imports @p source (a file, a directory or a .zip) into @p outputBase + ".gpkg" (vector
+     * and 8-bit imagery) or ".tif" (other rasters). An existing output is replaced; nothing is
+     * left behind on failure.
      */
     Result<ImportReport> importFile(const std::string &source, const std::string &outputBase) const;
 

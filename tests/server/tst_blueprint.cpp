@@ -145,6 +145,21 @@ private slots:
         QCOMPARE(byId["demo_eco_redline"]["kind_name"], "生态保护红线");
         QCOMPARE(byId["demo_imagery"]["raster"], true);
         QVERIFY(byId["demo_land_use"]["feature_count"].get<int>() > 1000);
+        // The imagery is a GeoPackage as well (tiles with overviews), for the desk's offline copy.
+        QCOMPARE(byId["demo_imagery"]["format"], "gpkg_raster");
+        const auto imagery = m_server.get("/api/v1/blueprint/layers/demo_imagery.gpkg", token("reviewer"));
+        QCOMPARE_STATUS(imagery, 200);
+        QVERIFY(imagery.header("content-disposition").find(".gpkg") != std::string::npos);
+        {
+            const std::string file = path("imagery.gpkg");
+            std::ofstream(file, std::ios::binary) << imagery.body;
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+            QVERIFY(ds);
+            QCOMPARE(std::string(ds->GetDriver()->GetDescription()), std::string("GPKG"));
+            QVERIFY(ds->GetRasterCount() >= 3);
+            QVERIFY(ds->GetRasterBand(1)->GetOverviewCount() >= 1);
+            QCOMPARE(std::string(ds->GetSpatialRef()->GetAuthorityCode(nullptr)), std::string("4490"));
+        }
 
         // A second load is a no-op (idempotent).
         QString output;
@@ -479,7 +494,7 @@ private slots:
         QString output;
         QCOMPARE(m_server.runCommand({QStringLiteral("backup"), QStringLiteral("--out=") + out}, &output), 0);
         for (const char *file : {"blueprint/test_farmland/v1.gpkg", "blueprint/test_farmland/v2.gpkg",
-                                 "blueprint/demo_eco_redline/v1.gpkg", "blueprint/demo_imagery/v1.tif"})
+                                 "blueprint/demo_eco_redline/v1.gpkg", "blueprint/demo_imagery/v1.gpkg"})
             QVERIFY2(fs::exists(path("backup/") + file), file);
         QVERIFY(!fs::exists(path("backup/blueprint/.incoming")));
     }

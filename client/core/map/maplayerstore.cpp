@@ -2,6 +2,9 @@
 
 #include "core/map/rastermaplayer.h"
 #include "core/map/vectormaplayer.h"
+#include "geo/gdalsession.h"
+
+#include <gdal_priv.h>
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +17,18 @@
 namespace spgl::desk {
 
 namespace {
+/// Whether a GeoPackage holds imagery (tiles) rather than features.
+bool holdsImagery(const QString &path)
+{
+    if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
+        return false;
+    geo::ensureGdal();
+    geo::GdalErrorCapture quiet; // a features-only GeoPackage "has no raster": not an error here
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    return ds && ds->GetRasterCount() > 0;
+}
+
 const QStringList kVectorSuffixes{QStringLiteral("gpkg"), QStringLiteral("shp"), QStringLiteral("geojson"),
                                   QStringLiteral("json"), QStringLiteral("fgb"), QStringLiteral("kml")};
 const QStringList kRasterSuffixes{QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("vrt")};
@@ -53,7 +68,7 @@ LayerSource MapLayerStore::sourceFor(const QString &path)
     LayerSource s;
     s.path = info.absoluteFilePath();
     s.name = info.completeBaseName();
-    s.raster = kRasterSuffixes.contains(info.suffix().toLower());
+    s.raster = kRasterSuffixes.contains(info.suffix().toLower()) || holdsImagery(s.path);
     s.kind = s.raster ? QStringLiteral("imagery") : QString();
     QFile sidecar(s.path + QStringLiteral(".style.json"));
     if (sidecar.open(QIODevice::ReadOnly)) {
@@ -80,10 +95,10 @@ QList<LayerSource> MapLayerStore::scan() const
         const QString suffix = f.suffix().toLower();
         if (f.fileName().endsWith(QLatin1String(".style.json")))
             continue;
-        if (kRasterSuffixes.contains(suffix))
-            rasters.append(sourceFor(f.absoluteFilePath()));
-        else if (kVectorSuffixes.contains(suffix))
-            vectors.append(sourceFor(f.absoluteFilePath()));
+        if (kRasterSuffixes.contains(suffix) || kVectorSuffixes.contains(suffix)) {
+            LayerSource s = sourceFor(f.absoluteFilePath()); // a .gpkg may hold imagery
+            (s.raster ? rasters : vectors).append(std::move(s));
+        }
     }
     QList<LayerSource> all = rasters + vectors;
     std::stable_sort(all.begin(), all.end(),

@@ -69,6 +69,13 @@ private slots:
         QTemporaryDir dir;
         const QString layers = dir.filePath(QStringLiteral("layers"));
         BlueprintLayerSync sync(api, layers);
+        // A desk that synced when the server kept imagery as GeoTIFF still has that copy.
+        QVERIFY(QDir().mkpath(layers));
+        for (const QString name : {u"demo_imagery.tif"_qs, u"demo_imagery.tif.style.json"_qs}) {
+            QFile old(layers + u"/"_qs + name);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+        }
         auto first = sync.sync();
         QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
         QVERIFY2(first.value().errors.isEmpty(), qPrintable(first.value().errors.join(QLatin1Char('\n'))));
@@ -76,7 +83,7 @@ private slots:
         QCOMPARE(first.value().downloaded, int(items.size()));
         for (const json &l : items) {
             const QString id = QString::fromStdString(l["id"].get<std::string>());
-            const QString file = sync.fileFor(id, l.value("raster", false));
+            const QString file = sync.fileFor(id, QString::fromStdString(l.value("format", std::string())));
             QVERIFY2(QFile::exists(file), qPrintable(file));
             QCOMPARE(sha256Of(file), QString::fromStdString(l["sha256"].get<std::string>()));
             QFile sidecar(file + QStringLiteral(".style.json"));
@@ -85,6 +92,20 @@ private slots:
             QCOMPARE(o.value(QLatin1String("name")).toString(), QString::fromStdString(l["name"].get<std::string>()));
             QCOMPARE(o.value(QLatin1String("version")).toInteger(), qint64(l["version"].get<qint64>()));
         }
+        // Imagery comes as a GeoPackage too (tiles), and the old GeoTIFF copy is gone.
+        bool imagery = false;
+        for (const json &l : items)
+            if (l["kind"] == "imagery") {
+                imagery = true;
+                QCOMPARE(l["format"].get<std::string>(), std::string("gpkg_raster"));
+                QVERIFY(l["raster"].get<bool>());
+                const QString file = sync.fileFor(QString::fromStdString(l["id"].get<std::string>()), u"gpkg_raster"_qs);
+                QVERIFY(file.endsWith(u".gpkg"_qs));
+                QVERIFY(MapLayerStore::sourceFor(file).raster);
+            }
+        QVERIFY(imagery);
+        QVERIFY(!QFile::exists(layers + u"/demo_imagery.tif"_qs));
+        QVERIFY(!QFile::exists(layers + u"/demo_imagery.tif.style.json"_qs));
         // The map opens them from the directory, named and styled by their sidecars.
         QStringList errors;
         const auto loaded = MapLayerStore(layers).loadAll(&errors);
@@ -99,7 +120,7 @@ private slots:
 
         // A stale local copy (another digest): replaced by the server's file, checked.
         const QString id = QString::fromStdString(items[0]["id"].get<std::string>());
-        const QString file = sync.fileFor(id, items[0].value("raster", false));
+        const QString file = sync.fileFor(id, QString::fromStdString(items[0].value("format", std::string())));
         {
             QFile f(file);
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));

@@ -468,7 +468,7 @@ private slots:
         QCOMPARE(result.error().code, std::string("geo.import.not_gis"));
     }
 
-    void geoTiffBecomesTiledCgcs2000WithOverviews()
+    void imageryBecomesCgcs2000GeoPackageWithOverviews()
     {
         auto *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         {
@@ -490,15 +490,41 @@ private slots:
         auto result = LayerImporter().importFile(path("image.tif"), path("out/image"));
         QVERIFY2(result.ok(), result ? "" : result.error().message.c_str());
         QVERIFY(result->raster);
-        QCOMPARE(result->format, std::string("gtiff"));
-        QCOMPARE(result->outputPath, path("out/image.tif"));
+        // 8-bit imagery becomes a GeoPackage raster, like the vector layers.
+        QCOMPARE(result->format, std::string("gpkg_raster"));
+        QCOMPARE(result->outputPath, path("out/image.gpkg"));
         QVERIFY(result->overviewCount >= 2);
         QVERIFY(std::abs(result->bbox[0] - 87.5) < 1e-3 && std::abs(result->bbox[3] - 43.9) < 1e-3);
         DatasetPtr out(GDALDataset::Open(result->outputPath.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
         QVERIFY(out);
+        QCOMPARE(std::string(out->GetDriver()->GetDescription()), std::string("GPKG"));
         QCOMPARE(std::string(out->GetSpatialRef()->GetAuthorityCode(nullptr)), std::string("4490"));
         QCOMPARE(out->GetRasterBand(1)->GetOverviewCount(), result->overviewCount);
-        QCOMPARE(out->GetRasterCount(), 3);
+        QCOMPARE(out->GetRasterCount(), 4); // RGB with alpha outside the image
+        // The pixels survive (JPEG tiles: within a few levels), the image is opaque inside.
+        {
+            std::uint8_t px[4] = {0, 0, 0, 0};
+            for (int b = 1; b <= 4; ++b)
+                QCOMPARE(out->GetRasterBand(b)->RasterIO(GF_Read, 600, 400, 1, 1, &px[b - 1], 1, 1, GDT_Byte, 0, 0),
+                         CE_None);
+            QVERIFY2(std::abs(int(px[0]) - (600 + 400) % 256) <= 8, std::to_string(px[0]).c_str());
+            QCOMPARE(int(px[3]), 255);
+        }
+        QCOMPARE(LayerImporter::describe(result->outputPath)->format, std::string("gpkg_raster"));
+
+        // A 16-bit elevation-like raster cannot be a GeoPackage raster: it stays a tiled GeoTIFF.
+        {
+            DatasetPtr ds(driver->Create(path("dem.tif").c_str(), 300, 200, 1, GDT_UInt16, nullptr));
+            double gt[6] = {87.5, 0.0005, 0, 43.9, 0, -0.0005};
+            ds->SetGeoTransform(gt);
+            auto s = srs(4490);
+            ds->SetSpatialRef(&s);
+        }
+        auto dem = LayerImporter().importFile(path("dem.tif"), path("out/dem"));
+        QVERIFY2(dem.ok(), dem ? "" : dem.error().message.c_str());
+        QCOMPARE(dem->format, std::string("gtiff"));
+        QCOMPARE(dem->outputPath, path("out/dem.tif"));
+        QVERIFY(!fs::exists(path("out/dem.gpkg")));
 
         // A picture without georeference is refused.
         {
