@@ -71,7 +71,7 @@ private slots:
         BlueprintLayerSync sync(api, layers);
         // A desk that synced when the server kept imagery as GeoTIFF still has that copy.
         QVERIFY(QDir().mkpath(layers));
-        for (const QString name : {u"demo_imagery.tif"_qs, u"demo_imagery.tif.style.json"_qs}) {
+        for (const QString &name : {u"demo_imagery.tif"_qs, u"demo_imagery.tif.style.json"_qs}) {
             QFile old(layers + u"/"_qs + name);
             QVERIFY(old.open(QIODevice::WriteOnly));
             old.write("old");
