@@ -43,8 +43,8 @@ BlueprintLayerSync::BlueprintLayerSync(ApiClient &api, const QString &directory)
 
 QString BlueprintLayerSync::fileFor(const QString &id, const QString &format) const
 {
-    return QDir(m_directory).filePath(id + (format == QLatin1String("gtiff") ? QStringLiteral(".tif")
-                                                                              : QStringLiteral(".gpkg")));
+    return QDir(m_directory)
+        .filePath(id + (format == QLatin1String("gtiff") ? QStringLiteral(".tif") : QStringLiteral(".gpkg")));
 }
 
 QString BlueprintLayerSync::recordedSha256(const QString &path)

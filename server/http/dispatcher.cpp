@@ -117,12 +117,15 @@ Response Dispatcher::cachedAnswer(const Route &route, Request &req, const std::s
     for (const auto &r : who.roles)
         key += r + ',';
     key += '\n' + query;
-    if (auto kept = m_cache.find(key, *generation))
-        return std::move(kept->header("X-SPGL-Cache", "hit"));
-    std::optional<RequestAudit> none;
-    Response answer = callHandler(route, req, none);
-    m_cache.store(key, *generation, answer);
-    return std::move(answer.header("X-SPGL-Cache", "miss"));
+    bool hit = false;
+    Response answer = m_cache.answer(
+        key, *generation,
+        [&] {
+            std::optional<RequestAudit> none;
+            return callHandler(route, req, none);
+        },
+        &hit);
+    return std::move(answer.header("X-SPGL-Cache", hit ? "hit" : "miss"));
 }
 
 void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &out)

@@ -10,6 +10,12 @@ std::size_t cost(const std::string &key, const Response &r)
         n += name.size() + value.size();
     return n;
 }
+
+/// Only plain successes are kept (an error or a streamed file is answered afresh).
+bool keepable(const Response &r)
+{
+    return r.status == 200 && !r.writer;
+}
 } // namespace
 
 ResponseCache::ResponseCache(std::size_t maxBytes)
@@ -19,6 +25,63 @@ ResponseCache::ResponseCache(std::size_t maxBytes)
 std::optional<Response> ResponseCache::find(const std::string &key, std::uint64_t generation)
 {
     std::lock_guard lock(m_mutex);
+    return findLocked(key, generation);
+}
+
+Response ResponseCache::answer(const std::string &key, std::uint64_t generation,
+                               const std::function<Response()> &compute, bool *hit)
+{
+    std::unique_lock lock(m_mutex);
+    if (auto kept = findLocked(key, generation)) {
+        if (hit)
+            *hit = true;
+        return std::move(*kept);
+    }
+    if (const auto it = m_flights.find(key); it != m_flights.end() && it->second->generation == generation) {
+        const std::shared_ptr<Flight> flight = it->second;
+        m_landed.wait(lock, [&] { return flight->done; });
+        if (flight->response) {
+            if (hit)
+                *hit = true;
+            return *flight->response;
+        }
+        // It could not be kept (an error): this request finds out for itself.
+        lock.unlock();
+        if (hit)
+            *hit = false;
+        return compute();
+    }
+    auto flight = std::make_shared<Flight>();
+    flight->generation = generation;
+    m_flights[key] = flight;
+    lock.unlock();
+    if (hit)
+        *hit = false;
+    std::optional<Response> computed;
+    try {
+        computed = compute();
+    } catch (...) {
+        lock.lock();
+        flight->done = true;
+        if (m_flights[key] == flight)
+            m_flights.erase(key);
+        m_landed.notify_all();
+        throw;
+    }
+    lock.lock();
+    if (keepable(*computed)) {
+        storeLocked(key, generation, *computed);
+        flight->response = *computed;
+    }
+    flight->done = true;
+    if (const auto it = m_flights.find(key); it != m_flights.end() && it->second == flight)
+        m_flights.erase(it);
+    m_landed.notify_all();
+    return std::move(*computed);
+}
+
+std::optional<Response> ResponseCache::findLocked(const std::string &key, std::uint64_t generation)
+{
     const auto it = m_index.find(key);
     if (it == m_index.end())
         return std::nullopt;
@@ -37,9 +100,14 @@ std::optional<Response> ResponseCache::find(const std::string &key, std::uint64_
 
 void ResponseCache::store(const std::string &key, std::uint64_t generation, const Response &response)
 {
-    if (response.status != 200 || response.writer || cost(key, response) > m_maxBytes / 2)
-        return;
     std::lock_guard lock(m_mutex);
+    storeLocked(key, generation, response);
+}
+
+void ResponseCache::storeLocked(const std::string &key, std::uint64_t generation, const Response &response)
+{
+    if (!keepable(response) || cost(key, response) > m_maxBytes / 2)
+        return;
     if (const auto it = m_index.find(key); it != m_index.end()) {
         if (it->second->generation > generation)
             return; // a newer answer is already kept

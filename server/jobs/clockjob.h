@@ -1,9 +1,8 @@
 #pragma once
 
+#include "jobs/periodicthread.h"
+
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace spgl::server {
 
@@ -31,14 +30,11 @@ public:
     void stop();
 
 private:
-    void run();
+    void scan();
 
     ApprovalService &m_approvals;
     std::chrono::seconds m_interval;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
+    PeriodicThread m_thread;
 };
 
 } // namespace spgl::server

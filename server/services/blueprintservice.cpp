@@ -437,8 +437,7 @@ BlueprintService::Download BlueprintService::download(const std::string &id) con
         if (!r)
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         Download d{layerDir(id) / r->text(0), r->text(1), r->text(2),
-                   id + "-v" + std::to_string(r->integer(4)) + fileExtension(r->text(2)),
-                   r->integer(3)};
+                   id + "-v" + std::to_string(r->integer(4)) + fileExtension(r->text(2)), r->integer(3)};
         std::error_code ec;
         d.size = std::int64_t(fs::file_size(d.path, ec));
         if (ec)

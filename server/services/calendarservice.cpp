@@ -176,18 +176,17 @@ CalendarService::CalendarService(Database &db, std::chrono::milliseconds pollInt
         throw std::runtime_error("the shipped calendar has no national layer");
     reload();
     if (pollInterval.count() > 0)
-        m_poller = std::thread([this, pollInterval] { poll(pollInterval); });
+        m_poller.start(
+            [this, pollInterval] {
+                reloadIfChanged();
+                return pollInterval;
+            },
+            pollInterval);
 }
 
 CalendarService::~CalendarService()
 {
-    {
-        std::lock_guard lock(m_pollMutex);
-        m_stopping = true;
-    }
-    m_pollWake.notify_all();
-    if (m_poller.joinable())
-        m_poller.join();
+    m_poller.stop();
 }
 
 WorkCalendar CalendarService::calendar() const
@@ -265,18 +264,13 @@ void CalendarService::reload()
     m_snapshot = std::move(next);
 }
 
-void CalendarService::poll(std::chrono::milliseconds interval)
+void CalendarService::reloadIfChanged()
 {
-    std::unique_lock lock(m_pollMutex);
-    while (!m_pollWake.wait_for(lock, interval, [this] { return m_stopping; })) {
-        lock.unlock();
-        try {
-            if (storedRevision() != snapshot()->revision)
-                reload();
-        } catch (const std::exception &e) {
-            Poco::Logger::get("spgl").warning("calendar reload failed: %s", std::string(e.what()));
-        }
-        lock.lock();
+    try {
+        if (storedRevision() != snapshot()->revision)
+            reload();
+    } catch (const std::exception &e) {
+        Poco::Logger::get("spgl").warning("calendar reload failed: %s", std::string(e.what()));
     }
 }
 

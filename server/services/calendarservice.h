@@ -2,12 +2,12 @@
 
 #include "calendar/calendarlayer.h"
 #include "calendar/workcalendar.h"
+#include "jobs/periodicthread.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 namespace spgl::server {
@@ -165,7 +164,8 @@ private:
                const std::string &action, std::optional<int> basedOn, const std::string &actor);
     std::shared_ptr<const Snapshot> snapshot() const;
     std::int64_t storedRevision() const;
-    void poll(std::chrono::milliseconds interval);
+    /// Reloads when another instance changed the calendar (its stored revision moved).
+    void reloadIfChanged();
 
     Database &m_db;
     std::vector<CalendarLayer> m_base; ///< the shipped layers, national first
@@ -173,10 +173,7 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;
     std::mutex m_reloadMutex;
 
-    std::mutex m_pollMutex;
-    std::condition_variable m_pollWake;
-    bool m_stopping = false;
-    std::thread m_poller;
+    PeriodicThread m_poller;
 };
 
 } // namespace spgl::server

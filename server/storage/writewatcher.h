@@ -1,15 +1,15 @@
 #pragma once
 
+#include "jobs/periodicthread.h"
+
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 namespace spgl::server {
 
@@ -51,7 +51,8 @@ public:
     void committed() { m_generation.fetch_add(1, std::memory_order_acq_rel); }
 
 private:
-    void run();
+    /// One poll; returns the pause before the next.
+    std::chrono::milliseconds poll();
     /// The marker, read on @p c, as text.
     static std::string marker(Connection &c);
 
@@ -60,10 +61,12 @@ private:
     std::atomic<std::uint64_t> m_generation{1};
     std::atomic<bool> m_watching{false}; ///< the last poll succeeded
     std::once_flag m_started;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stop = false;
-    std::thread m_thread;
+    // The poller's own state (only its thread touches it).
+    std::unique_ptr<Connection> m_connection;
+    std::string m_last;
+    bool m_failing = false;
+    std::chrono::steady_clock::time_point m_lastMove = std::chrono::steady_clock::now();
+    PeriodicThread m_thread; // last: stopped before the state above goes
 };
 
 } // namespace spgl::server

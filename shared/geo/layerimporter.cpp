@@ -631,8 +631,7 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
         if (bands == 1 || bands == 3)
             args.push_back("-dstalpha");
     } else {
-        for (const char *a :
-             {"-of", "GTiff", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", "-co", "BIGTIFF=IF_SAFER"})
+        for (const char *a : {"-of", "GTiff", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", "-co", "BIGTIFF=IF_SAFER"})
             args.push_back(a);
     }
     args.push_back(nullptr);

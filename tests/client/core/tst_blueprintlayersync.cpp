@@ -99,7 +99,8 @@ private slots:
                 imagery = true;
                 QCOMPARE(l["format"].get<std::string>(), std::string("gpkg_raster"));
                 QVERIFY(l["raster"].get<bool>());
-                const QString file = sync.fileFor(QString::fromStdString(l["id"].get<std::string>()), u"gpkg_raster"_qs);
+                const QString file
+                    = sync.fileFor(QString::fromStdString(l["id"].get<std::string>()), u"gpkg_raster"_qs);
                 QVERIFY(file.endsWith(u".gpkg"_qs));
                 QVERIFY(MapLayerStore::sourceFor(file).raster);
             }

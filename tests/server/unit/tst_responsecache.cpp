@@ -3,6 +3,10 @@
 
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using spgl::server::Response;
 using spgl::server::ResponseCache;
 
@@ -75,6 +79,51 @@ private slots:
         QVERIFY(cache.find("c", 1));
         QVERIFY(cache.find("d", 1));
         QVERIFY(cache.bytes() <= 3 * 1100 + 500);
+    }
+
+    void manyAskingAtOnceComputeItOnce()
+    {
+        // Sixty desks ask for the same list right after the data changed.
+        ResponseCache cache;
+        std::atomic<int> computed{0};
+        std::atomic<int> hits{0};
+        std::vector<std::thread> desks;
+        for (int i = 0; i < 60; ++i)
+            desks.emplace_back([&] {
+                bool hit = false;
+                const Response r = cache.answer(
+                    "cases", 9,
+                    [&] {
+                        ++computed;
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the query
+                        return body("[42]");
+                    },
+                    &hit);
+                if (r.body == "[42]" && hit)
+                    ++hits;
+            });
+        for (auto &t : desks)
+            t.join();
+        QCOMPARE(computed.load(), 1);
+        QCOMPARE(hits.load(), 59);
+        // A failed computation is not shared: the next one tries again.
+        int tries = 0;
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, cache.answer("broken", 9, [&]() -> Response {
+            ++tries;
+            throw std::runtime_error("database down");
+        }));
+        QCOMPARE(cache
+                     .answer("broken", 9,
+                             [&] {
+                                 ++tries;
+                                 return body("ok");
+                             })
+                     .body,
+                 std::string("ok"));
+        QCOMPARE(tries, 2);
+        // An error answer is not kept.
+        QCOMPARE(cache.answer("refused", 9, [] { return body("{}", 403); }).status, 403);
+        QVERIFY(!cache.find("refused", 9));
     }
 
     void anAnswerTooBigForTheBudgetIsNotKept()
