@@ -2,6 +2,7 @@
 
 #include "app/demogenerator.h"
 #include "app/demolayers.h"
+#include "app/linechannel.h"
 #include "app/servercontext.h"
 #include "calendar/dates.h"
 #include "core/beijingtime.h"
@@ -15,7 +16,6 @@
 #include "storage/sqliteconnection.h"
 
 #include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/Crypto/Crypto.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
@@ -37,7 +37,7 @@ void setUpLogging()
 {
     Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S%z [%p] %s: %t"));
     formatter->setProperty("times", "local");
-    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, new LineChannel));
     Poco::Logger::root().setChannel(channel);
     Poco::Logger::root().setLevel("information");
     if (const char *level = std::getenv("SPGL_LOG_LEVEL"))

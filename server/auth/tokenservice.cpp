@@ -9,13 +9,19 @@
 #include <Poco/SHA2Engine.h>
 #include <Poco/Timestamp.h>
 
+#include <atomic>
 #include <sstream>
+#include <unordered_map>
 
 namespace spgl::server {
 
 TokenService::TokenService(std::string secret, int accessTtlSeconds)
     : m_secret(std::move(secret))
     , m_ttl(accessTtlSeconds)
+    , m_instance([] {
+        static std::atomic<std::uint64_t> next{1};
+        return next++;
+    }())
 {}
 
 std::string TokenService::issue(const Principal &p) const
@@ -46,6 +52,31 @@ std::string TokenService::issue(const Principal &p) const
 
 std::optional<Principal> TokenService::verify(const std::string &jwt) const
 {
+    struct Verified
+    {
+        std::uint64_t issuer;
+        Principal principal;
+        Poco::Timestamp expires;
+    };
+    thread_local std::unordered_map<std::string, Verified> t_verified;
+    if (const auto it = t_verified.find(jwt); it != t_verified.end() && it->second.issuer == m_instance) {
+        if (it->second.expires > Poco::Timestamp())
+            return it->second.principal;
+        t_verified.erase(it);
+        return std::nullopt;
+    }
+    auto principal = check(jwt);
+    if (principal) {
+        if (t_verified.size() >= 16)
+            t_verified.clear();
+        t_verified.emplace(jwt, Verified{m_instance, principal->first, principal->second});
+        return std::move(principal->first);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<Principal, Poco::Timestamp>> TokenService::check(const std::string &jwt) const
+{
     try {
         Poco::JWT::Signer signer(m_secret);
         Poco::JWT::Token token;
@@ -66,7 +97,7 @@ std::optional<Principal> TokenService::verify(const std::string &jwt) const
         if (payload.has("dept"))
             p.departmentId = payload.getValue<Poco::Int64>("dept");
         p.session = payload.optValue<std::string>("sid", std::string());
-        return p;
+        return std::pair(std::move(p), token.getExpiration());
     } catch (const std::exception &) {
         return std::nullopt;
     }

@@ -2,8 +2,12 @@
 
 #include "auth/principal.h"
 
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace spgl::server {
 
@@ -15,7 +19,9 @@ public:
     TokenService(std::string secret, int accessTtlSeconds);
 
     std::string issue(const Principal &principal) const;
-    /// The principal of a valid, unexpired token.
+    /// The principal of a valid, unexpired token. Each thread remembers the last tokens it
+    /// verified (a desk's keep-alive connection sends the same one again and again) until they
+    /// expire, so the signature and the claims are checked once per token and thread.
     std::optional<Principal> verify(const std::string &token) const;
     int accessTtlSeconds() const { return m_ttl; }
 
@@ -25,8 +31,12 @@ public:
     static std::string sha256Hex(const std::string &text);
 
 private:
+    /// Signature, expiry and claims: the principal and when the token expires.
+    std::optional<std::pair<Principal, Poco::Timestamp>> check(const std::string &token) const;
+
     std::string m_secret;
     int m_ttl;
+    std::uint64_t m_instance; ///< tells the remembered tokens of different services apart
 };
 
 } // namespace spgl::server

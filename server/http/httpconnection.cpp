@@ -13,12 +13,45 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Timestamp.h>
 
+#ifndef _WIN32
+#include <poll.h>
+
+#include <cerrno>
+#endif
+
 namespace spgl::server {
 
 namespace {
 constexpr std::size_t kLingerBytes = 1 << 20;
 
 /// What was wrong with a request head, in words for the client (Poco's reason is English).
+/// The session, able to wait for the next request without Poco's Socket::poll (which opens and
+/// closes an epoll instance on every call: four system calls per keep-alive request).
+class KeepAliveSession final : public Poco::Net::HTTPServerSession
+{
+public:
+    using Poco::Net::HTTPServerSession::HTTPServerSession;
+
+    /// Whether a request begins within @p timeout: bytes already read ahead, or the socket readable
+    /// (also when the peer closed it: reading then ends the connection).
+    bool nextRequest(const Poco::Timespan &timeout)
+    {
+        if (buffered() > 0)
+            return true;
+#ifdef _WIN32
+        return socket().poll(timeout, Poco::Net::Socket::SELECT_READ);
+#else
+        pollfd p{socket().impl()->sockfd(), POLLIN, 0};
+        for (;;) {
+            const int n = ::poll(&p, 1, int(timeout.totalMilliseconds()));
+            if (n < 0 && errno == EINTR)
+                continue;
+            return n > 0;
+        }
+#endif
+    }
+};
+
 ApiError malformedHead(const std::string &reason)
 {
     std::string detail;
@@ -58,11 +91,20 @@ void HttpConnection::run()
 {
     Poco::Net::HTTPServerParams::Ptr params = m_server.params();
     try {
-        Poco::Net::HTTPServerSession session(socket(), params);
-        while (!m_stopped && !m_server.stopping() && session.hasMoreRequests()) {
+        KeepAliveSession session(socket(), params);
+        // Poco's limit: at most this many requests on one connection (0: no limit).
+        const int limit = params->getMaxKeepAliveRequests();
+        int served = 0;
+        while (!m_stopped && !m_server.stopping()) {
+            if (served > 0 && !session.getKeepAlive())
+                break;
+            if (!session.nextRequest(served == 0 ? params->getTimeout() : params->getKeepAliveTimeout()))
+                break;
             std::lock_guard lock(m_requestMutex);
             if (m_stopped)
                 break;
+            ++served;
+            const bool mayKeepAlive = limit <= 0 || served < limit;
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, params.get()); // reads the head
@@ -73,14 +115,14 @@ void HttpConnection::run()
                 }
                 response.setDate(Poco::Timestamp());
                 response.setVersion(request.getVersion());
-                response.setKeepAlive(params->getKeepAlive() && request.getKeepAlive() && session.canKeepAlive()
+                response.setKeepAlive(params->getKeepAlive() && request.getKeepAlive() && mayKeepAlive
                                       && !m_server.stopping());
                 if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK)
                     response.sendContinue();
                 m_server.dispatcher().handleRequest(request, response);
                 // Not answered: the client went away mid-request.
                 session.setKeepAlive(response.sent() && params->getKeepAlive() && response.getKeepAlive()
-                                     && session.canKeepAlive());
+                                     && mayKeepAlive);
             } catch (const Poco::Net::NoMessageException &) {
                 break; // closed between requests
             } catch (const Poco::Net::MessageException &e) {
