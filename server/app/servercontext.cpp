@@ -73,7 +73,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_ogc = std::make_unique<OgcFeatures>(
         [this, scan = OgcDirectoryProvider::provider(std::filesystem::path(m_config.dataDir) / "blueprint")] {
             std::vector<OgcCollection> out;
-            std::set<std::string> catalogued;
+            std::set<std::string> catalogued = m_blueprint->rasterLayerIds(); // imagery is not features
             for (const auto &layer : m_blueprint->vectorLayers()) {
                 out.push_back({layer.id, layer.name, layer.kind, layer.path, {}, layer.version});
                 catalogued.insert(layer.id);

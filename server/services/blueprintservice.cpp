@@ -403,6 +403,16 @@ void BlueprintService::invalidate()
 
 std::vector<BlueprintService::LayerFile> BlueprintService::vectorLayers() const
 {
+    return current().vectors;
+}
+
+std::set<std::string> BlueprintService::rasterLayerIds() const
+{
+    return current().rasters;
+}
+
+BlueprintService::Current BlueprintService::current() const
+{
     const std::int64_t nowMs
         = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
               .count();
@@ -411,14 +421,16 @@ std::vector<BlueprintService::LayerFile> BlueprintService::vectorLayers() const
         if (m_cachedAt >= 0 && nowMs - m_cachedAt < 1000)
             return m_cache;
     }
-    std::vector<LayerFile> out;
+    Current out;
     m_db.read([&](Connection &c) {
         for (const auto &r :
-             c.query("SELECT l.id, l.name, l.kind, l.version, l.style, v.file_name FROM blueprint_layers "
-                     "l JOIN blueprint_layer_versions v ON v.layer_id = l.id AND v.version = l.version "
-                     "WHERE v.format = 'gpkg' ORDER BY l.id"))
-            out.push_back({r.text(0), r.text(1), r.text(2), int(r.integer(3)), layerDir(r.text(0)) / r.text(5),
-                           json::parse(r.text(4), nullptr, false)});
+             c.query("SELECT l.id, l.name, l.kind, l.version, l.style, v.file_name, v.format FROM blueprint_layers "
+                     "l JOIN blueprint_layer_versions v ON v.layer_id = l.id AND v.version = l.version ORDER BY l.id"))
+            if (r.text(6) == "gpkg")
+                out.vectors.push_back({r.text(0), r.text(1), r.text(2), int(r.integer(3)),
+                                       layerDir(r.text(0)) / r.text(5), json::parse(r.text(4), nullptr, false)});
+            else
+                out.rasters.insert(r.text(0));
         return 0;
     });
     std::lock_guard lock(m_cacheMutex);

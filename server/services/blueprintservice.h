@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,8 @@ public:
     std::optional<LayerFile> layer(const std::string &id) const;
     /// The current files of every vector layer (compliance checks, OGC API Features).
     std::vector<LayerFile> vectorLayers() const;
+    /// The ids of the imagery layers (not features: OGC API Features leaves their folders alone).
+    std::set<std::string> rasterLayerIds() const;
     /// The current file, its sha256 and format of layer @p id, for downloads (404 when unknown).
     struct Download
     {
@@ -104,10 +107,17 @@ private:
     Database &m_db;
     std::filesystem::path m_root; ///< <data-dir>/blueprint
     std::mutex m_importMutex;     ///< one import at a time per process (GDAL work, version numbers)
-    /// vectorLayers() of the last query: every compliance check and project read asks for it. Dropped
+    /// The catalog's current layers: the vector files and the imagery ids.
+    struct Current
+    {
+        std::vector<LayerFile> vectors;
+        std::set<std::string> rasters;
+    };
+    Current current() const;
+    /// current() of the last query: every compliance check and project read asks for it. Dropped
     /// by this process's changes and re-read after a second (another server instance's changes).
     mutable std::mutex m_cacheMutex;
-    mutable std::vector<LayerFile> m_cache;
+    mutable Current m_cache;
     mutable std::int64_t m_cachedAt = -1; ///< steady clock ms; -1 = none
 };
 
