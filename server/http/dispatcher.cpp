@@ -320,13 +320,16 @@ void Dispatcher::handleRequest(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTT
             out.setContentLength64(response.body.size());
             std::ostream &stream = out.send();
             if (method != "HEAD") {
-                // The head goes out, then the body in one write (through the stream it would go
-                // in 4 KB pieces: seven system calls for a case list).
-                stream.flush();
-                if (auto *impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl *>(&raw))
+                auto *impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl *>(&raw);
+                if (impl && response.body.size() > 4096) {
+                    // The head goes out, then the body in one write (through the stream a larger
+                    // body goes in 4 KB pieces: seven system calls for a case list). A small one
+                    // still leaves with the head, in one.
+                    stream.flush();
                     impl->socket().sendBytes(response.body.data(), int(response.body.size()));
-                else
+                } else {
                     stream << response.body;
+                }
             }
         }
     } catch (const std::exception &e) {
