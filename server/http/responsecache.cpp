@@ -63,8 +63,8 @@ Response ResponseCache::answer(const std::string &key, std::uint64_t generation,
     } catch (...) {
         lock.lock();
         flight->done = true;
-        if (m_flights[key] == flight)
-            m_flights.erase(key);
+        if (const auto it = m_flights.find(key); it != m_flights.end() && it->second == flight)
+            m_flights.erase(it);
         m_landed.notify_all();
         throw;
     }

@@ -126,6 +126,40 @@ private slots:
         QVERIFY(!cache.find("refused", 9));
     }
 
+    void aFailureAfterANewerAnswerLeavesNothingBehind()
+    {
+        // A request computing at generation 1 fails only after one at generation 2 has finished.
+        ResponseCache cache;
+        std::atomic<bool> newerDone{false};
+        std::thread older([&] {
+            try {
+                cache.answer("k", 1, [&]() -> Response {
+                    while (!newerDone)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                    throw std::runtime_error("database down");
+                });
+            } catch (const std::runtime_error &) {
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QCOMPARE(cache.answer("k", 2, [] { return body("two"); }).body, std::string("two"));
+        newerDone = true;
+        older.join();
+        bool hit = true;
+        QCOMPARE(cache
+                     .answer(
+                         "k", 3, [] { return body("three"); }, &hit)
+                     .body,
+                 std::string("three"));
+        QVERIFY(!hit);
+        QCOMPARE(cache
+                     .answer(
+                         "k", 3, [] { return body("again"); }, &hit)
+                     .body,
+                 std::string("three"));
+        QVERIFY(hit);
+    }
+
     void anAnswerTooBigForTheBudgetIsNotKept()
     {
         ResponseCache cache(8000);
