@@ -4,6 +4,7 @@
 #include "core/map/layerstyle.h"
 #include "core/map/memoryvectorlayer.h"
 #include "gui/map/annotationlabels.h"
+#include "gui/map/drawshapebuttons.h"
 #include "gui/map/mapcanvas.h"
 #include "gui/map/maptoolidentify.h"
 #include "gui/map/mapview.h"
@@ -72,22 +73,12 @@ AnnotationPanel::AnnotationPanel(MapView *view, LocalCache &cache, const UserInf
     m_labels = new AnnotationLabels(view->canvas());
 
     auto *title = new QLabel(tr("<b>审查批注</b>"), this);
-    auto *point = new QPushButton(tr("点批注"), this);
-    auto *line = new QPushButton(tr("线批注"), this);
-    auto *polygon = new QPushButton(tr("面批注"), this);
-    point->setObjectName(QStringLiteral("drawPointAnnotation"));
-    line->setObjectName(QStringLiteral("drawLineAnnotation"));
-    polygon->setObjectName(QStringLiteral("drawPolygonAnnotation"));
-    point->setToolTip(tr("在地图上点击一处，再填写批注内容"));
-    line->setToolTip(tr("在地图上依次点击各顶点，双击或回车结束"));
-    polygon->setToolTip(tr("在地图上依次点击各顶点，双击或回车结束"));
-    connect(point, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Point); });
-    connect(line, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Line); });
-    connect(polygon, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Polygon); });
-    auto *shapes = new QHBoxLayout;
-    shapes->addWidget(point);
-    shapes->addWidget(line);
-    shapes->addWidget(polygon);
+    QHBoxLayout *shapes = drawShapeButtons(
+        this,
+        {{{tr("点批注"), QStringLiteral("drawPointAnnotation"), tr("在地图上点击一处，再填写批注内容")},
+          {tr("线批注"), QStringLiteral("drawLineAnnotation"), tr("在地图上依次点击各顶点，双击或回车结束")},
+          {tr("面批注"), QStringLiteral("drawPolygonAnnotation"), tr("在地图上依次点击各顶点，双击或回车结束")}}},
+        [this](MapToolDrawPolygon::Shape shape) { startDrawing(shape); });
 
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("annotationText"));

@@ -4,6 +4,7 @@
 #include "core/map/layerstyle.h"
 #include "core/map/memoryvectorlayer.h"
 #include "gui/map/annotationlabels.h"
+#include "gui/map/drawshapebuttons.h"
 #include "gui/map/mapcanvas.h"
 #include "gui/map/maptoolidentify.h"
 #include "gui/map/mapview.h"
@@ -100,22 +101,13 @@ PlanningPanel::PlanningPanel(MapView *view, LocalCache &cache, const UserInfo &u
     kindRow->addWidget(m_kind);
     kindRow->addWidget(m_assessment, 1);
 
-    auto *point = new QPushButton(tr("标点"), this);
-    auto *line = new QPushButton(tr("画线"), this);
-    auto *polygon = new QPushButton(tr("画面"), this);
-    point->setObjectName(QStringLiteral("drawPlanningPoint"));
-    line->setObjectName(QStringLiteral("drawPlanningLine"));
-    polygon->setObjectName(QStringLiteral("drawPlanningPolygon"));
-    point->setToolTip(tr("（可选）在地图上标出条件涉及的位置"));
-    line->setToolTip(tr("（可选）在地图上画出条件涉及的线，双击或回车结束"));
-    polygon->setToolTip(tr("（可选）在地图上画出条件涉及的范围，双击或回车结束"));
-    connect(point, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Point); });
-    connect(line, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Line); });
-    connect(polygon, &QPushButton::clicked, this, [this] { startDrawing(MapToolDrawPolygon::Shape::Polygon); });
-    auto *shapes = new QHBoxLayout;
-    shapes->addWidget(point);
-    shapes->addWidget(line);
-    shapes->addWidget(polygon);
+    QHBoxLayout *shapes = drawShapeButtons(
+        this,
+        {{{tr("标点"), QStringLiteral("drawPlanningPoint"), tr("（可选）在地图上标出条件涉及的位置")},
+          {tr("画线"), QStringLiteral("drawPlanningLine"), tr("（可选）在地图上画出条件涉及的线，双击或回车结束")},
+          {tr("画面"), QStringLiteral("drawPlanningPolygon"),
+           tr("（可选）在地图上画出条件涉及的范围，双击或回车结束")}}},
+        [this](MapToolDrawPolygon::Shape shape) { startDrawing(shape); });
 
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("planningText"));
@@ -171,10 +163,11 @@ PlanningPanel::PlanningPanel(MapView *view, LocalCache &cache, const UserInfo &u
 
     const bool planner = canPlan();
     for (QWidget *w :
-         {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_assessment), static_cast<QWidget *>(point),
-          static_cast<QWidget *>(line), static_cast<QWidget *>(polygon), static_cast<QWidget *>(m_text),
+         {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_assessment), static_cast<QWidget *>(m_text),
           static_cast<QWidget *>(m_put), static_cast<QWidget *>(m_withdraw)})
         w->setVisible(planner);
+    for (int i = 0; i < shapes->count(); ++i)
+        shapes->itemAt(i)->widget()->setVisible(planner);
     const bool coordinator = m_user.hasRole(QStringLiteral("coordinator"));
     m_opinionText->setVisible(coordinator);
     m_publish->setVisible(coordinator);
