@@ -186,170 +186,170 @@
 <context>
     <name>spgl::desk::AnnotationPanel</name>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="59"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="60"/>
         <source>审查批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="74"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="75"/>
         <source>&lt;b&gt;审查批注&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="75"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="78"/>
         <source>点批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="76"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="79"/>
         <source>线批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="77"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="80"/>
         <source>面批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="81"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="78"/>
         <source>在地图上点击一处，再填写批注内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="82"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="83"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="79"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="80"/>
         <source>在地图上依次点击各顶点，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="94"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="85"/>
         <source>批注内容（先在地图上绘制，再填写并保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="96"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="87"/>
         <source>保存批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="103"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="103"/>
         <source>作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="103"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="103"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="112"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="103"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="116"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="107"/>
         <source>标记已解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="117"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="108"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="118"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="109"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="169"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="153"/>
         <source>已解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="171"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="155"/>
         <source>已撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="172"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="156"/>
         <source>待处理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="200"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="184"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="205"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="203"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="203"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="221"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="205"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="263"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="219"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="243"/>
         <source>请先选择项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="245"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="225"/>
         <source>请在地图上点击批注位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="246"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="226"/>
         <source>请在地图上绘制，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="255"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="235"/>
         <source>已绘制，请填写批注内容后保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="267"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="247"/>
         <source>请先在地图上绘制批注的位置（点、线或面）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="271"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="251"/>
         <source>请填写批注内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="285"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="265"/>
         <source>批注已保存，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="296"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="276"/>
         <source>请先在列表中选择一条批注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/annotationpanel.cpp" line="304"/>
+        <location filename="../client/gui/map/annotationpanel.cpp" line="284"/>
         <source>批注已标记为“%1”，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
@@ -891,27 +891,27 @@
 <context>
     <name>spgl::desk::MapToolIdentify</name>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="63"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="75"/>
         <source>识别结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="65"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="77"/>
         <source>要素 / 字段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="65"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="77"/>
         <source>值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="71"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="83"/>
         <source>此处没有要素</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/maptoolidentify.cpp" line="74"/>
+        <location filename="../client/gui/map/maptoolidentify.cpp" line="86"/>
         <source>要素 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,27 +983,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="124"/>
+        <location filename="../client/gui/map/mapview.cpp" line="132"/>
         <source>比例尺 1:%L1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="152"/>
+        <location filename="../client/gui/map/mapview.cpp" line="160"/>
         <source>图层目录 %1 中没有图层文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="165"/>
+        <location filename="../client/gui/map/mapview.cpp" line="173"/>
         <source>正在加载图层目录 %1 ……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="215"/>
+        <location filename="../client/gui/map/mapview.cpp" line="223"/>
         <source>添加图层</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/mapview.cpp" line="216"/>
+        <location filename="../client/gui/map/mapview.cpp" line="224"/>
         <source>GIS 数据 (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.tif *.tiff *.vrt);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,277 +1264,277 @@
 <context>
     <name>spgl::desk::PlanningPanel</name>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="75"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="64"/>
         <source>项目策划条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
-        <location filename="../client/gui/map/planningpanel.cpp" line="104"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="72"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="93"/>
         <source>需开展的评估</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="83"/>
-        <location filename="../client/gui/map/planningpanel.cpp" line="103"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="72"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="92"/>
         <source>策划条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="88"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="77"/>
         <source>&lt;b&gt;项目策划生成&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>提出人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="97"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="86"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="115"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="106"/>
         <source>标点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="116"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="107"/>
         <source>画线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="117"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="108"/>
         <source>画面</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="121"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="106"/>
         <source>（可选）在地图上标出条件涉及的位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="122"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="107"/>
         <source>（可选）在地图上画出条件涉及的线，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="123"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="109"/>
         <source>（可选）在地图上画出条件涉及的范围，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="134"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="114"/>
         <source>条件或评估要求的内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="136"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="116"/>
         <source>提出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="138"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="118"/>
         <source>提出本部门的策划条件（离线时在下次同步时发送）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="146"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="126"/>
         <source>撤回所选条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="160"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="140"/>
         <source>策划意见（合并所选条件；未选择时合并全部有效条件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="163"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="143"/>
         <source>合并发布策划意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="165"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="145"/>
         <source>发布新版策划意见并通知申请人（需要联网）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="179"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="159"/>
         <source>当前策划意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="264"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="238"/>
         <source>请先在“项目定位”中选择项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="273"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="247"/>
         <source>尚未从服务器读取本项目的策划（离线时只显示本机提出的条件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="274"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="248"/>
         <source>服务器数据读取于 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="255"/>
         <source>已撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="281"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="255"/>
         <source>有效</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="283"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="257"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="285"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="259"/>
         <source>服务器拒绝：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="287"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="261"/>
         <source>评估：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="288"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="262"/>
         <source>条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="313"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="289"/>
         <source>%1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="329"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="306"/>
         <source>牵头部门尚未发布策划意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="335"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="312"/>
         <source>第 %1 版（%2，%3）合并 %4 条条件：
 %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="344"/>
-        <location filename="../client/gui/map/planningpanel.cpp" line="372"/>
-        <location filename="../client/gui/map/planningpanel.cpp" line="430"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="322"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="346"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="404"/>
         <source>请先选择项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="354"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="328"/>
         <source>请在地图上点击条件涉及的位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="355"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="329"/>
         <source>请在地图上绘制，双击或回车结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="364"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="338"/>
         <source>已绘制，请填写条件内容后提出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="376"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="350"/>
         <source>只有审批部门人员可以提出策划条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="380"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="354"/>
         <source>请填写条件内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="401"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="375"/>
         <source>策划条件已提出，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="412"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="386"/>
         <source>请在列表中选择一条要撤回的条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="395"/>
         <source>尚未发送的条件已取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="421"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="395"/>
         <source>撤回已记录，将在下次同步时发送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="434"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="408"/>
         <source>只有牵头部门可以发布策划意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="439"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="413"/>
         <source>请填写策划意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="454"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="428"/>
         <source>还有 %1 条策划条件或撤回尚未同步，请先同步再发布</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="458"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="432"/>
         <source>所选条件均已撤回或被拒绝，请重新选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="465"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="439"/>
         <source>正在发布策划意见……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="481"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="455"/>
         <source>第 %1 版策划意见已发布，申请人将收到通知</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="485"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="459"/>
         <source>发布策划意见需要联网，当前离线：意见内容已保留，联网后再发布</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/planningpanel.cpp" line="487"/>
+        <location filename="../client/gui/map/planningpanel.cpp" line="461"/>
         <source>发布失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,176 +1542,176 @@
 <context>
     <name>spgl::desk::ProjectSearchPanel</name>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="105"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="93"/>
         <source>项目用地范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="111"/>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="152"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="99"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="140"/>
         <source>用地范围历史</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="121"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="109"/>
         <source>搜索项目：名称、项目代码或建设单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="111"/>
         <source>在服务器上查找</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="125"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="113"/>
         <source>查找本机缓存以外的项目，例如尚未申报、正在策划的项目（需要联网）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
         <source>申请 / 审批事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="135"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="123"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="143"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="131"/>
         <source>&lt;b&gt;项目定位&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="150"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="138"/>
         <source>审批进度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="154"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="142"/>
         <source>合规性检查报告（PDF）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="185"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="173"/>
         <source>%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="187"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="176"/>
         <source>建设单位：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="190"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="179"/>
         <source>本地缓存中没有匹配的项目（按回车在服务器上查找）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="198"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="187"/>
         <source>请输入项目名称或项目代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="202"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="191"/>
         <source>正在服务器上查找“%1”……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="210"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="199"/>
         <source>无法连接服务器，只能查找本机缓存中的项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="218"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="207"/>
         <source>服务器上找到 %1 个项目，已保存到本机以便离线使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="219"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="208"/>
         <source>服务器上也没有匹配“%1”的项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="226"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="215"/>
         <source>本地缓存中没有该项目，请先同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="232"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="221"/>
         <source>%1
 项目代码：%2
 建设单位：%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="251"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="242"/>
         <source>
 该项目尚未登记用地范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="255"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="246"/>
         <source>正在读取用地范围历史……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="270"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="261"/>
         <source>%1 申请 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="279"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="271"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="285"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="277"/>
         <source>本地缓存中没有该项目的申请</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="292"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="284"/>
         <source>请先定位项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="295"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="287"/>
         <source>没有可用的合规性检查结果（离线或尚未检查）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="330"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="322"/>
         <source>离线时无法读取用地范围历史</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="340"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="332"/>
         <source>第 %1 版  %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="342"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="334"/>
         <source>  %L1 m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="352"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="344"/>
         <source>第 %1 版 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/gui/map/projectsearchpanel.cpp" line="356"/>
+        <location filename="../client/gui/map/projectsearchpanel.cpp" line="348"/>
         <source>没有用地范围的历史版本</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,13 +2593,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="159"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="162"/>
         <source>本机没有该项目类型在此阶段的办事指南：请先联网同步一次。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="164"/>
-        <source>请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2623,37 +2618,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="190"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="163"/>
+        <source>本机没有该项目所用审批流程（%1 %2 版）在此阶段的办事指南：请先联网同步一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="170"/>
+        <source>按审批流程「%1」%2 版办理。请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="198"/>
         <source>（请选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="236"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="244"/>
         <source>无法读取文件：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="245"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="253"/>
         <source>%1 %2&#x3000;［扫描件：%3］</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="265"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="273"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="265"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="273"/>
         <source>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="297"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="305"/>
         <source>请按服务器的答复修改后重新提交。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="426"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="434"/>
         <source>正在提交……</source>
         <translation type="unfinished"></translation>
     </message>

@@ -132,6 +132,7 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
     ApiReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
+    out.etag = reply->rawHeader("ETag");
     // A transport failure (connection refused, reset, closed in the middle of the answer, timeout)
     // is "no answer", even when the status line had arrived: a partial body must never be used.
     const auto error = reply->error();

@@ -21,6 +21,7 @@ struct ApiReply
     int status = 0; ///< HTTP status; 0 when the server could not be reached
     QByteArray body;
     QString networkError; ///< why the request did not get an answer (status 0)
+    QByteArray etag;      ///< the ETag header, as sent
 
     bool ok() const { return status >= 200 && status < 300; }
     bool offline() const { return status == 0; }

@@ -1,5 +1,6 @@
 #include "core/localcache.h"
 
+#include "domain/regioncode.h"
 #include "workflow/workflowjson.h"
 
 #include <QCryptographicHash>
@@ -67,6 +68,13 @@ const Migration kMigrations[] = {
         "INTEGER NOT NULL)"},
     // 5: the planning (项目策划生成) of the projects a department looked at, for offline reading.
     {5, "CREATE TABLE planning (project_id TEXT PRIMARY KEY, data TEXT NOT NULL, fetched_at TEXT NOT NULL)"},
+    // 6: the guides of every process version a project may have pinned, and the feed's projects
+    // with the version they pinned (pulled again).
+    {6, "DROP TABLE guides"},
+    {6, "CREATE TABLE guides (process_code TEXT NOT NULL, process_version TEXT NOT NULL, stage INTEGER NOT NULL, "
+        "process_type INTEGER NOT NULL, latest INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (process_code, "
+        "process_version, stage))"},
+    {6, "DELETE FROM meta WHERE key IN ('cursor', 'guides_etag')"},
 };
 
 /// The cache table of a change-feed entity.
@@ -148,6 +156,7 @@ Status LocalCache::open(const QString &path)
     QSqlQuery version(db);
     version.exec(QStringLiteral("PRAGMA user_version"));
     const int current = version.next() ? version.value(0).toInt() : 0;
+    version.finish(); // an open statement would lock the tables a migration drops
     if (current > kSchemaVersion)
         return Error{"cache.version", "本地缓存来自更新版本的程序，请升级 spgl-desk 或清除缓存", {}};
     if (current < kSchemaVersion) {
@@ -558,7 +567,7 @@ std::vector<json> LocalCache::findProjects(const QString &text, int limit) const
     return out;
 }
 
-Status LocalCache::replaceGuides(const json &items)
+Status LocalCache::replaceGuides(const json &items, const QString &etag)
 {
     if (!items.is_array())
         return Error{"cache.guides", "服务器返回的办事指南格式不正确", {}};
@@ -570,19 +579,29 @@ Status LocalCache::replaceGuides(const json &items)
         db.rollback();
         return sqlError(q.lastError(), "guides");
     }
-    q.prepare(QStringLiteral("INSERT INTO guides (process_code, stage, process_type, data) VALUES (?, ?, ?, ?) ON "
-                             "CONFLICT (process_code, stage) DO UPDATE SET data = excluded.data"));
+    q.prepare(QStringLiteral("INSERT INTO guides (process_code, process_version, stage, process_type, latest, data) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (process_code, process_version, stage) DO UPDATE "
+                             "SET data = excluded.data, latest = excluded.latest"));
     for (const auto &g : items) {
         if (!g.is_object())
             continue;
         q.addBindValue(str(g, "process_code"));
+        q.addBindValue(str(g, "process_version"));
         q.addBindValue(g.value("stage", 0));
         q.addBindValue(g.value("process_type", 0));
+        q.addBindValue(g.value("latest", true) ? 1 : 0);
         q.addBindValue(QString::fromStdString(g.dump()));
         if (!q.exec()) {
             db.rollback();
             return sqlError(q.lastError(), "guides");
         }
+    }
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('guides_etag', ?) ON CONFLICT (key) DO UPDATE "
+                             "SET value = excluded.value"));
+    q.addBindValue(etag);
+    if (!q.exec()) {
+        db.rollback();
+        return sqlError(q.lastError(), "meta");
     }
     if (!db.commit())
         return sqlError(db.lastError(), "commit");
@@ -592,7 +611,8 @@ Status LocalCache::replaceGuides(const json &items)
 std::vector<json> LocalCache::guides(int stage, int processType) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT data FROM guides WHERE stage = ? AND process_type = ? ORDER BY process_code"));
+    q.prepare(QStringLiteral(
+        "SELECT data FROM guides WHERE stage = ? AND process_type = ? AND latest = 1 ORDER BY process_code"));
     q.addBindValue(stage);
     q.addBindValue(processType);
     std::vector<json> out;
@@ -600,6 +620,44 @@ std::vector<json> LocalCache::guides(int stage, int processType) const
         while (q.next())
             out.push_back(json::parse(q.value(0).toString().toStdString(), nullptr, false));
     return out;
+}
+
+Result<json> LocalCache::guideFor(const json &project, int stage) const
+{
+    if (!project.is_object())
+        return Error{"sync.unknown", "本地缓存中没有该项目，请先同步", "project_id"};
+    const std::string code = project.value("process_code", json()).is_string()
+                                 ? project["process_code"].get<std::string>()
+                                 : std::string();
+    const std::string version = project.value("process_version", json()).is_string()
+                                    ? project["process_version"].get<std::string>()
+                                    : std::string();
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!code.empty()) {
+        // Pinned at the project's first application: that version, even when a newer one is out.
+        q.prepare(
+            QStringLiteral("SELECT data FROM guides WHERE process_code = ? AND process_version = ? AND stage = ?"));
+        q.addBindValue(QString::fromStdString(code));
+        q.addBindValue(QString::fromStdString(version));
+        q.addBindValue(stage);
+        if (q.exec() && q.next())
+            return json::parse(q.value(0).toString().toStdString(), nullptr, false);
+        return Error{"filing.guide",
+                     "本机没有该项目所用审批流程（" + code + " " + version + "）第 " + std::to_string(stage)
+                         + " 阶段的办事指南：请先联网同步一次",
+                     "stage"};
+    }
+    // Not pinned yet: the latest published process of the project's type whose region covers the
+    // project's, the first by code — the server's rule.
+    const std::string region = project.value("region_code", std::string());
+    for (const json &g : guides(stage, project.value("process_type", 0))) {
+        const auto scope = RegionCode::parse(g.value("region_code", std::string()));
+        if (scope.ok() && scope.value().covers(region))
+            return g;
+    }
+    return Error{"filing.guide",
+                 "本机没有适用于该项目类型和行政区划的第 " + std::to_string(stage) + " 阶段办事指南：请先联网同步一次",
+                 "stage"};
 }
 
 QString LocalCache::filingId(const QString &opId)

@@ -52,7 +52,7 @@ class LocalCache
 {
 public:
     /// The schema version this code writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     LocalCache() = default;
     ~LocalCache();
@@ -125,11 +125,20 @@ public:
     /// `withdrawn` and `pending`, and ops the server refused appear with `refused` and the reason.
     nlohmann::json planning(const QString &projectId) const;
 
-    /// Replaces the cached 办事指南 (GET /guides: each published process's stages with their form
-    /// definition, items and materials), so that 窗口代办 works offline with the portal's forms.
-    Status replaceGuides(const nlohmann::json &items);
-    /// The cached guides of stage @p stage for projects of process type @p processType.
+    /// Replaces the cached 办事指南 (GET /guides?versions=all: the stages of every process version
+    /// that is not a draft, with their form definition, items and materials) and keeps the
+    /// answer's @p etag (meta "guides_etag"), so that 窗口代办 works offline with the portal's forms.
+    Status replaceGuides(const nlohmann::json &items, const QString &etag = {});
+    /// The cached guides of stage @p stage of the latest published process versions of type
+    /// @p processType, by process code.
     std::vector<nlohmann::json> guides(int stage, int processType) const;
+    /**
+     * @brief The guide a filing of stage @p stage for @p project (a cached project) goes by, as
+     *        the server chooses it: the process version the project pinned at its first
+     *        application, else the latest published process of its type whose region covers the
+     *        project's (the first by code). An error names what is missing from the cache.
+     */
+    Result<nlohmann::json> guideFor(const nlohmann::json &project, int stage) const;
 
     /// The id a walk-in application filed on this desktop carries until the server gives it its
     /// own: derived from the op id ("W-" and eight hex digits).

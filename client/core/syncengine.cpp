@@ -298,12 +298,24 @@ Status SyncEngine::sync()
 
 Status SyncEngine::refreshGuides()
 {
-    const ApiReply reply = authorized([&] { return m_api.get(QStringLiteral("/api/v1/guides")); });
+    // Every version a project may have pinned; asked with the last answer's ETag, so an unchanged
+    // catalog costs a 304 without a body.
+    const QByteArray known = m_cache.meta(QStringLiteral("guides_etag")).toLatin1();
+    const ApiReply reply = authorized([&] {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!known.isEmpty())
+            headers.append({QByteArrayLiteral("If-None-Match"), known});
+        return m_api.request(QByteArrayLiteral("GET"), QStringLiteral("/api/v1/guides?versions=all"), {},
+                             QByteArrayLiteral("application/json"), headers);
+    });
+    if (reply.status == 304)
+        return {};
     if (reply.status == 401)
         return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
     if (!reply.ok())
         return Error{reply.offline() ? "sync.offline" : "sync.guides", reply.message().toStdString(), {}};
-    return m_cache.replaceGuides(reply.json().value("items", json()));
+    const json body = reply.json();
+    return m_cache.replaceGuides(body.value("items", json()), QString::fromLatin1(reply.etag));
 }
 
 Status SyncEngine::uploadFiles()
@@ -424,10 +436,10 @@ Result<QString> SyncEngine::file(const json &filing)
     const int stage = filing.value("stage", 0);
     if (stage < 1 || stage > 5)
         return Error{"filing.stage", "审批阶段应为 1–5", "stage"};
-    const std::vector<json> guides = m_cache.guides(stage, project.value("process_type", 0));
-    if (guides.empty())
-        return Error{"filing.guide", "本机没有该阶段的办事指南：请先联网同步一次", "stage"};
-    const json &guide = guides.front();
+    const auto chosen = m_cache.guideFor(project, stage);
+    if (!chosen.ok())
+        return chosen.error();
+    const json &guide = chosen.value();
 
     // The form, validated as the server validates it.
     auto definition = FormDefinition::fromJson(guide.value("form", json()));

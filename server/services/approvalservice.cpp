@@ -650,9 +650,11 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
         data["process_code"] = process->code;
         data["process_version"] = process->version;
     }
-    c.execute("UPDATE projects SET data = ?, current_stage = ?, version = version + 1, updated_at = ? WHERE id = ?",
-              {data.dump(), std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())),
-               now, projectId});
+    const auto bumped = c.queryOne(
+        "UPDATE projects SET data = ?, current_stage = ?, version = version + 1, updated_at = ? WHERE id = ? "
+        "RETURNING version",
+        {data.dump(), std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())), now,
+         projectId});
     // The stage is filed: its draft (保存草稿) is done with.
     c.execute("DELETE FROM application_drafts WHERE project_id = ? AND stage = ?", {projectId, std::int64_t(*stage)});
     Stored before;
@@ -660,6 +662,10 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     before.applicantId = owner;
     before.projectId = projectId;
     save(c, before, after, events.value(), now, true);
+    // The project changed too (its stage, the process it pinned): caches that hold it hear of it.
+    c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
+              "VALUES ('project', ?, ?, 'upsert', ?, '', ?, ?)",
+              {std::to_string(projectId), bumped->integer(0), region, owner, now});
     return a.id;
 }
 

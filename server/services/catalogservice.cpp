@@ -263,6 +263,17 @@ json CatalogService::setStatus(Kind kind, const std::string &code, const std::st
         throw ApiError::conflict("已发布或已废止的版本不能改回草稿；请新建版本");
     if (*target == DefinitionStatus::Published && previous == "retired")
         throw ApiError::conflict("已废止的版本不能重新发布；请新建版本");
+    // Checked against what is in force afterwards: the other drafts are nobody's business yet (an
+    // unfinished draft of another definition must not block this publication), and a published
+    // definition may not lean on a draft.
+    if (*target == DefinitionStatus::Published)
+        for (Kind k : {Kind::Item, Kind::Process, Kind::Form}) {
+            json kept = json::array();
+            for (auto &def : doc[docKey(k)])
+                if (def.value("status", "") != "draft")
+                    kept.push_back(std::move(def));
+            doc[docKey(k)] = std::move(kept);
+        }
     auto next = Catalog::fromJson(doc);
     if (!next.ok())
         throw catalogErrors({next.error()});
@@ -380,7 +391,8 @@ json CatalogService::formView(const std::string &code, const std::optional<std::
     return form->toJson();
 }
 
-json CatalogService::guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType)
+json CatalogService::guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
+                            const std::optional<std::string> &versions)
 {
     auto parseSmall = [](const std::optional<std::string> &text, const char *field, int max) -> std::optional<int> {
         if (!text)
@@ -393,11 +405,17 @@ json CatalogService::guides(const std::optional<std::string> &stage, const std::
     };
     const auto wantStage = parseSmall(stage, "stage", 5);
     const auto wantType = parseSmall(processType, "process_type", 10);
+    if (versions && *versions != "latest" && *versions != "all")
+        throw ApiError::validation({{"query.enum", "versions 应为 latest 或 all", "versions"}});
+    const bool every = versions && *versions == "all";
     auto current = catalog();
     json items = json::array();
-    for (const ProcessDefinition *p : current->publishedProcesses()) {
+    for (const ProcessDefinition *p : every ? current->processes() : current->publishedProcesses()) {
         if (wantType && p->processType != *wantType)
             continue;
+        if (p->status == DefinitionStatus::Draft)
+            continue;
+        const bool latest = current->latestProcess(p->code) == p;
         for (const auto &s : p->stages) {
             if (wantStage && s.seq != *wantStage)
                 continue;
@@ -426,6 +444,9 @@ json CatalogService::guides(const std::optional<std::string> &stage, const std::
                              {"process_version", p->version},
                              {"process_name", p->name},
                              {"process_type", p->processType},
+                             {"region_code", p->regionCode},
+                             {"status", toString(p->status)},
+                             {"latest", latest},
                              {"stage", s.seq},
                              {"stage_name", s.name},
                              {"lead_department", s.leadDepartment},

@@ -53,8 +53,11 @@ public:
     nlohmann::json itemView(const std::string &code, const std::optional<std::string> &version);
     /// One form for GET /catalog/forms/{code}.
     nlohmann::json formView(const std::string &code, const std::optional<std::string> &version);
-    /// 办事指南 for GET /guides?stage=&process_type=.
-    nlohmann::json guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType);
+    /// 办事指南 for GET /guides?stage=&process_type=&versions=: each stage of the latest published
+    /// version of every process, or with @p versions "all" of every version that is not a draft
+    /// (retired ones included: a project keeps the version it pinned at its first application).
+    nlohmann::json guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
+                          const std::optional<std::string> &versions);
 
 private:
     void load();

@@ -215,8 +215,15 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
         fetch("project",
               "SELECT CAST(id AS TEXT), project_code, name, region_code, process_type, approval_type, owner_id, "
               "builder_name, builder_credit_code, investment, land_area, building_area, address, current_stage, "
-              "version, site FROM projects WHERE CAST(id AS TEXT)",
+              "version, site, data FROM projects WHERE CAST(id AS TEXT)",
               [](const SqlRow &r) {
+                  // The process the project pinned at its first application (窗口代办 offline
+                  // files with that version's guide, as the server does).
+                  const json data = json::parse(r.text(16), nullptr, false);
+                  const auto pinned = [&data](const char *key) {
+                      return data.is_object() && data.contains(key) && data[key].is_string() ? data[key]
+                                                                                             : json(nullptr);
+                  };
                   return json{{"id", r.text(0)},
                               {"project_code", r.text(1)},
                               {"name", r.text(2)},
@@ -232,7 +239,9 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
                               {"address", r.text(12)},
                               {"current_stage", r.integer(13)},
                               {"version", r.integer(14)},
-                              {"site", r.isNull(15) ? json(nullptr) : json::parse(r.text(15), nullptr, false)}};
+                              {"site", r.isNull(15) ? json(nullptr) : json::parse(r.text(15), nullptr, false)},
+                              {"process_code", pinned("process_code")},
+                              {"process_version", pinned("process_version")}};
               });
 
         fetch("annotation", std::string("SELECT ") + AnnotationService::columns() + " FROM annotations WHERE id",

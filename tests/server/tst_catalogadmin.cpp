@@ -1,6 +1,7 @@
 // The versioned catalog (5.15 b–e) over the API, on both backends: public reads show the latest
 // published versions; an administrator adds a draft version, publishes it (checked against the
 // whole catalog), retires it again (the undo path); running applications keep what they pinned.
+#include "portal.h"
 #include "testserver.h"
 
 #include <QtTest>
@@ -158,6 +159,73 @@ private slots:
         QCOMPARE(bad.status, 422);
         QVERIFY(!bad.json()["errors"][0]["field"].get<std::string>().empty());
         QCOMPARE(m_server.postJson("/api/v1/admin/catalog/things", json::object(), m_admin).status, 404);
+    }
+
+    void guidesOfEveryVersionWithTheirETag()
+    {
+        // The desk caches the guides of every version a project may have pinned, and asks again on
+        // each sync with the ETag of what it holds.
+        const auto before = m_server.get("/api/v1/guides?versions=all&stage=1&process_type=1");
+        QCOMPARE(before.status, 200);
+        const std::string etag = before.header("etag");
+        QVERIFY(!etag.empty());
+        const auto unchanged = m_server.request("GET", "/api/v1/guides?versions=all&stage=1&process_type=1", {},
+                                                {{"If-None-Match", etag}});
+        QCOMPARE(unchanged.status, 304);
+        QVERIFY(unchanged.body.empty());
+        QCOMPARE(m_server.get("/api/v1/guides?versions=some").status, 422);
+
+        const json extra = {{"name", "energy_review_no"},
+                            {"label", "节能审查意见文号"},
+                            {"type", "string"},
+                            {"required", true},
+                            {"section", "项目基本信息"}};
+        // (inconsistentPublicationRefused left a broken draft of another process behind: an
+        // unfinished draft must not block the publication of anything else.)
+        const std::string refused = spgl::test::publishProcessVersion(m_server, m_admin, "650100-ZFTZFW", "1.2", extra);
+        QVERIFY2(refused.empty(), refused.c_str());
+        const auto after = m_server.request("GET", "/api/v1/guides?versions=all&stage=1&process_type=1", {},
+                                            {{"If-None-Match", etag}});
+        QCOMPARE(after.status, 200);
+        QVERIFY(after.header("etag") != etag);
+        std::map<std::string, json> byVersion;
+        const json all = after.json();
+        for (const auto &g : all["items"])
+            if (g["process_code"] == "650100-ZFTZFW")
+                byVersion[g["process_version"].get<std::string>()] = g;
+        QVERIFY(byVersion.count("1.0") && byVersion.count("1.2"));
+        QCOMPARE(byVersion["1.2"]["latest"], true);
+        QCOMPARE(byVersion["1.0"]["latest"], false);
+        QCOMPARE(byVersion["1.2"]["region_code"], "650100");
+        auto hasField = [](const json &guide) {
+            for (const auto &f : guide["form"]["fields"])
+                if (f["name"] == "energy_review_no")
+                    return true;
+            return false;
+        };
+        QVERIFY(hasField(byVersion["1.2"]));
+        QVERIFY(!hasField(byVersion["1.0"]));
+        // The portal's default is the latest only.
+        const json latest = m_server.get("/api/v1/guides?stage=1&process_type=1").json();
+        for (const auto &g : latest["items"])
+            if (g["process_code"] == "650100-ZFTZFW")
+                QCOMPARE(g["process_version"], "1.2");
+
+        // Retired (the undo path), it stays in the full list for the projects that pinned it.
+        QVERIFY(spgl::test::retireProcessVersion(m_server, m_admin, "650100-ZFTZFW", "1.2"));
+        bool retiredListed = false;
+        const json withRetired = m_server.get("/api/v1/guides?versions=all&stage=1").json();
+        for (const auto &g : withRetired["items"])
+            if (g["process_code"] == "650100-ZFTZFW" && g["process_version"] == "1.2") {
+                retiredListed = true;
+                QCOMPARE(g["status"], "retired");
+                QCOMPARE(g["latest"], false);
+            }
+        QVERIFY(retiredListed);
+        const json undone = m_server.get("/api/v1/guides?stage=1&process_type=1").json();
+        for (const auto &g : undone["items"])
+            if (g["process_code"] == "650100-ZFTZFW")
+                QCOMPARE(g["process_version"], "1.0");
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -203,6 +203,40 @@ private slots:
             400);
     }
 
+    void feedProjectCarriesThePinnedProcess()
+    {
+        // A project pins its process version at its first application; the clerk's cache hears of
+        // it through the feed (窗口代办 offline must file with that version's form).
+        const std::string applicant = m_server.login("applicant");
+        const std::string clerk = m_server.login("clerk");
+        std::string cursor;
+        (void)pullAll(m_server, clerk, 200, nullptr, &cursor);
+        const json p = spgl::test::tianshanProject(m_server, applicant, 870001, "流程版本测试项目");
+        QVERIFY(p.contains("id"));
+        const std::string id = p["id"];
+        auto fresh = pullAll(m_server, clerk, 200, nullptr, &cursor);
+        QVERIFY(fresh["project"].count(id));
+        QVERIFY(fresh["project"][id]["process_code"].is_null());
+
+        const json guide = spgl::test::stageGuide(m_server, 1);
+        const json form = spgl::test::fillForm(guide["form"], p);
+        const auto filed = m_server.postJson(
+            "/api/v1/applications",
+            {{"project_id", id},
+             {"stage", 1},
+             {"form", form},
+             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}},
+            applicant);
+        QVERIFY2(filed.status == 201, filed.body.c_str());
+        auto pinned = pullAll(m_server, clerk, 200, nullptr, &cursor);
+        QVERIFY2(pinned["project"].count(id), "the first application changes the project: the feed carries it");
+        const json cached = pinned["project"][id];
+        QCOMPARE(cached["process_code"], guide["process_code"]);
+        QCOMPARE(cached["process_version"], guide["process_version"]);
+        QCOMPARE(cached["current_stage"].get<int>(), 1);
+        QCOMPARE(cached["version"].get<int>(), p["version"].get<int>() + 1);
+    }
+
     void pushedWalkInIsFiledOnce()
     {
         // 窗口代办 filed offline reaches the server as a "submit" op for a project: filed by the same

@@ -153,15 +153,22 @@ void WalkInDialog::loadGuide()
         setMessage(tr("请选择项目。"), true);
         return;
     }
-    const auto guides = m_context.cache().guides(m_stage->value(), project.value("process_type", 0));
-    if (guides.empty() || !guides.front().contains("form")) {
+    // The version the project pinned at its first application, as the server will decide it.
+    const auto guide = m_context.cache().guideFor(project, m_stage->value());
+    if (!guide.ok() || !guide.value().contains("form")) {
         m_submit->setEnabled(false);
-        setMessage(tr("本机没有该项目类型在此阶段的办事指南：请先联网同步一次。"), true);
+        const QString pinned = q(str(project, "process_code"));
+        setMessage(pinned.isEmpty() ? tr("本机没有该项目类型在此阶段的办事指南：请先联网同步一次。")
+                                    : tr("本机没有该项目所用审批流程（%1 %2 版）在此阶段的办事指南：请先联网同步一次。")
+                                          .arg(pinned, q(str(project, "process_version"))),
+                   true);
         Q_EMIT guideLoaded(false);
         return;
     }
-    buildForm(guides.front());
-    setMessage(tr("请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。"), false);
+    buildForm(guide.value());
+    setMessage(tr("按审批流程「%1」%2 版办理。请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。")
+                   .arg(q(str(guide.value(), "process_name")), q(str(guide.value(), "process_version"))),
+               false);
     m_submit->setEnabled(true);
     Q_EMIT guideLoaded(true);
 }

@@ -1,6 +1,7 @@
 #include "http/handlers/cataloghandlers.h"
 
 #include "app/servercontext.h"
+#include "auth/tokenservice.h"
 #include "http/apierror.h"
 #include "http/routebuilder.h"
 
@@ -45,11 +46,24 @@ void CatalogHandlers::registerRoutes(Router &router, ServerContext &ctx)
     router.add(RouteBuilder("GET", "/api/v1/guides")
                    .isPublic()
                    .tag("catalog")
-                   .summary("办事指南：各阶段应提交的表单、材料与时限")
+                   .summary("办事指南：各阶段应提交的表单、材料与时限（ETag，支持 If-None-Match）")
                    .query("stage", "审批阶段 1–5", "integer")
                    .query("process_type", "审批流程类型 SPLCLX 1–10", "integer")
+                   .query("versions",
+                          "latest（缺省）：各流程的最新发布版本；all：含已停用的全部版本（项目沿用首次申报时的版本）")
                    .handler([&ctx](Request &req) {
-                       return Response::json(ctx.catalog().guides(req.query("stage"), req.query("process_type")));
+                       Response r = Response::json(
+                           ctx.catalog().guides(req.query("stage"), req.query("process_type"), req.query("versions")));
+                       // The desk asks on every sync; an unchanged catalog answers 304 without a body.
+                       const std::string etag = "\"" + TokenService::sha256Hex(r.body) + "\"";
+                       r.header("ETag", etag);
+                       r.header("Cache-Control", "no-cache");
+                       if (req.ifNoneMatch(etag)) {
+                           r.status = 304;
+                           r.body.clear();
+                           r.contentType.clear();
+                       }
+                       return r;
                    })
                    .build());
 

@@ -36,9 +36,14 @@ struct Desk
     bool open(const QString &user)
     {
         auto who = session.login(user, QStringLiteral("Demo@2026"));
-        if (!who.ok())
+        if (!who.ok()) {
+            qWarning("login of %s failed: %s", qPrintable(user), who.error().message.c_str());
             return false;
-        return cache.open(LocalCache::pathFor(dir, api.server().toString(), who.value().id)).ok();
+        }
+        auto opened = cache.open(LocalCache::pathFor(dir, api.server().toString(), who.value().id));
+        if (!opened.ok())
+            qWarning("the cache did not open: %s", opened.error().message.c_str());
+        return opened.ok();
     }
     ApiClient api;
     Session session;
@@ -697,6 +702,102 @@ private slots:
         QVERIFY(desk.engine.pull().ok());
         QCOMPARE(int(desk.cache.applications({QStringLiteral("submitted")}).size()),
                  sqlCount(m_server, "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"));
+    }
+
+    void walkInFilesWithTheProcessVersionTheProjectPinned()
+    {
+        // The administrator publishes a new version of the process whose stage 1 form asks one
+        // more thing. A project that filed before (and withdrew) keeps the version it pinned; a
+        // project filing for the first time takes the new one. The window, offline, files each
+        // with the form of its own version, and the server agrees.
+        const std::string admin = m_server.login("admin");
+        const std::string applicant = m_server.login("applicant");
+        spgl::test::CutProxy proxy(quint16(m_server.port()));
+        Desk desk(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("clerk")));
+        const json pinned = freshProject("乌鲁木齐市天山区文化活动中心");
+        QVERIFY(desk.engine.sync().ok()); // the project, not pinned yet, and the guides of 1.0
+        const QString firstTag = desk.cache.meta(QStringLiteral("guides_etag"));
+        QVERIFY(!firstTag.isEmpty());
+
+        const json oldGuide = spgl::test::stageGuide(m_server, 1);
+        const json oldForm = spgl::test::fillForm(oldGuide["form"], pinned);
+        const auto online = m_server.postJson(
+            "/api/v1/applications",
+            {{"project_id", pinned["id"]},
+             {"stage", 1},
+             {"form", oldForm},
+             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(oldGuide, oldForm, pinned), {})}},
+            applicant);
+        QVERIFY2(online.status == 201, online.body.c_str());
+        const std::string withdrawn = online.json()["id"];
+        QCOMPARE(
+            m_server
+                .postJson("/api/v1/applications/" + withdrawn + "/withdraw", {{"reason", "材料需重新准备"}}, applicant)
+                .status,
+            200);
+
+        const json extra = {{"name", "energy_review_no"},
+                            {"label", "节能审查意见文号"},
+                            {"type", "string"},
+                            {"required", true},
+                            {"section", "项目基本信息"}};
+        const std::string refused = spgl::test::publishProcessVersion(m_server, admin, "650100-ZFTZFW", "1.3", extra);
+        QVERIFY2(refused.empty(), refused.c_str());
+        struct Retire
+        {
+            const TestServer &server;
+            std::string admin;
+            ~Retire() { spgl::test::retireProcessVersion(server, admin, "650100-ZFTZFW", "1.3"); }
+        } retire{m_server, admin};
+        const json first = freshProject("乌鲁木齐市天山区青少年活动中心");
+
+        QVERIFY(desk.engine.sync().ok()); // the pin and the new version's guides come down
+        QVERIFY(desk.cache.meta(QStringLiteral("guides_etag")) != firstTag);
+        const json cachedPinned = desk.cache.project(QString::fromStdString(pinned["id"]));
+        QCOMPARE(cachedPinned["process_version"], "1.0");
+        QVERIFY(desk.cache.project(QString::fromStdString(first["id"]))["process_code"].is_null());
+
+        proxy.setOffline(true);
+        const auto pinnedGuide = desk.cache.guideFor(cachedPinned, 1);
+        QVERIFY(pinnedGuide.ok());
+        QCOMPARE(pinnedGuide.value()["process_version"], "1.0");
+        const auto newGuide = desk.cache.guideFor(desk.cache.project(QString::fromStdString(first["id"])), 1);
+        QVERIFY(newGuide.ok());
+        QCOMPARE(newGuide.value()["process_version"], "1.3");
+
+        auto filingOf = [](const json &p, const json &form, const json &guide) {
+            return json{{"project_id", p["id"]},
+                        {"stage", 1},
+                        {"form", form},
+                        {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}};
+        };
+        // The pinned project files with the old form, which does not ask the new field.
+        auto again = desk.engine.file(filingOf(pinned, spgl::test::fillForm(oldGuide["form"], pinned), oldGuide));
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
+        // The new project needs the new field: refused here at once without it.
+        const json newForm = spgl::test::fillForm(oldGuide["form"], first);
+        auto missing = desk.engine.file(filingOf(first, newForm, oldGuide));
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().field, std::string("form.energy_review_no"));
+        json completed = newForm;
+        completed["energy_review_no"] = "乌发改能审〔2026〕88号";
+        auto fresh = desk.engine.file(filingOf(first, completed, oldGuide));
+        QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.error().message.c_str());
+
+        proxy.setOffline(false);
+        auto synced = desk.engine.sync();
+        QVERIFY2(synced.ok(), synced.ok() ? "" : synced.error().message.c_str());
+        QCOMPARE(int(desk.cache.ops(QStringLiteral("applied")).size()), 2);
+        QVERIFY(desk.cache.ops(QStringLiteral("rejected")).empty());
+        QVERIFY(desk.cache.ops(QStringLiteral("conflict")).empty());
+        const auto versionOf = [&](const json &p) {
+            const auto rows = m_server.sql("SELECT process_version FROM applications WHERE project_id = "
+                                           + p["id"].get<std::string>() + " AND status = 'submitted'");
+            return rows.size() == 1 ? rows[0][0] : std::string("(" + std::to_string(rows.size()) + " rows)");
+        };
+        QCOMPARE(versionOf(pinned), std::string("1.0"));
+        QCOMPARE(versionOf(first), std::string("1.3"));
     }
 
     void offlineServer()

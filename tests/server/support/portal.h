@@ -327,4 +327,61 @@ inline nlohmann::json resultDocument(const std::string &number, const std::strin
     return {{"number", number}, {"title", title}, {"date", date}};
 }
 
+/**
+ * Publishes, as the administrator (@p admin), version @p version of process @p code: a copy of its
+ * latest published version whose stage 1 form is a new version @p version of that form with the
+ * extra @p field (published first). Returns an empty string, or what the server refused.
+ */
+inline std::string publishProcessVersion(const TestServer &server, const std::string &admin, const std::string &code,
+                                         const std::string &version, const nlohmann::json &field)
+{
+    nlohmann::json process;
+    const nlohmann::json processes = server.get("/api/v1/catalog/processes").json();
+    for (const auto &p : processes.value("items", nlohmann::json::array()))
+        if (p.value("code", std::string()) == code)
+            process = p;
+    if (!process.is_object())
+        return "no published process " + code;
+    nlohmann::json &first = process["stages"][0];
+    const std::string formCode = first["form"]["code"];
+    nlohmann::json form = server.get("/api/v1/catalog/forms/" + formCode).json();
+    form.erase("status");
+    form["version"] = version;
+    form["fields"].push_back(field);
+    auto sent = server.postJson("/api/v1/admin/catalog/forms", form, admin);
+    if (sent.status != 201)
+        return "form draft: " + sent.body;
+    sent = server.postJson("/api/v1/admin/catalog/forms/" + formCode + "/" + version + "/status",
+                           {{"status", "published"}}, admin);
+    if (sent.status != 200)
+        return "form publication: " + sent.body;
+    for (auto &stage : process["stages"]) {
+        nlohmann::json refs = nlohmann::json::array();
+        for (const auto &i : stage["items"])
+            refs.push_back({{"code", i["code"]}, {"version", i["version"]}, {"milestone", i["milestone"]}});
+        stage["items"] = refs;
+    }
+    first["form"]["version"] = version;
+    process["version"] = version;
+    for (const char *derived : {"status", "published_at"})
+        process.erase(derived);
+    sent = server.postJson("/api/v1/admin/catalog/processes", process, admin);
+    if (sent.status != 201)
+        return "process draft: " + sent.body;
+    sent = server.postJson("/api/v1/admin/catalog/processes/" + code + "/" + version + "/status",
+                           {{"status", "published"}}, admin);
+    return sent.status == 200 ? std::string() : "process publication: " + sent.body;
+}
+
+/// Retires version @p version of process @p code (the undo of publishProcessVersion).
+inline bool retireProcessVersion(const TestServer &server, const std::string &admin, const std::string &code,
+                                 const std::string &version)
+{
+    return server
+               .postJson("/api/v1/admin/catalog/processes/" + code + "/" + version + "/status", {{"status", "retired"}},
+                         admin)
+               .status
+           == 200;
+}
+
 } // namespace spgl::test
