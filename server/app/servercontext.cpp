@@ -64,6 +64,7 @@ ServerContext::ServerContext(ServerConfig config)
     m_credit = std::make_unique<CreditService>(*m_db);
     m_drafts = std::make_unique<DraftService>(*m_db);
     m_blueprint = std::make_unique<BlueprintService>(*m_db, m_config.dataDir);
+    m_imports = std::make_unique<ImportJobs>(*m_db, *m_blueprint);
     m_compliance = std::make_unique<ComplianceService>(*m_db, *m_blueprint, *m_approvals);
     // The regional assessments whose zones contain a project's site, for the items' material rules (5.3).
     m_approvals->setProjectFactsProvider([this](const nlohmann::json &site) { return m_compliance->facts(site); });

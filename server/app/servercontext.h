@@ -17,6 +17,7 @@
 #include "services/draftservice.h"
 #include "services/fileservice.h"
 #include "services/idempotencystore.h"
+#include "services/importjobs.h"
 #include "services/planningservice.h"
 #include "services/syncservice.h"
 #include "services/userservice.h"
@@ -58,6 +59,8 @@ public:
     OgcFeatures &ogc() { return *m_ogc; }
     /// The blueprint's layer catalog and the compliance checks on it.
     BlueprintService &blueprint() { return *m_blueprint; }
+    /// Layer imports in the background; its thread runs once the server starts it (not in commands).
+    ImportJobs &imports() { return *m_imports; }
     ComplianceService &compliance() { return *m_compliance; }
     Router &router() { return m_router; }
     std::int64_t startedAt() const { return m_startedAt; }
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<CreditService> m_credit;
     std::unique_ptr<DraftService> m_drafts;
     std::unique_ptr<BlueprintService> m_blueprint;
+    std::unique_ptr<ImportJobs> m_imports;
     std::unique_ptr<ComplianceService> m_compliance;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<OgcFeatures> m_ogc;

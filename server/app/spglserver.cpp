@@ -129,6 +129,7 @@ int SpglServer::serve(ServerConfig &config)
     }
     ClockJob clockJob(context.approvals(), std::chrono::seconds(config.clockScanSeconds));
     clockJob.start();
+    context.imports().start();
 
     Poco::Net::ServerSocket socket;
     try {

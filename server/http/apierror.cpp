@@ -13,6 +13,21 @@ ApiError::ApiError(int status, std::string type, std::string title, std::string 
     , m_extra(std::move(extra))
 {}
 
+nlohmann::json ApiError::problem() const
+{
+    nlohmann::json body
+        = {{"type", "urn:spgl:problem:" + m_type}, {"title", m_title}, {"status", m_status}, {"detail", m_detail}};
+    if (!m_errors.empty()) {
+        nlohmann::json errors = nlohmann::json::array();
+        for (const auto &err : m_errors)
+            errors.push_back({{"field", err.field}, {"code", err.code}, {"message", err.message}});
+        body["errors"] = errors;
+    }
+    for (auto &[k, v] : m_extra.items())
+        body[k] = v;
+    return body;
+}
+
 ApiError ApiError::badRequest(std::string detail, Errors errors)
 {
     return ApiError(400, "bad-request", "请求无效", std::move(detail), std::move(errors));

@@ -26,6 +26,8 @@ public:
     const std::string &detail() const { return m_detail; }
     const Errors &errors() const { return m_errors; }
     const nlohmann::json &extra() const { return m_extra; }
+    /// The RFC 9457 problem document of this error (type, title, status, detail, errors, extra).
+    nlohmann::json problem() const;
     /// Extra response headers (Retry-After, Upload-Offset …).
     std::vector<std::pair<std::string, std::string>> headers;
 

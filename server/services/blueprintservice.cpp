@@ -94,6 +94,17 @@ fs::path BlueprintService::incomingDir() const
     return m_root / ".incoming";
 }
 
+fs::path BlueprintService::savedUpload(const fs::path &file) const
+{
+    const fs::path incoming = incomingDir().lexically_normal();
+    const fs::path normal = file.lexically_normal();
+    if (normal.parent_path() == incoming)
+        return normal;
+    if (normal.parent_path().parent_path() == incoming)
+        return normal.parent_path();
+    return {};
+}
+
 fs::path BlueprintService::layerDir(const std::string &id) const
 {
     return m_root / id;
@@ -200,29 +211,20 @@ void BlueprintService::validateStyle(const json &style)
         throw ApiError::validation(errors);
 }
 
-json BlueprintService::create(const Principal &who, Upload upload, std::int64_t now)
+json BlueprintService::create(const Principal &who, Upload upload, std::int64_t now, const Progress &progress)
 {
-    return importUpload(who, upload.id, true, upload, now);
+    return importUpload(who, upload.id, true, upload, now, progress);
 }
 
-json BlueprintService::importVersion(const Principal &who, const std::string &id, Upload upload, std::int64_t now)
+json BlueprintService::importVersion(const Principal &who, const std::string &id, Upload upload, std::int64_t now,
+                                     const Progress &progress)
 {
-    return importUpload(who, id, false, upload, now);
+    return importUpload(who, id, false, upload, now, progress);
 }
 
-json BlueprintService::importUpload(const Principal &who, const std::string &id, bool create, Upload &upload,
-                                    std::int64_t now)
+void BlueprintService::checkUpload(const std::string &id, bool create, const Upload &upload) const
 {
-    struct Cleanup
-    {
-        fs::path path;
-        ~Cleanup() { discard(path); }
-    } cleanup{upload.file.parent_path() == incomingDir()                 ? upload.file
-              : upload.file.parent_path().parent_path() == incomingDir() ? upload.file.parent_path()
-                                                                         : fs::path()}; // only what the handler saved
-
-    // What the layer is: given for a new layer, from the catalog for a new version.
-    std::string kind = upload.kind, name = upload.name;
+    const std::string &kind = upload.kind, &name = upload.name;
     if (create) {
         Errors errors;
         static const std::regex idPattern("^[a-z][a-z0-9_]{1,62}$");
@@ -253,6 +255,26 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
             throw ApiError::conflict("图层 " + id + " 已存在；导入新版本请用 POST /api/v1/blueprint/layers/" + id
                                      + "/versions");
     } else {
+        const bool exists = m_db.read(
+            [&](Connection &c) { return c.queryOne("SELECT 1 FROM blueprint_layers WHERE id = ?", {id}).has_value(); });
+        if (!exists)
+            throw ApiError::notFound("没有这个蓝图图层：" + id);
+    }
+}
+
+json BlueprintService::importUpload(const Principal &who, const std::string &id, bool create, Upload &upload,
+                                    std::int64_t now, const Progress &progress)
+{
+    struct Cleanup
+    {
+        fs::path path;
+        ~Cleanup() { discard(path); }
+    } cleanup{savedUpload(upload.file)}; // only what the handler saved
+
+    // What the layer is: given for a new layer, from the catalog for a new version.
+    checkUpload(id, create, upload);
+    std::string kind = upload.kind, name = upload.name;
+    if (!create) {
         auto current = m_db.read(
             [&](Connection &c) { return c.queryOne("SELECT kind, name FROM blueprint_layers WHERE id = ?", {id}); });
         if (!current)
@@ -271,7 +293,7 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
         ~WorkCleanup() { discard(path); }
     } workCleanup{work};
 
-    geo::LayerImporter importer({id, name + "（" + upload.sourceName + "）", 0.01});
+    geo::LayerImporter importer({id, name + "（" + upload.sourceName + "）", 0.01, progress});
     auto imported = importer.importFile(upload.file.string(), (work / "layer").string());
     if (!imported)
         throw importProblem(imported.error());
@@ -284,6 +306,8 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
     const std::string sha = BlobStore::hashFile(report.outputPath);
     const std::int64_t size = std::int64_t(fs::file_size(report.outputPath));
     json reportJson = report;
+    if (progress)
+        progress(0.99, "登记新版本");
 
     const int version = m_db.write([&](Connection &c) {
         auto last = c.queryOne("SELECT MAX(version) FROM blueprint_layer_versions WHERE layer_id = ?", {id});

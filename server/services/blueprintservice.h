@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -51,6 +52,9 @@ public:
 
     /// Where uploads are saved before their import (on the same file system as the layers).
     std::filesystem::path incomingDir() const;
+    /// What the handler saved for the upload @p file (the file, or its folder inside
+    /// incomingDir()), to remove when the import is done; empty when @p file is not an upload.
+    std::filesystem::path savedUpload(const std::filesystem::path &file) const;
 
     /// GET /blueprint/layers: every layer with its current version.
     nlohmann::json list() const;
@@ -59,11 +63,19 @@ public:
     /// GET /blueprint/layers/{id}/versions: newest first (404 when unknown).
     nlohmann::json versions(const std::string &id) const;
 
+    /// Told how far an import is (0–1) and at which step, from the importing thread.
+    using Progress = std::function<void(double fraction, const std::string &step)>;
+
+    /// What create() / importVersion() check before any GDAL work: the id, name, kind and style
+    /// of a new layer (and that it does not exist yet), or that the layer to add a version to
+    /// exists. Throws the ApiError they would answer.
+    void checkUpload(const std::string &id, bool create, const Upload &upload) const;
     /// POST /blueprint/layers: a new layer from an upload (409 when the id exists, 422 when the
     /// file cannot be imported: nothing is stored then).
-    nlohmann::json create(const Principal &who, Upload upload, std::int64_t now);
+    nlohmann::json create(const Principal &who, Upload upload, std::int64_t now, const Progress &progress = {});
     /// POST /blueprint/layers/{id}/versions: a new version of a layer from an upload.
-    nlohmann::json importVersion(const Principal &who, const std::string &id, Upload upload, std::int64_t now);
+    nlohmann::json importVersion(const Principal &who, const std::string &id, Upload upload, std::int64_t now,
+                                 const Progress &progress = {});
     /// POST /blueprint/layers/{id}/restore {"version", "note"?}: a new version with an older one's file.
     nlohmann::json restore(const Principal &who, const std::string &id, const nlohmann::json &body, std::int64_t now);
     /// PUT /blueprint/layers/{id}/style: {"style": {…}} or the style object itself.
@@ -100,7 +112,7 @@ public:
 
 private:
     nlohmann::json importUpload(const Principal &who, const std::string &id, bool create, Upload &upload,
-                                std::int64_t now);
+                                std::int64_t now, const Progress &progress);
     std::filesystem::path layerDir(const std::string &id) const;
     void invalidate();
 

@@ -355,6 +355,29 @@ private:
         return m_report;
     }
 
+    /// Tells the caller how far the import is; never backwards (GDAL restarts its count for each
+    /// overview level).
+    void progress(double fraction, const char *step)
+    {
+        m_progress = std::max(m_progress, std::clamp(fraction, 0.0, 1.0));
+        if (m_options.progress)
+            m_options.progress(m_progress, step);
+    }
+
+    /// A GDAL progress callback over [from, to] of the whole import, at @p step.
+    struct Span
+    {
+        Importer *importer;
+        double from, to;
+        const char *step;
+    };
+    static int CPL_STDCALL gdalProgress(double complete, const char *, void *arg)
+    {
+        const auto *span = static_cast<Span *>(arg);
+        span->importer->progress(span->from + (span->to - span->from) * complete, span->step);
+        return TRUE;
+    }
+
     void addIssue(std::vector<ImportIssue> &list, int64_t fid, std::string reason, int64_t &count)
     {
         ++count;
@@ -378,6 +401,7 @@ private:
     GdalErrorCapture &m_capture;
     ImportReport &m_report;
     bool m_gbk = false;
+    double m_progress = 0; ///< the furthest progress told
 };
 
 Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outputBase)
@@ -481,7 +505,10 @@ Result<ImportReport> Importer::vector(GDALDataset &src, const std::string &outpu
     out->StartTransaction();
     layer->ResetReading();
     const int64_t declared = layer->GetFeatureCount(FALSE);
+    progress(0.02, "检查几何并写入要素");
     for (;;) {
+        if (declared > 0 && m_report.sourceFeatures % 500 == 0)
+            progress(0.02 + 0.96 * double(m_report.sourceFeatures) / double(declared), "检查几何并写入要素");
         const size_t errorsBefore = m_capture.errors().size();
         OGRFeatureUniquePtr feature(layer->GetNextFeature());
         if (m_capture.errors().size() > errorsBefore)
@@ -636,6 +663,8 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
     }
     args.push_back(nullptr);
     GDALWarpAppOptions *options = GDALWarpAppOptionsNew(const_cast<char **>(args.data()), nullptr);
+    Span warping{this, 0.0, 0.7, "重投影影像"};
+    GDALWarpAppOptionsSetProgress(options, &Importer::gdalProgress, &warping);
     GDALDatasetH in = GDALDataset::ToHandle(&src);
     int usageError = 0;
     GDALDatasetH warped = GDALWarp(tmpPath.c_str(), nullptr, 1, &in, options, &usageError);
@@ -648,11 +677,14 @@ Result<ImportReport> Importer::raster(GDALDataset &src, const std::string &outpu
     m_report.rasterWidth = out->GetRasterXSize();
     m_report.rasterHeight = out->GetRasterYSize();
     m_report.rasterBands = out->GetRasterCount();
+    Span pyramids{this, 0.7, 0.98, "生成影像金字塔"};
     std::vector<int> levels;
     for (int f = 2; std::max(m_report.rasterWidth, m_report.rasterHeight) / f >= 256; f *= 2)
         levels.push_back(f);
     if (!levels.empty()
-        && out->BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, nullptr, nullptr) != CE_None) {
+        && out->BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, &Importer::gdalProgress,
+                               &pyramids)
+               != CE_None) {
         out.reset();
         removeOutput(tmpPath);
         return importError("write", "生成影像金字塔失败：" + m_capture.joinedErrors());

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,9 @@ public:
         std::string layerName = "layer";   ///< the layer name inside the output GeoPackage
         std::string description;           ///< written as the layer's description
         double maxRepairAreaChange = 0.01; ///< MakeValid results differing more are rejected
+        /// Told how far the import is (0–1) and at which step (Chinese, e.g. "重投影影像"), from the
+        /// importing thread, every few hundred features or GDAL progress ticks; optional.
+        std::function<void(double fraction, const std::string &step)> progress;
     };
 
     LayerImporter();

@@ -529,6 +529,103 @@ private slots:
         QVERIFY(!fs::exists(incoming) || fs::is_empty(incoming));
     }
 
+    void importsRunInTheBackgroundWithProgress()
+    {
+        // A large file need not hold the upload request: with Prefer: respond-async the upload is
+        // answered 202 with a job, GDAL works in the background, and the administrator follows
+        // the job's progress until it holds the new layer — or the problem the file has.
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const std::string admin = server.login("admin");
+        const std::map<std::string, std::string> async = {{"Prefer", "respond-async"}};
+        std::vector<json> features;
+        for (int i = 1; i <= 3000; ++i)
+            features.push_back({{"type", "Feature"},
+                                {"id", i},
+                                {"properties", {{"tbbh", "图斑 " + std::to_string(i)}}},
+                                {"geometry", square(80.0 + (i % 60) * 0.002, 40.0 + (i / 60) * 0.002, 0.0008)}});
+        const std::string collection = json{{"type", "FeatureCollection"}, {"features", features}}.dump();
+        auto queued = uploadTo(server, "/api/v1/blueprint/layers", "农田-2026.geojson", collection,
+                               {{"id", "test_async"}, {"name", "永久基本农田（后台导入）"}, {"kind", "basic_farmland"}},
+                               admin, async);
+        QCOMPARE_STATUS(queued, 202);
+        QCOMPARE(queued.header("preference-applied"), std::string("respond-async"));
+        const std::string href = queued.header("location");
+        QCOMPARE(href, queued.json()["href"].get<std::string>());
+        QVERIFY(queued.json()["status"] == "queued" || queued.json()["status"] == "running");
+
+        auto follow = [&server, &admin](const std::string &where) {
+            json job;
+            double last = -1;
+            bool monotonic = true;
+            for (int i = 0; i < 600; ++i) {
+                job = server.get(where, admin).json();
+                monotonic = monotonic && job["progress"].get<double>() >= last;
+                last = job["progress"].get<double>();
+                if (job["status"] == "done" || job["status"] == "failed")
+                    break;
+                QTest::qWait(50);
+            }
+            job["monotonic"] = monotonic;
+            return job;
+        };
+        const json done = follow(href);
+        QCOMPARE(done["status"], "done");
+        QCOMPARE(done["monotonic"], true);
+        QCOMPARE(done["progress"].get<double>(), 1.0);
+        QCOMPARE(done["result"]["id"], "test_async");
+        QCOMPARE(done["result"]["feature_count"], 3000);
+        QCOMPARE(done["result"]["imported_version"], 1);
+        QVERIFY(!done["started_at"].is_null() && !done["finished_at"].is_null());
+        QCOMPARE_STATUS(server.get("/api/v1/blueprint/layers/test_async", admin), 200);
+
+        // A broken file ends as a failed job with the problem the synchronous import answers;
+        // the layer keeps its version.
+        auto broken = uploadTo(server, "/api/v1/blueprint/layers/test_async/versions", "cut.geojson",
+                               collection.substr(0, collection.size() / 2), {}, admin, async);
+        QCOMPARE_STATUS(broken, 202);
+        const json failed = follow(broken.header("location"));
+        QCOMPARE(failed["status"], "failed");
+        QCOMPARE(failed["problem"]["status"], 422);
+        QVERIFY2(failed["problem"]["errors"][0]["code"].get<std::string>().rfind("geo.import.", 0) == 0,
+                 failed.dump().c_str());
+        QCOMPARE(server.get("/api/v1/blueprint/layers/test_async", admin).json()["version"], 1);
+        // What can be told at once is told at once, and nothing is queued.
+        QCOMPARE_STATUS(uploadTo(server, "/api/v1/blueprint/layers", "f.geojson", collection,
+                                 {{"id", "test_async"}, {"name", "重复"}, {"kind", "basic_farmland"}}, admin, async),
+                        409);
+        QCOMPARE_STATUS(uploadTo(server, "/api/v1/blueprint/layers/no_such_layer/versions", "f.geojson", collection, {},
+                                 admin, async),
+                        404);
+        const json jobs = server.get("/api/v1/blueprint/imports", admin).json();
+        QCOMPARE(jobs["items"].size(), size_t(2));
+        QCOMPARE(jobs["items"][0]["status"], "failed");
+        // Administrators only; unknown jobs are 404.
+        QCOMPARE_STATUS(server.get(href, server.login("reviewer")), 403);
+        QCOMPARE_STATUS(server.get("/api/v1/blueprint/imports/imp-nothing", admin), 404);
+        // The audit log has the request that queued it and the import's own row.
+        QCOMPARE(server.sql("SELECT COUNT(*) FROM audit_log WHERE target = 'blueprint_layer:test_async' AND action = "
+                            "'IMPORT blueprint_layer'")[0][0],
+                 "2");
+        QCOMPARE(server.sql("SELECT COUNT(*) FROM audit_log WHERE target = 'blueprint_layer:test_async' AND action "
+                            "LIKE 'POST %' AND result = 201")[0][0],
+                 "2");
+
+        // A job the server was working on when it stopped is failed at the next start, its upload gone.
+        const std::string leftover = server.dataDir().toStdString() + "/blueprint/.incoming/upload-left/left.geojson";
+        fs::create_directories(fs::path(leftover).parent_path());
+        std::ofstream(leftover) << collection;
+        server.sql("INSERT INTO blueprint_imports (id, layer_id, is_new_layer, source_name, upload_path, status, "
+                   "created_by, created_at) VALUES ('imp-left', 'test_async', 0, 'left.geojson', '"
+                   + leftover + "', 'running', 'admin', 0)");
+        QCOMPARE(server.stop(), 0);
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const json left = server.get("/api/v1/blueprint/imports/imp-left", server.login("admin")).json();
+        QCOMPARE(left["status"], "failed");
+        QVERIFY(left["problem"]["detail"].get<std::string>().find("重新上传") != std::string::npos);
+        QVERIFY(!fs::exists(fs::path(leftover).parent_path()));
+    }
+
 private:
     std::string token(const std::string &who) const { return m_users.at(who).token; }
     std::string path(const std::string &name) const
@@ -551,6 +648,13 @@ private:
     HttpReply upload(const std::string &path, const std::string &filename, const std::string &content,
                      const std::map<std::string, std::string> &fields, const std::string &who) const
     {
+        return uploadTo(m_server, path, filename, content, fields, token(who));
+    }
+    /// POSTs a multipart upload of @p content as the file @p filename, with @p fields, to @p server.
+    static HttpReply uploadTo(const TestServer &server, const std::string &path, const std::string &filename,
+                              const std::string &content, const std::map<std::string, std::string> &fields,
+                              const std::string &token, const std::map<std::string, std::string> &headers = {})
+    {
         const std::string boundary = "----spgl-test-boundary-7MA4YWxkTrZu0gW";
         std::string body;
         for (const auto &[name, value] : fields)
@@ -558,8 +662,9 @@ private:
                     + "\r\n";
         body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return m_server.request("POST", path, body, {{"Content-Type", "multipart/form-data; boundary=" + boundary}},
-                                token(who));
+        std::map<std::string, std::string> all = headers;
+        all["Content-Type"] = "multipart/form-data; boundary=" + boundary;
+        return server.request("POST", path, body, all, token);
     }
     std::string newProject(const std::string &code, const json &site)
     {

@@ -164,7 +164,27 @@ Route uploadRoute(std::string pattern, std::string summary)
               .response({{"type", "object"}}, 201)
               .build();
     r.streamBody = true;
+    r.parameters.push_back({{"name", "Prefer"},
+                            {"in", "header"},
+                            {"description", "respond-async：后台导入，立即返回 202 与导入任务（Location 指向 "
+                                            "/api/v1/blueprint/imports/{id}，可查询进度）"},
+                            {"schema", {{"type", "string"}}}});
     r.problems = {{409, "图层已存在"}, {413, "文件过大"}, {422, "文件无法导入（缺少 .prj、没有要素、不是 GIS 文件…）"}};
+    return r;
+}
+
+/// RFC 7240 Prefer: respond-async — the import runs in the background and the answer is its job.
+bool respondAsync(const Request &req)
+{
+    return req.header("Prefer").find("respond-async") != std::string::npos;
+}
+
+/// 202 Accepted with the job, where to follow it, and that the preference was honoured.
+Response queued(const json &job)
+{
+    Response r = Response::json(job, 202);
+    r.header("Location", job.value("href", std::string()));
+    r.header("Preference-Applied", "respond-async");
     return r;
 }
 
@@ -197,6 +217,10 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
         auto upload = readUpload(req, ctx.blueprint().incomingDir(), ctx.config().maxUploadBytes, fields);
         req.audit().setTarget("blueprint_layer:" + upload.id);
         req.audit().setDetail("import " + upload.sourceName);
+        if (respondAsync(req)) {
+            const std::string id = upload.id;
+            return queued(ctx.imports().enqueue(req.principal(), id, true, std::move(upload), beijing::nowMs()));
+        }
         json out = ctx.blueprint().create(req.principal(), std::move(upload), beijing::nowMs());
         Response r = Response::json(out, 201);
         r.header("Location", "/api/v1/blueprint/layers/" + out["id"].get<std::string>());
@@ -213,10 +237,27 @@ void BlueprintHandlers::registerRoutes(Router &router, ServerContext &ctx)
             throw ApiError::notFound("没有这个蓝图图层：" + id);
         auto upload = readUpload(req, ctx.blueprint().incomingDir(), ctx.config().maxUploadBytes, fields);
         req.audit().setDetail("import " + upload.sourceName);
+        if (respondAsync(req))
+            return queued(ctx.imports().enqueue(req.principal(), id, false, std::move(upload), beijing::nowMs()));
         return Response::json(ctx.blueprint().importVersion(req.principal(), id, std::move(upload), beijing::nowMs()),
                               201);
     };
     router.add(std::move(version));
+
+    router.add(RouteBuilder("GET", "/api/v1/blueprint/imports")
+                   .tag("blueprint")
+                   .roles({role::Admin})
+                   .summary("后台导入任务（最近 50 个，新的在前）")
+                   .handler([&ctx](Request &) { return Response::json(ctx.imports().list(50)); })
+                   .build());
+    router.add(
+        RouteBuilder("GET", "/api/v1/blueprint/imports/{id}")
+            .tag("blueprint")
+            .roles({role::Admin})
+            .summary("一个后台导入任务：queued / running（progress 0–1 与当前步骤）/ done（result 为导入后的图层）/ "
+                     "failed（problem 为同步导入会返回的错误）")
+            .handler([&ctx](Request &req) { return Response::json(ctx.imports().job(req.param("id"))); })
+            .build());
 
     router.add(RouteBuilder("POST", "/api/v1/blueprint/layers/{id}/restore")
                    .tag("blueprint")

@@ -426,6 +426,31 @@ try {
   assert.equal(denied.status, 404, 'another applicant must not read the result document')
   log(`result document ${download.suggestedFilename()} downloaded (${resultPdf.length} bytes); another applicant gets 404`)
 
+  // 8a2. The other departments decide; the window hands the results over by post (统一出件). The
+  // applicant sees how, with the tracking number and the addressee.
+  section = '8a2. The window hands the results over by post (统一出件).'
+  const reviewerOf = { '11650100FGW': 'rev.fgw', '11650100ZRZY': 'rev.zrzy', '11650100STHJ': 'rev.sthj',
+    '11650100SWJ': 'rev.swj', '11650100JTYS': 'rev.jtys', '11650100RFB': 'rev.rfb', '11650100XFJY': 'rev.xfjy',
+    '11650100CSGL': 'rev.csgl', '11650100DAG': 'rev.dag' }
+  for (const c of accepted.cases.filter((k) => k.id !== fgwCase.id)) {
+    const token = await apiLogin(base, reviewerOf[c.department] ?? 'reviewer')
+    await apiCall(base, token, 'POST', `cases/${c.id}/claim`, {})
+    await apiCall(base, token, 'POST', `cases/${c.id}/decide`, { outcome: 'approved', opinion: '同意（门户测试）',
+      document: { number: `门户测〔2026〕${c.id}号`, title: `${c.item_name}结果`, date: today } })
+  }
+  await apiCall(base, clerk, 'POST', `applications/${appId}/deliver`,
+    { method: 'post', tracking_no: 'EMS1082026CN', recipient: '门户测试企业 王芳' })
+  await page.reload()
+  await byTest('delivery').waitFor()
+  const deliveryShown = await byTest('delivery').innerText()
+  for (const part of ['邮寄送达', 'EMS1082026CN', '门户测试企业 王芳'])
+    assert.ok(deliveryShown.includes(part), `delivery shows ${part}: ${deliveryShown}`)
+  assert.equal(await byTest('app-status').getAttribute('data-status'), 'delivered')
+  assert.equal(await byTest('clock-paused').count(), 0, 'finished clocks neither run nor pause')
+  assert.ok((await byTest('clock-level').allInnerTexts()).every((x) => x.includes('已完成')))
+  await shot('progress-delivered')
+  log(`delivered by post: "${deliveryShown}"`)
+
   // 8b. A second project, continued from a draft (as saved by the portal), reusing a file of the
   section = '8b. A second project, continued from a draft (as saved by the po'
   // first application instead of uploading it again; submitted, then withdrawn before acceptance.
@@ -602,6 +627,7 @@ try {
   await page.locator('header .el-select').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: 'English' }).click()
   await page.getByText('My applications').first().waitFor()
+  assert.match(await byTest('delivery').innerText(), /Sent by post.*EMS1082026CN/)
   await shot('progress-en')
   log('English switchable')
 

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -225,8 +226,12 @@ private slots:
         const nlohmann::json b = {{{{87.7, 43.8}, {87.71, 43.8}, {87.71, 43.81}, {87.7, 43.8}}},
                                   {{{87.72, 43.8}, {87.73, 43.8}, {87.73, 43.81}, {87.72, 43.8}}}};
         writeText(path("zones.geojson"), collection({feature(1, a), feature(2, b, "MultiPolygon")}).dump());
-        auto result = LayerImporter().importFile(path("zones.geojson"), path("out/zones"));
+        std::vector<double> told;
+        LayerImporter::Options options;
+        options.progress = [&told](double f, const std::string &) { told.push_back(f); };
+        auto result = LayerImporter(options).importFile(path("zones.geojson"), path("out/zones"));
         QVERIFY2(result.ok(), result ? "" : result.error().message.c_str());
+        QVERIFY(!told.empty() && std::is_sorted(told.begin(), told.end()));
         QCOMPARE(result->driver, std::string("GeoJSON"));
         QCOMPARE(result->featureCount, int64_t(2));
         QCOMPARE(result->sourceFeatures, int64_t(2));
@@ -487,9 +492,19 @@ private slots:
                         CE_None);
             }
         }
-        auto result = LayerImporter().importFile(path("image.tif"), path("out/image"));
+        // Progress goes forward through the reprojection, then the overviews.
+        std::vector<std::pair<double, std::string>> told;
+        LayerImporter::Options options;
+        options.progress = [&told](double f, const std::string &step) { told.emplace_back(f, step); };
+        auto result = LayerImporter(options).importFile(path("image.tif"), path("out/image"));
         QVERIFY2(result.ok(), result ? "" : result.error().message.c_str());
         QVERIFY(result->raster);
+        QVERIFY(told.size() >= 3);
+        QVERIFY(
+            std::is_sorted(told.begin(), told.end(), [](const auto &a, const auto &b) { return a.first < b.first; }));
+        QCOMPARE(told.front().second, std::string("重投影影像"));
+        QCOMPARE(told.back().second, std::string("生成影像金字塔"));
+        QVERIFY(told.back().first > 0.9 && told.back().first <= 1.0);
         // 8-bit imagery becomes a GeoPackage raster, like the vector layers.
         QCOMPARE(result->format, std::string("gpkg_raster"));
         QCOMPARE(result->outputPath, path("out/image.gpkg"));
