@@ -75,7 +75,7 @@ pg_start() {
   # The cached cluster keeps the generated database; pg-test-cluster.sh would wipe it. When it
   # is already running (a previous run left it up, or someone is looking at it), use it as is.
   if as_pg "'$pgbin/pg_ctl' -D '$data/pg/data' status" >/dev/null 2>&1; then return 0; fi
-  as_pg "'$pgbin/pg_ctl' -D '$data/pg/data' -l '$data/pg/log' -o \"-p $pgport -k '$data/pg' -c listen_addresses=127.0.0.1 -c max_connections=300\" -w start" >/dev/null
+  as_pg "'$pgbin/pg_ctl' -D '$data/pg/data' -l '$data/pg/log' -o \"-p $pgport -k '$data/pg' -c listen_addresses=127.0.0.1 -c max_connections=300 ${SPGL_BENCH_PG_OPTS:-}\" -w start" >/dev/null
   pg_started=1
 }
 
