@@ -626,12 +626,11 @@ Result<json> LocalCache::guideFor(const json &project, int stage) const
 {
     if (!project.is_object())
         return Error{"sync.unknown", "本地缓存中没有该项目，请先同步", "project_id"};
-    const std::string code = project.value("process_code", json()).is_string()
-                                 ? project["process_code"].get<std::string>()
-                                 : std::string();
-    const std::string version = project.value("process_version", json()).is_string()
-                                    ? project["process_version"].get<std::string>()
-                                    : std::string();
+    const auto text = [&project](const char *key) {
+        return project.contains(key) && project[key].is_string() ? project[key].get<std::string>() : std::string();
+    };
+    const std::string code = text("process_code");
+    const std::string version = text("process_version");
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!code.empty()) {
         // Pinned at the project's first application: that version, even when a newer one is out.
@@ -649,9 +648,14 @@ Result<json> LocalCache::guideFor(const json &project, int stage) const
     }
     // Not pinned yet: the latest published process of the project's type whose region covers the
     // project's, the first by code — the server's rule.
-    const std::string region = project.value("region_code", std::string());
-    for (const json &g : guides(stage, project.value("process_type", 0))) {
-        const auto scope = RegionCode::parse(g.value("region_code", std::string()));
+    const std::string region = text("region_code");
+    const int processType = project.contains("process_type") && project["process_type"].is_number_integer()
+                                ? project["process_type"].get<int>()
+                                : 0;
+    for (const json &g : guides(stage, processType)) {
+        if (!g.contains("region_code") || !g["region_code"].is_string())
+            return g; // a server from before guides named their region: its first guide, as then
+        const auto scope = RegionCode::parse(g["region_code"].get<std::string>());
         if (scope.ok() && scope.value().covers(region))
             return g;
     }
