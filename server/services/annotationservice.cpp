@@ -6,6 +6,7 @@
 #include "http/apierror.h"
 #include "http/jsonfields.h"
 #include "services/approvalservice.h"
+#include "services/changefeed.h"
 #include "services/requestaudit.h"
 
 #include <Poco/UUIDGenerator.h>
@@ -37,15 +38,6 @@ std::int64_t projectNumber(const std::string &projectId)
         || !std::all_of(projectId.begin(), projectId.end(), [](unsigned char c) { return std::isdigit(c); }))
         throw ApiError::notFound("项目不存在");
     return std::stoll(projectId);
-}
-
-void recordChange(Connection &c, const std::string &id, std::int64_t version, const std::string &region,
-                  const std::string &department, std::int64_t now)
-{
-    c.lockChain(0x5350474C4348); // change feed order = commit order
-    c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-              "VALUES ('annotation', ?, ?, 'upsert', ?, ?, NULL, ?)",
-              {id, version, region, department, now});
 }
 
 } // namespace
@@ -154,7 +146,7 @@ json AnnotationService::add(Connection &c, const Principal &who, const std::stri
         "department, region_code, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 1)",
         {annotationId, pid, caseId ? SqlValue(*caseId) : SqlValue(nullptr), geometry, text, who.userId,
          who.displayName.empty() ? who.username : who.displayName, dept, region, now, now});
-    recordChange(c, annotationId, 1, region, dept, now);
+    ChangeFeed::record(c, {{"annotation", annotationId, 1, region, dept, std::nullopt}}, now);
     return fromRow(*c.queryOne(std::string("SELECT ") + columns() + " FROM annotations WHERE id = ?", {annotationId}));
 }
 
@@ -189,7 +181,7 @@ json AnnotationService::setStatus(Connection &c, const Principal &who, const std
         const std::int64_t version = row->integer(5) + 1;
         c.execute("UPDATE annotations SET status = ?, updated_at = ?, version = ? WHERE id = ?",
                   {status, now, version, id});
-        recordChange(c, id, version, row->text(3), row->text(2), now);
+        ChangeFeed::record(c, {{"annotation", id, version, row->text(3), row->text(2), std::nullopt}}, now);
     }
     return fromRow(*c.queryOne(std::string("SELECT ") + columns() + " FROM annotations WHERE id = ?", {id}));
 }

@@ -322,10 +322,7 @@ std::int64_t ApprovalService::createProject(Connection &c, const json &body, con
         {code, name, region, *processType, *approvalType, owner, builderName, builderCredit, investment, landArea,
          buildingArea, address, sqlOptional(site), extra.dump(), now, now});
     const std::int64_t id = row->integer(0);
-    c.lockChain(0x5350474C4348); // change feed order = commit order
-    c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-              "VALUES ('project', ?, 1, 'upsert', ?, '', ?, ?)",
-              {std::to_string(id), region, owner, now});
+    ChangeFeed::record(c, {{"project", std::to_string(id), 1, region, "", owner}}, now);
     return id;
 }
 
@@ -661,11 +658,9 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
     before.form = checked.data;
     before.applicantId = owner;
     before.projectId = projectId;
-    save(c, before, after, events.value(), now, true);
     // The project changed too (its stage, the process it pinned): caches that hold it hear of it.
-    c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-              "VALUES ('project', ?, ?, 'upsert', ?, '', ?, ?)",
-              {std::to_string(projectId), bumped->integer(0), region, owner, now});
+    save(c, before, after, events.value(), now, true,
+         {{"project", std::to_string(projectId), bumped->integer(0), region, "", owner}});
     return a.id;
 }
 
@@ -737,7 +732,8 @@ std::vector<Event> ApprovalService::execute(Connection &c, const std::string &ap
 }
 
 void ApprovalService::save(Connection &c, const Stored &before, const Application &app,
-                           const std::vector<Event> &events, std::int64_t now, bool created)
+                           const std::vector<Event> &events, std::int64_t now, bool created,
+                           std::vector<ChangeFeed::Change> alsoChanged)
 {
     loadDepartments(c); // the window to notify (the first submission after a start may be the first look-up)
     const std::string state = workflowjson::toJson(app).dump();
@@ -877,15 +873,12 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
     }
 
     // The change feed, in commit order.
-    c.lockChain(0x5350474C4348);
-    c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-              "VALUES ('application', ?, ?, 'upsert', ?, '', ?, ?)",
-              {app.id, app.version, app.regionCode, before.applicantId, now});
+    std::vector<ChangeFeed::Change> changes = std::move(alsoChanged);
+    changes.push_back({"application", app.id, app.version, app.regionCode, "", before.applicantId});
     for (const auto &k : app.cases)
         if (touched.count(k.id))
-            c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-                      "VALUES ('case', ?, ?, 'upsert', ?, ?, ?, ?)",
-                      {k.id, k.version, app.regionCode, k.department, before.applicantId, now});
+            changes.push_back({"case", k.id, k.version, app.regionCode, k.department, before.applicantId});
+    ChangeFeed::record(c, changes, now);
 }
 
 json ApprovalService::applicationCommand(const std::string &id, CommandKind kind, const json &body,
@@ -1315,10 +1308,7 @@ int ApprovalService::scanClocks(std::int64_t now)
                                    + (ch.level == "overdue" ? " 已超期（期限 " : " 临近办结期限（期限 ") + ch.deadline
                                    + "）",
                                now});
-                c.lockChain(0x5350474C4348);
-                c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-                          "VALUES ('case', ?, ?, 'upsert', ?, ?, NULL, ?)",
-                          {ch.id, ch.version, ch.region, ch.department, now});
+                ChangeFeed::record(c, {{"case", ch.id, ch.version, ch.region, ch.department, std::nullopt}}, now);
             }
         });
     }
@@ -1353,10 +1343,7 @@ int ApprovalService::scanTolerance(std::int64_t now)
                 c.execute("INSERT INTO notifications (user_id, application_id, case_id, kind, message, created_at) "
                           "VALUES (?, ?, ?, 'tolerance_overdue', ?, ?)",
                           {r.integer(6), r.text(1), r.text(0), message, now});
-            c.lockChain(0x5350474C4348);
-            c.execute("INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, at) "
-                      "VALUES ('case', ?, ?, 'upsert', ?, ?, NULL, ?)",
-                      {r.text(0), r.integer(5), r.text(2), r.text(3), now});
+            ChangeFeed::record(c, {{"case", r.text(0), r.integer(5), r.text(2), r.text(3), std::nullopt}}, now);
             ++notified;
         }
         return notified;

@@ -3,6 +3,7 @@
 #include "auth/principal.h"
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
+#include "services/changefeed.h"
 #include "storage/database.h"
 #include "workflow/engine.h"
 
@@ -92,8 +93,10 @@ public:
 private:
     struct Stored;
     Stored load(Connection &c, const std::string &id, const Principal &who, bool forUpdate);
+    /// Writes @p after and its @p events, and records the changes in the feed together with
+    /// @p alsoChanged (what else the transaction changed, e.g. the project a submission pins).
     void save(Connection &c, const Stored &before, const Application &after, const std::vector<Event> &events,
-              std::int64_t now, bool created);
+              std::int64_t now, bool created, std::vector<ChangeFeed::Change> alsoChanged = {});
     nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form, std::int64_t now,
                                    bool withTimeline);
     void loadDepartments(Connection &c);

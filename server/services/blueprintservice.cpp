@@ -94,15 +94,14 @@ fs::path BlueprintService::incomingDir() const
     return m_root / ".incoming";
 }
 
-fs::path BlueprintService::savedUpload(const fs::path &file) const
+void BlueprintService::discardUpload(const fs::path &file) const
 {
     const fs::path incoming = incomingDir().lexically_normal();
     const fs::path normal = file.lexically_normal();
     if (normal.parent_path() == incoming)
-        return normal;
-    if (normal.parent_path().parent_path() == incoming)
-        return normal.parent_path();
-    return {};
+        discard(normal);
+    else if (normal.parent_path().parent_path() == incoming)
+        discard(normal.parent_path());
 }
 
 fs::path BlueprintService::layerDir(const std::string &id) const
@@ -222,7 +221,7 @@ json BlueprintService::importVersion(const Principal &who, const std::string &id
     return importUpload(who, id, false, upload, now, progress);
 }
 
-void BlueprintService::checkUpload(const std::string &id, bool create, const Upload &upload) const
+BlueprintService::Target BlueprintService::checkUpload(const std::string &id, bool create, const Upload &upload) const
 {
     const std::string &kind = upload.kind, &name = upload.name;
     if (create) {
@@ -254,12 +253,14 @@ void BlueprintService::checkUpload(const std::string &id, bool create, const Upl
         if (exists)
             throw ApiError::conflict("图层 " + id + " 已存在；导入新版本请用 POST /api/v1/blueprint/layers/" + id
                                      + "/versions");
-    } else {
-        const bool exists = m_db.read(
-            [&](Connection &c) { return c.queryOne("SELECT 1 FROM blueprint_layers WHERE id = ?", {id}).has_value(); });
-        if (!exists)
-            throw ApiError::notFound("没有这个蓝图图层：" + id);
+        return {kind, name};
     }
+    // A new version: the layer's own kind and name.
+    auto current = m_db.read(
+        [&](Connection &c) { return c.queryOne("SELECT kind, name FROM blueprint_layers WHERE id = ?", {id}); });
+    if (!current)
+        throw ApiError::notFound("没有这个蓝图图层：" + id);
+    return {current->text(0), current->text(1)};
 }
 
 json BlueprintService::importUpload(const Principal &who, const std::string &id, bool create, Upload &upload,
@@ -267,21 +268,14 @@ json BlueprintService::importUpload(const Principal &who, const std::string &id,
 {
     struct Cleanup
     {
-        fs::path path;
-        ~Cleanup() { discard(path); }
-    } cleanup{savedUpload(upload.file)}; // only what the handler saved
+        const BlueprintService &service;
+        const fs::path &file;
+        ~Cleanup() { service.discardUpload(file); }
+    } cleanup{*this, upload.file}; // only what the handler saved
 
     // What the layer is: given for a new layer, from the catalog for a new version.
-    checkUpload(id, create, upload);
-    std::string kind = upload.kind, name = upload.name;
-    if (!create) {
-        auto current = m_db.read(
-            [&](Connection &c) { return c.queryOne("SELECT kind, name FROM blueprint_layers WHERE id = ?", {id}); });
-        if (!current)
-            throw ApiError::notFound("没有这个蓝图图层：" + id);
-        kind = current->text(0);
-        name = current->text(1);
-    }
+    const Target target = checkUpload(id, create, upload);
+    const std::string &kind = target.kind, &name = target.name;
     const bool rasterKind = geo::isRasterKind(*geo::layerKindFromCode(kind));
 
     std::lock_guard lock(m_importMutex);

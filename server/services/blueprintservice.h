@@ -52,9 +52,9 @@ public:
 
     /// Where uploads are saved before their import (on the same file system as the layers).
     std::filesystem::path incomingDir() const;
-    /// What the handler saved for the upload @p file (the file, or its folder inside
-    /// incomingDir()), to remove when the import is done; empty when @p file is not an upload.
-    std::filesystem::path savedUpload(const std::filesystem::path &file) const;
+    /// Removes what the handler saved for the upload @p file (the file, or its folder inside
+    /// incomingDir()); nothing when @p file is not an upload.
+    void discardUpload(const std::filesystem::path &file) const;
 
     /// GET /blueprint/layers: every layer with its current version.
     nlohmann::json list() const;
@@ -66,10 +66,15 @@ public:
     /// Told how far an import is (0–1) and at which step, from the importing thread.
     using Progress = std::function<void(double fraction, const std::string &step)>;
 
+    /// The kind and name of the layer an upload goes into.
+    struct Target
+    {
+        std::string kind, name;
+    };
     /// What create() / importVersion() check before any GDAL work: the id, name, kind and style
     /// of a new layer (and that it does not exist yet), or that the layer to add a version to
-    /// exists. Throws the ApiError they would answer.
-    void checkUpload(const std::string &id, bool create, const Upload &upload) const;
+    /// exists. Throws the ApiError they would answer; else the layer's kind and name.
+    Target checkUpload(const std::string &id, bool create, const Upload &upload) const;
     /// POST /blueprint/layers: a new layer from an upload (409 when the id exists, 422 when the
     /// file cannot be imported: nothing is stored then).
     nlohmann::json create(const Principal &who, Upload upload, std::int64_t now, const Progress &progress = {});

@@ -41,13 +41,6 @@ json jobJson(const SqlRow &r)
             {"href", "/api/v1/blueprint/imports/" + r.text(0)}};
 }
 
-void discard(const fs::path &path)
-{
-    std::error_code ec;
-    if (!path.empty())
-        fs::remove_all(path, ec);
-}
-
 } // namespace
 
 ImportJobs::ImportJobs(Database &db, BlueprintService &blueprint)
@@ -76,7 +69,7 @@ void ImportJobs::start()
         return c.query("SELECT id, upload_path FROM blueprint_imports WHERE status IN ('queued', 'running')");
     });
     for (const auto &row : left) {
-        discard(m_blueprint.savedUpload(row.text(1)));
+        m_blueprint.discardUpload(row.text(1));
         m_db.write([&](Connection &c) {
             c.execute("UPDATE blueprint_imports SET status = 'failed', problem = ?, finished_at = ? WHERE id = ? AND "
                       "status IN ('queued', 'running')",
@@ -95,10 +88,11 @@ json ImportJobs::enqueue(const Principal &who, const std::string &layerId, bool 
 {
     struct Cleanup
     {
-        fs::path path;
-        ~Cleanup() { discard(path); }
-    } cleanup{m_blueprint.savedUpload(upload.file)};
-    m_blueprint.checkUpload(layerId, create, upload);
+        const BlueprintService &blueprint;
+        fs::path file; ///< cleared once the import thread owns the upload
+        ~Cleanup() { blueprint.discardUpload(file); }
+    } cleanup{m_blueprint, upload.file};
+    (void)m_blueprint.checkUpload(layerId, create, upload);
     const std::string id = "imp-" + TokenService::randomToken(9);
     m_db.write([&](Connection &c) {
         c.execute(
@@ -111,7 +105,7 @@ json ImportJobs::enqueue(const Principal &who, const std::string &layerId, bool 
         std::lock_guard lock(m_mutex);
         m_queue.push_back({id, who, layerId, create, std::move(upload)});
     }
-    cleanup.path.clear(); // the import thread owns the upload now
+    cleanup.file.clear(); // the import thread owns the upload now
     m_wake.notify_one();
     return job(id);
 }

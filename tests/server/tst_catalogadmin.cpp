@@ -175,11 +175,7 @@ private slots:
         QVERIFY(unchanged.body.empty());
         QCOMPARE(m_server.get("/api/v1/guides?versions=some").status, 422);
 
-        const json extra = {{"name", "energy_review_no"},
-                            {"label", "节能审查意见文号"},
-                            {"type", "string"},
-                            {"required", true},
-                            {"section", "项目基本信息"}};
+        const json extra = spgl::test::requiredTextField("energy_review_no", "节能审查意见文号");
         // (inconsistentPublicationRefused left a broken draft of another process behind: an
         // unfinished draft must not block the publication of anything else.)
         const std::string refused = spgl::test::publishProcessVersion(m_server, m_admin, "650100-ZFTZFW", "1.2", extra);

@@ -737,11 +737,7 @@ private slots:
                 .status,
             200);
 
-        const json extra = {{"name", "energy_review_no"},
-                            {"label", "节能审查意见文号"},
-                            {"type", "string"},
-                            {"required", true},
-                            {"section", "项目基本信息"}};
+        const json extra = spgl::test::requiredTextField("energy_review_no", "节能审查意见文号");
         const std::string refused = spgl::test::publishProcessVersion(m_server, admin, "650100-ZFTZFW", "1.3", extra);
         QVERIFY2(refused.empty(), refused.c_str());
         struct Retire

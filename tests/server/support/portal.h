@@ -327,6 +327,12 @@ inline nlohmann::json resultDocument(const std::string &number, const std::strin
     return {{"number", number}, {"title", title}, {"date", date}};
 }
 
+/// A required text field of a form's 项目基本信息 section (to add to a new form version).
+inline nlohmann::json requiredTextField(const std::string &name, const std::string &label)
+{
+    return {{"name", name}, {"label", label}, {"type", "string"}, {"required", true}, {"section", "项目基本信息"}};
+}
+
 /**
  * Publishes, as the administrator (@p admin), version @p version of process @p code: a copy of its
  * latest published version whose stage 1 form is a new version @p version of that form with the
