@@ -665,17 +665,7 @@ private slots:
         auto twice = desk.engine.file(filingOf(b, {}));
         QVERIFY(twice.ok());
         // Meanwhile the applicant files b's stage 1 online.
-        const std::string applicant = m_server.login("applicant");
-        const json form = spgl::test::fillForm(guide["form"], b);
-        QCOMPARE(m_server
-                     .postJson("/api/v1/applications",
-                               {{"project_id", b["id"]},
-                                {"stage", 1},
-                                {"form", form},
-                                {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, b), {})}},
-                               applicant)
-                     .status,
-                 201);
+        QCOMPARE(spgl::test::fileOnline(m_server, m_server.login("applicant"), b, guide).status, 201);
 
         auto pushed = desk.engine.push();
         QVERIFY2(pushed.ok(), pushed.ok() ? "" : pushed.error().message.c_str());
@@ -721,14 +711,7 @@ private slots:
         QVERIFY(!firstTag.isEmpty());
 
         const json oldGuide = spgl::test::stageGuide(m_server, 1);
-        const json oldForm = spgl::test::fillForm(oldGuide["form"], pinned);
-        const auto online = m_server.postJson(
-            "/api/v1/applications",
-            {{"project_id", pinned["id"]},
-             {"stage", 1},
-             {"form", oldForm},
-             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(oldGuide, oldForm, pinned), {})}},
-            applicant);
+        const auto online = spgl::test::fileOnline(m_server, applicant, pinned, oldGuide);
         QVERIFY2(online.status == 201, online.body.c_str());
         const std::string withdrawn = online.json()["id"];
         QCOMPARE(
@@ -823,15 +806,8 @@ private:
         const json p = spgl::test::tianshanProject(m_server, applicant, ++serial, "天山区社区服务中心");
         if (p.is_null())
             return {};
-        const json guide = spgl::test::stageGuide(m_server, 1);
-        const json form = spgl::test::fillForm(guide["form"], p);
-        const auto submitted = m_server.postJson(
-            "/api/v1/applications",
-            {{"project_id", p["id"]},
-             {"stage", 1},
-             {"form", form},
-             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {}, files)}},
-            applicant);
+        const auto submitted
+            = spgl::test::fileOnline(m_server, applicant, p, spgl::test::stageGuide(m_server, 1), files);
         if (submitted.status != 201)
             return {};
         const auto accepted

@@ -1133,15 +1133,7 @@ private:
         const json p = spgl::test::tianshanProject(m_server, applicant, 900 + ++serial, "天山区社区服务中心");
         if (p.is_null())
             return {};
-        const json guide = spgl::test::stageGuide(m_server, 1);
-        const json form = spgl::test::fillForm(guide["form"], p);
-        const auto submitted = m_server.postJson(
-            "/api/v1/applications",
-            {{"project_id", p["id"]},
-             {"stage", 1},
-             {"form", form},
-             {"materials", spgl::test::materialsFor(spgl::test::applyingItems(guide, form, p), {})}},
-            applicant);
+        const auto submitted = spgl::test::fileOnline(m_server, applicant, p, spgl::test::stageGuide(m_server, 1));
         if (submitted.status != 201)
             return {};
         const std::string id = submitted.json()["id"].get<std::string>();

@@ -327,6 +327,23 @@ inline nlohmann::json resultDocument(const std::string &number, const std::strin
     return {{"number", number}, {"title", title}, {"date", date}};
 }
 
+/**
+ * Files @p guide's stage of @p project online (POST /applications, as @p token) with the form
+ * filled in realistically and every material of the items that apply, @p files attached by
+ * "ITEM/MATERIAL" key.
+ */
+inline HttpReply fileOnline(const TestServer &server, const std::string &token, const nlohmann::json &project,
+                            const nlohmann::json &guide, const std::map<std::string, std::string> &files = {})
+{
+    const nlohmann::json form = fillForm(guide["form"], project);
+    return server.postJson("/api/v1/applications",
+                           {{"project_id", project["id"]},
+                            {"stage", guide["stage"]},
+                            {"form", form},
+                            {"materials", materialsFor(applyingItems(guide, form, project), {}, files)}},
+                           token);
+}
+
 /// A required text field of a form's 项目基本信息 section (to add to a new form version).
 inline nlohmann::json requiredTextField(const std::string &name, const std::string &label)
 {
