@@ -1,5 +1,7 @@
 #include "core/localcache.h"
 
+#include "core/jsonspan.h"
+
 #include "domain/regioncode.h"
 #include "workflow/workflowjson.h"
 
@@ -231,10 +233,50 @@ QString LocalCache::cursor() const
     return c.isEmpty() ? QStringLiteral("0") : c;
 }
 
-Status LocalCache::applyChanges(const json &page)
+namespace {
+
+/// A member's value as the cache's text columns keep it: a string decoded, anything else as its
+/// JSON text, absent or null as empty (what the tree-based str() gives).
+QString textOf(std::string_view value)
 {
-    if (!page.is_object() || !page.contains("changes") || !page["changes"].is_array() || !page.contains("next"))
-        return Error{"cache.page", "服务器返回的变更页格式不正确", {}};
+    if (JsonSpan::isNull(value))
+        return {};
+    if (value.front() == '"') {
+        const auto decoded = JsonSpan::string(value);
+        return decoded ? QString::fromStdString(*decoded) : QString();
+    }
+    return QString::fromUtf8(value.data(), qsizetype(value.size()));
+}
+
+/// A stored JSON value's text: the member's own text, or @p fallback when it is absent or null.
+QString jsonTextOf(std::string_view value, QLatin1String fallback)
+{
+    return JsonSpan::isNull(value) ? QString(fallback) : QString::fromUtf8(value.data(), qsizetype(value.size()));
+}
+
+qint64 versionOf(std::string_view value)
+{
+    return JsonSpan::integer(value).value_or(0);
+}
+
+} // namespace
+
+Result<LocalCache::AppliedPage> LocalCache::applyChanges(std::string_view pageText)
+{
+    // The page is read as spans of its text: the large values (an application's state, form and
+    // timeline, a case's data) are stored as the server wrote them, never parsed into a tree.
+    const Error malformed{"cache.page", "服务器返回的变更页格式不正确", {}};
+    const auto page = JsonSpan::members(pageText);
+    if (!page)
+        return malformed;
+    const auto changes = JsonSpan::elements(JsonSpan::find(*page, "changes"));
+    const std::string_view next = JsonSpan::find(*page, "next");
+    if (!changes || next.empty())
+        return malformed;
+    AppliedPage applied;
+    applied.changes = int(changes->size());
+    applied.hasMore = JsonSpan::find(*page, "has_more") == "true";
+
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
         return sqlError(db.lastError(), "begin");
@@ -258,45 +300,52 @@ Status LocalCache::applyChanges(const json &page)
     upsertProject.prepare(
         QStringLiteral("INSERT INTO projects (id, version, data) VALUES (?, ?, ?) ON CONFLICT (id) DO "
                        "UPDATE SET version = excluded.version, data = excluded.data"));
-    for (const auto &change : page["changes"]) {
-        const QString entity = str(change, "entity");
-        const QString id = str(change, "id");
-        const json &data = change.contains("data") ? change["data"] : json();
-        if (str(change, "op") == QLatin1String("delete") || data.is_null()) {
+    for (const std::string_view changeText : *changes) {
+        const auto change = JsonSpan::members(changeText);
+        if (!change)
+            return fail(malformed);
+        const QString entity = textOf(JsonSpan::find(*change, "entity"));
+        const QString id = textOf(JsonSpan::find(*change, "id"));
+        const std::string_view dataText = JsonSpan::find(*change, "data");
+        if (textOf(JsonSpan::find(*change, "op")) == QLatin1String("delete") || JsonSpan::isNull(dataText)) {
             remove.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(tableOf(entity)));
             remove.addBindValue(id);
             if (!remove.exec())
                 return fail(sqlError(remove.lastError(), "delete"));
             continue;
         }
+        const auto data = JsonSpan::members(dataText);
+        if (!data)
+            return fail(malformed);
+        auto member = [&data](std::string_view key) { return JsonSpan::find(*data, key); };
         QSqlQuery *q = nullptr;
         if (entity == QLatin1String("application")) {
             q = &upsertApp;
             q->addBindValue(id);
-            q->addBindValue(str(data, "project_id"));
-            q->addBindValue(str(data, "status"));
-            q->addBindValue(qint64(data.value("version", 0)));
-            q->addBindValue(QString::fromStdString(data.value("state", json::object()).dump()));
-            q->addBindValue(QString::fromStdString(data.value("form", json::object()).dump()));
-            q->addBindValue(QString::fromStdString(data.value("timeline", json::array()).dump()));
+            q->addBindValue(textOf(member("project_id")));
+            q->addBindValue(textOf(member("status")));
+            q->addBindValue(versionOf(member("version")));
+            q->addBindValue(jsonTextOf(member("state"), QLatin1String("{}")));
+            q->addBindValue(jsonTextOf(member("form"), QLatin1String("{}")));
+            q->addBindValue(jsonTextOf(member("timeline"), QLatin1String("[]")));
         } else if (entity == QLatin1String("case")) {
             q = &upsertCase;
             q->addBindValue(id);
-            q->addBindValue(str(data, "application_id"));
-            q->addBindValue(str(data, "status"));
-            q->addBindValue(qint64(data.value("version", 0)));
-            q->addBindValue(str(data, "department"));
-            q->addBindValue(str(data, "deadline"));
-            q->addBindValue(str(data, "level"));
-            q->addBindValue(QString::fromStdString(data.dump()));
+            q->addBindValue(textOf(member("application_id")));
+            q->addBindValue(textOf(member("status")));
+            q->addBindValue(versionOf(member("version")));
+            q->addBindValue(textOf(member("department")));
+            q->addBindValue(textOf(member("deadline")));
+            q->addBindValue(textOf(member("level")));
+            q->addBindValue(QString::fromUtf8(dataText.data(), qsizetype(dataText.size())));
         } else if (entity == QLatin1String("project")) {
             q = &upsertProject;
             q->addBindValue(id);
-            q->addBindValue(qint64(data.value("version", 0)));
-            q->addBindValue(QString::fromStdString(data.dump()));
+            q->addBindValue(versionOf(member("version")));
+            q->addBindValue(QString::fromUtf8(dataText.data(), qsizetype(dataText.size())));
         } else if (entity == QLatin1String("annotation")) {
             q = &upsertAnnotation;
-            bindAnnotation(*q, data, false);
+            bindAnnotation(*q, json::parse(dataText, nullptr, false), false);
         } else {
             continue; // an entity this version does not cache
         }
@@ -306,12 +355,12 @@ Status LocalCache::applyChanges(const json &page)
     QSqlQuery cursor(db);
     cursor.prepare(QStringLiteral(
         "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    cursor.addBindValue(str(page, "next"));
+    cursor.addBindValue(textOf(next));
     if (!cursor.exec())
         return fail(sqlError(cursor.lastError(), "cursor"));
     if (!db.commit())
         return fail(sqlError(db.lastError(), "commit"));
-    return {};
+    return applied;
 }
 
 std::optional<Application> LocalCache::application(const QString &id) const

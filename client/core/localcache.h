@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace spgl::desk {
@@ -73,8 +74,15 @@ public:
 
     /// The change-feed cursor ("0" before the first sync).
     QString cursor() const;
-    /// Applies one page of GET /sync/changes and its next cursor in one transaction.
-    Status applyChanges(const nlohmann::json &page);
+    /// What one applied page of the change feed held.
+    struct AppliedPage
+    {
+        int changes = 0;      ///< the changes in the page
+        bool hasMore = false; ///< whether the feed holds more after it
+    };
+    /// Applies one page of GET /sync/changes (its JSON text) and its next cursor in one
+    /// transaction; a malformed page changes nothing.
+    Result<AppliedPage> applyChanges(std::string_view page);
 
     std::optional<Application> application(const QString &id) const;
     /// The events of an application (its 全程留痕), oldest first, as the server recorded them.

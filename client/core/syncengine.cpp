@@ -181,7 +181,7 @@ ApiReply SyncEngine::authorized(const std::function<ApiReply()> &call)
 Result<int> SyncEngine::pull(int pageSize)
 {
     int applied = 0;
-    for (int page = 0; page < 100000; ++page) {
+    for (int pages = 0; pages < 100000; ++pages) {
         const QString path
             = QStringLiteral("/api/v1/sync/changes?since=%1&limit=%2").arg(m_cache.cursor()).arg(pageSize);
         const ApiReply reply = authorized([&] { return m_api.get(path); });
@@ -189,14 +189,13 @@ Result<int> SyncEngine::pull(int pageSize)
             return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
         if (!reply.ok())
             return Error{reply.offline() ? "sync.offline" : "sync.pull", reply.message().toStdString(), {}};
-        const json body = reply.json();
-        if (auto s = m_cache.applyChanges(body); !s.ok())
-            return s.error();
-        const int n = int(body["changes"].size());
-        applied += n;
-        const bool more = body.value("has_more", false);
-        Q_EMIT pulled(n, more);
-        if (!more)
+        const auto page
+            = m_cache.applyChanges(std::string_view(reply.body.constData(), std::size_t(reply.body.size())));
+        if (!page.ok())
+            return page.error();
+        applied += page.value().changes;
+        Q_EMIT pulled(page.value().changes, page.value().hasMore);
+        if (!page.value().hasMore)
             return applied;
     }
     return applied;

@@ -99,7 +99,12 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
     const std::int64_t since = number(sinceText, "since", 0, INT64_MAX / 2);
     const std::int64_t limit = std::max<std::int64_t>(1, number(limitText, "limit", 500, 2000));
 
-    std::string sql = "SELECT seq, entity, entity_id, version, op FROM changes WHERE seq > ? AND region_code LIKE ?";
+    // Only an entity's latest change is sent: its data is the entity's current state, so an
+    // earlier change of it (in this page or a later one) would carry the same data again. A first
+    // sync then moves each entity once, however long its history.
+    std::string sql = "SELECT seq, entity, entity_id, version, op FROM changes ch WHERE seq > ? AND region_code LIKE ? "
+                      "AND NOT EXISTS (SELECT 1 FROM changes later WHERE later.entity = ch.entity AND "
+                      "later.entity_id = ch.entity_id AND later.seq > ch.seq)";
     SqlParams params{since, DataScope::of(who).regionPattern()};
     if (!who.isStaff()) {
         sql += " AND owner_id = ?";

@@ -58,6 +58,20 @@ std::string reviewerOf(const TestServer &s, const std::string &department)
                 + department + "' AND u.roles = 'reviewer' ORDER BY u.id LIMIT 1");
     return rows.empty() ? std::string() : rows[0][0];
 }
+
+/// Claims the first accepted case as a reviewer of its department: its id, application and
+/// department (one row), or nothing when none is left or the claim failed.
+std::vector<std::vector<std::string>> claimAnAcceptedCase(const TestServer &s)
+{
+    const auto open
+        = s.sql("SELECT id, application_id, department FROM cases WHERE status = 'accepted' ORDER BY id LIMIT 1");
+    if (open.empty()
+        || s.postJson("/api/v1/cases/" + open[0][0] + "/claim", json::object(), s.login(reviewerOf(s, open[0][2])))
+                   .status
+               != 200)
+        return {};
+    return open;
+}
 } // namespace
 
 class tst_Sync : public QObject
@@ -115,14 +129,8 @@ private slots:
         QCOMPARE(again["has_more"], false);
 
         // One change online; the incremental pull holds exactly that application and its case.
-        const auto open = m_server.sql(
-            "SELECT id, application_id, department FROM cases WHERE status = 'accepted' ORDER BY id LIMIT 1");
+        const auto open = claimAnAcceptedCase(m_server);
         QVERIFY(!open.empty());
-        QCOMPARE(m_server
-                     .postJson("/api/v1/cases/" + open[0][0] + "/claim", json::object(),
-                               m_server.login(reviewerOf(m_server, open[0][2])))
-                     .status,
-                 200);
         const auto delta = pullAll(m_server, clerk, 50, nullptr, &cursor);
         QCOMPARE(int(delta.at("case").size()), 1);
         QCOMPARE(delta.at("case").begin()->second["status"], "in_progress");
@@ -133,6 +141,46 @@ private slots:
         QCOMPARE(m_server.get("/api/v1/sync/changes?since=abc", clerk).status, 422);
         QCOMPARE(m_server.get("/api/v1/sync/changes?limit=99999", clerk).status, 422);
         QCOMPARE(m_server.get("/api/v1/sync/changes").status, 401);
+    }
+
+    /// A first sync moves each entity once, at its latest change, however long its history: an
+    /// application changed by ten events is not sent ten times across the pages.
+    void eachEntityOnceAtItsLatestChange()
+    {
+        const std::string clerk = m_server.login("clerk");
+        std::map<std::string, int> sent;
+        std::map<std::string, std::int64_t> versions;
+        std::string since = "0";
+        for (int page = 0; page < 10000; ++page) {
+            const auto r = m_server.get("/api/v1/sync/changes?since=" + since + "&limit=13", clerk);
+            QCOMPARE(r.status, 200);
+            const json body = r.json();
+            for (const auto &c : body["changes"]) {
+                const std::string key = c["entity"].get<std::string>() + "/" + c["id"].get<std::string>();
+                ++sent[key];
+                versions[key] = c["version"].get<std::int64_t>();
+            }
+            since = body["next"].get<std::string>();
+            if (!body["has_more"].get<bool>())
+                break;
+        }
+        const int history = std::stoi(m_server.sql("SELECT COUNT(*) FROM changes WHERE entity = 'application'")[0][0]);
+        const auto applications = m_server.sql("SELECT id, version FROM applications");
+        QVERIFY2(history > 2 * int(applications.size()), "the demo applications have a history of several changes");
+        for (const auto &[key, times] : sent)
+            QVERIFY2(times == 1, key.c_str());
+        // Every application arrived, at its current version.
+        for (const auto &row : applications)
+            QCOMPARE(versions["application/" + row[0]], std::stoll(row[1]));
+
+        // An entity changed after the sync passed it comes again in the next pull, once.
+        const auto open = claimAnAcceptedCase(m_server);
+        QVERIFY(!open.empty());
+        const json delta = m_server.get("/api/v1/sync/changes?since=" + since + "&limit=13", clerk).json();
+        std::set<std::string> keys;
+        for (const auto &c : delta["changes"])
+            QVERIFY(keys.insert(c["entity"].get<std::string>() + "/" + c["id"].get<std::string>()).second);
+        QVERIFY(keys.count("application/" + open[0][1]));
     }
 
     void pushAppliesOnce()

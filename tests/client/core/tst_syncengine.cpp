@@ -120,6 +120,53 @@ private slots:
                 != LocalCache::pathFor(m_dir.path(), m_url.toString(), QStringLiteral("2")));
     }
 
+    /// The pages are stored as the server wrote their values (never parsed into a tree); a page
+    /// that is not well-formed JSON anywhere, even deep inside a value, changes nothing.
+    void brokenPageChangesNothing()
+    {
+        QVERIFY(QDir().mkpath(m_dir.path() + QStringLiteral("/broken")));
+        Desk desk(m_url, m_dir.path() + QStringLiteral("/broken"));
+        QVERIFY(desk.open(QStringLiteral("clerk")));
+        QVERIFY(desk.engine.pull(500).ok());
+        const QString cursor = desk.cache.cursor();
+        const int applications = desk.cache.count(QStringLiteral("application"));
+        const auto anyApp = m_server.sql("SELECT id FROM applications ORDER BY id LIMIT 1").at(0).at(0);
+        const QString appId = QString::fromStdString(anyApp);
+        // The stored values are the server's: the timeline reads back as the events it recorded.
+        json recorded = json::array();
+        for (const auto &row :
+             m_server.sql("SELECT view FROM events WHERE application_id = '" + anyApp + "' ORDER BY seq"))
+            recorded.push_back(json::parse(row.at(0)));
+        QVERIFY(recorded.size() >= 2);
+        QVERIFY(desk.cache.timeline(appId) == recorded);
+        const std::string clerk = m_server.login("clerk");
+
+        // A real page of the whole feed, damaged in the state of its last application.
+        const std::string page = m_server.get("/api/v1/sync/changes?since=0&limit=2000", clerk).body;
+        const auto lastState = page.rfind("\"state\":{");
+        QVERIFY(lastState != std::string::npos);
+        const std::vector<std::pair<const char *, std::string>> broken = {
+            {"cut short", page.substr(0, page.size() / 2)},
+            {"bad literal deep inside", std::string(page).replace(lastState, 9, "\"state\":{\"x\":tru,")},
+            {"control character in a string", std::string(page).replace(lastState, 9, "\"state\":{\"x\":\"\t\",")},
+            {"invalid UTF-8", std::string(page).replace(lastState, 9, "\"state\":{\"x\":\"\xC0\xAF\",")},
+            {"no changes", R"({"next":"99999"})"},
+            {"not an object", "[]"},
+        };
+        for (const auto &[what, text] : broken) {
+            const auto applied = desk.cache.applyChanges(text);
+            QVERIFY2(!applied.ok(), what);
+            QCOMPARE(QString::fromStdString(applied.error().code), QStringLiteral("cache.page"));
+            QCOMPARE(desk.cache.cursor(), cursor);
+            QCOMPARE(desk.cache.count(QStringLiteral("application")), applications);
+        }
+        // The timeline is untouched; the intact page applies.
+        QVERIFY(desk.cache.timeline(appId) == recorded);
+        const auto intact = desk.cache.applyChanges(page);
+        QVERIFY(intact.ok());
+        QVERIFY(intact.value().changes > 0);
+    }
+
     void schemaMigratesFromVersion1()
     {
         // A cache written by the first release (schema 1) opens, gains the timeline column and
