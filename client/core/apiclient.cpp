@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <utility>
+
 namespace spgl::desk {
 
 nlohmann::json ApiReply::json() const
@@ -36,6 +38,31 @@ void ApiClient::abort()
     m_aborted = true;
     if (m_current)
         m_current->abort();
+    (void)takePrefetched({}); // dropped
+}
+
+void ApiClient::prefetch(const QString &path)
+{
+    (void)takePrefetched({}); // an earlier one is dropped
+    if (m_aborted)
+        return;
+    m_prefetched = send("GET", path, {}, QByteArrayLiteral("application/json"), {});
+    m_prefetchedPath = path;
+    // QNetworkAccessManager starts a reply from this thread's event queue; start it now, not when
+    // this thread next waits (which would be for this very answer).
+    QCoreApplication::sendPostedEvents(m_prefetched, QEvent::MetaCall);
+}
+
+QNetworkReply *ApiClient::takePrefetched(const QString &path)
+{
+    QNetworkReply *ahead = std::exchange(m_prefetched, nullptr);
+    if (ahead && !path.isEmpty() && m_prefetchedPath == path)
+        return ahead;
+    if (ahead) {
+        ahead->abort();
+        ahead->deleteLater();
+    }
+    return nullptr;
 }
 
 ApiReply ApiClient::get(const QString &path)
@@ -101,14 +128,9 @@ ApiReply ApiClient::post(const QString &path, const nlohmann::json &body)
     return request("POST", path, QByteArray::fromStdString(body.dump()), QByteArrayLiteral("application/json"));
 }
 
-ApiReply ApiClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
-                            const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                               const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    if (m_aborted) {
-        ApiReply stopped;
-        stopped.networkError = QCoreApplication::translate("ApiReply", "已取消");
-        return stopped;
-    }
     QUrl url = m_server;
     const int query = path.indexOf(QLatin1Char('?'));
     url.setPath(m_server.path() + (query < 0 ? path : path.left(query)));
@@ -121,7 +143,20 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
         req.setRawHeader(name, value);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QNetworkReply *reply = m_network->sendCustomRequest(req, method, body);
+    return m_network->sendCustomRequest(req, method, body);
+}
+
+ApiReply ApiClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    if (m_aborted) {
+        ApiReply stopped;
+        stopped.networkError = QCoreApplication::translate("ApiReply", "已取消");
+        return stopped;
+    }
+    QNetworkReply *reply = method == "GET" ? takePrefetched(path) : nullptr;
+    if (!reply)
+        reply = send(method, path, body, contentType, headers);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QNetworkReply *const outer = m_current; // a request waited for around this one (nested loops)

@@ -53,6 +53,13 @@ public:
 
     ApiReply get(const QString &path);
     /**
+     * @brief Sends GET @p path now; the next get() of the same path waits for this answer instead
+     *        of asking again. The sync engine asks for the next page of the change feed while it
+     *        applies the current one, so the server builds one while the desktop stores the other.
+     *        A get() of another path (or abort()) drops it.
+     */
+    void prefetch(const QString &path);
+    /**
      * @brief Downloads @p path into @p file, resuming from the bytes already in @p file + ".part"
      *        (HTTP Range); the finished file is renamed into place. Returns the HTTP status (200 or
      *        206 on success, 0 when the link failed — the part file stays for the next attempt).
@@ -71,10 +78,18 @@ public:
     void resume() { m_aborted = false; }
 
 private:
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body,
+                        const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers);
+    /// The GET sent ahead for @p path, taken over; nothing when there is none (one sent ahead for
+    /// another path is dropped).
+    QNetworkReply *takePrefetched(const QString &path);
+
     QUrl m_server;
     QString m_token;
     int m_timeoutMs = 30000;
-    QNetworkReply *m_current = nullptr; ///< the request being waited for
+    QNetworkReply *m_current = nullptr;    ///< the request being waited for
+    QNetworkReply *m_prefetched = nullptr; ///< a GET sent ahead (see prefetch())
+    QString m_prefetchedPath;
     bool m_aborted = false;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };

@@ -27,14 +27,20 @@ public:
         std::string_view value;
     };
 
+    /// How much a split checks.
+    enum class Check {
+        Full,   ///< the whole text against the grammar
+        Trusted ///< only the structure: the text is a span of a text checked before (faster)
+    };
+
     /// Whether @p text is exactly one well-formed JSON value (whitespace around it allowed).
     static bool isValid(std::string_view text);
 
     /// The members of the object @p text, in order; nothing when it is not a well-formed object.
-    static std::optional<std::vector<Member>> members(std::string_view text);
+    static std::optional<std::vector<Member>> members(std::string_view text, Check check = Check::Full);
 
     /// The elements of the array @p text, in order; nothing when it is not a well-formed array.
-    static std::optional<std::vector<std::string_view>> elements(std::string_view text);
+    static std::optional<std::vector<std::string_view>> elements(std::string_view text, Check check = Check::Full);
 
     /// The value of the member @p key in @p members (the last one when repeated); empty when absent.
     static std::string_view find(const std::vector<Member> &members, std::string_view key);

@@ -1,5 +1,6 @@
 #include "core/localcache.h"
 
+#include "core/changepage.h"
 #include "core/jsonspan.h"
 
 #include "domain/regioncode.h"
@@ -263,19 +264,20 @@ qint64 versionOf(std::string_view value)
 
 Result<LocalCache::AppliedPage> LocalCache::applyChanges(std::string_view pageText)
 {
+    const auto page = ChangePage::read(pageText);
+    if (!page.ok())
+        return page.error();
+    return applyChanges(page.value());
+}
+
+Result<LocalCache::AppliedPage> LocalCache::applyChanges(const ChangePage &page)
+{
     // The page is read as spans of its text: the large values (an application's state, form and
     // timeline, a case's data) are stored as the server wrote them, never parsed into a tree.
     const Error malformed{"cache.page", "服务器返回的变更页格式不正确", {}};
-    const auto page = JsonSpan::members(pageText);
-    if (!page)
-        return malformed;
-    const auto changes = JsonSpan::elements(JsonSpan::find(*page, "changes"));
-    const std::string_view next = JsonSpan::find(*page, "next");
-    if (!changes || next.empty())
-        return malformed;
     AppliedPage applied;
-    applied.changes = int(changes->size());
-    applied.hasMore = JsonSpan::find(*page, "has_more") == "true";
+    applied.changes = int(page.changes().size());
+    applied.hasMore = page.hasMore();
 
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
@@ -300,8 +302,8 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(std::string_view pageTe
     upsertProject.prepare(
         QStringLiteral("INSERT INTO projects (id, version, data) VALUES (?, ?, ?) ON CONFLICT (id) DO "
                        "UPDATE SET version = excluded.version, data = excluded.data"));
-    for (const std::string_view changeText : *changes) {
-        const auto change = JsonSpan::members(changeText);
+    for (const std::string_view changeText : page.changes()) {
+        const auto change = JsonSpan::members(changeText, JsonSpan::Check::Trusted);
         if (!change)
             return fail(malformed);
         const QString entity = textOf(JsonSpan::find(*change, "entity"));
@@ -314,7 +316,7 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(std::string_view pageTe
                 return fail(sqlError(remove.lastError(), "delete"));
             continue;
         }
-        const auto data = JsonSpan::members(dataText);
+        const auto data = JsonSpan::members(dataText, JsonSpan::Check::Trusted);
         if (!data)
             return fail(malformed);
         auto member = [&data](std::string_view key) { return JsonSpan::find(*data, key); };
@@ -355,7 +357,7 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(std::string_view pageTe
     QSqlQuery cursor(db);
     cursor.prepare(QStringLiteral(
         "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    cursor.addBindValue(textOf(next));
+    cursor.addBindValue(page.next());
     if (!cursor.exec())
         return fail(sqlError(cursor.lastError(), "cursor"));
     if (!db.commit())

@@ -15,6 +15,8 @@
 
 namespace spgl::desk {
 
+class ChangePage;
+
 /// One command waiting in (or answered from) the outbox.
 struct OutboxOp
 {
@@ -83,6 +85,8 @@ public:
     /// Applies one page of GET /sync/changes (its JSON text) and its next cursor in one
     /// transaction; a malformed page changes nothing.
     Result<AppliedPage> applyChanges(std::string_view page);
+    /// Applies a page read before (ChangePage::read) and its next cursor in one transaction.
+    Result<AppliedPage> applyChanges(const ChangePage &page);
 
     std::optional<Application> application(const QString &id) const;
     /// The events of an application (its 全程留痕), oldest first, as the server recorded them.

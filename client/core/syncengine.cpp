@@ -1,5 +1,6 @@
 #include "core/syncengine.h"
 
+#include "core/changepage.h"
 #include "core/deskcalendar.h"
 
 #include "forms/formdefinition.h"
@@ -180,23 +181,32 @@ ApiReply SyncEngine::authorized(const std::function<ApiReply()> &call)
 
 Result<int> SyncEngine::pull(int pageSize)
 {
+    auto pathAfter = [pageSize](const QString &cursor) {
+        return QStringLiteral("/api/v1/sync/changes?since=%1&limit=%2").arg(cursor).arg(pageSize);
+    };
     int applied = 0;
+    QString cursor = m_cache.cursor();
     for (int pages = 0; pages < 100000; ++pages) {
-        const QString path
-            = QStringLiteral("/api/v1/sync/changes?since=%1&limit=%2").arg(m_cache.cursor()).arg(pageSize);
+        const QString path = pathAfter(cursor);
         const ApiReply reply = authorized([&] { return m_api.get(path); });
         if (reply.status == 401)
             return Error{"session.expired", "登录已过期，请重新输入密码（未同步的操作已保留）", {}};
         if (!reply.ok())
             return Error{reply.offline() ? "sync.offline" : "sync.pull", reply.message().toStdString(), {}};
-        const auto page
-            = m_cache.applyChanges(std::string_view(reply.body.constData(), std::size_t(reply.body.size())));
+        const auto page = ChangePage::read(std::string_view(reply.body.constData(), std::size_t(reply.body.size())));
         if (!page.ok())
             return page.error();
-        applied += page.value().changes;
-        Q_EMIT pulled(page.value().changes, page.value().hasMore);
-        if (!page.value().hasMore)
+        // The server builds the next page while this one is stored.
+        if (page.value().hasMore())
+            m_api.prefetch(pathAfter(page.value().next()));
+        const auto stored = m_cache.applyChanges(page.value());
+        if (!stored.ok())
+            return stored.error();
+        applied += stored.value().changes;
+        Q_EMIT pulled(stored.value().changes, stored.value().hasMore);
+        if (!stored.value().hasMore)
             return applied;
+        cursor = page.value().next();
     }
     return applied;
 }

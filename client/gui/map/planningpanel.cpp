@@ -66,7 +66,7 @@ PlanningPanel::PlanningPanel(MapView *view, LocalCache &cache, const UserInfo &u
     style.setStroke(QColor(20, 60, 120));
     style.setStrokeWidth(1.8);
     style.setCategoryField(QStringLiteral("kind"));
-    for (const QString kind : {QStringLiteral("condition"), QStringLiteral("assessment")}) {
+    for (const QString &kind : {QStringLiteral("condition"), QStringLiteral("assessment")}) {
         QColor fill = kindColor(kind);
         fill.setAlpha(90);
         style.setCategory(kind, fill, kind == QLatin1String("assessment") ? tr("需开展的评估") : tr("策划条件"));

@@ -167,6 +167,25 @@ private slots:
         QVERIFY(intact.value().changes > 0);
     }
 
+    /// A GET sent ahead answers only the same path; asked for another, it is dropped.
+    void prefetchedAnswerServesTheSamePathOnly()
+    {
+        Desk desk(m_url, m_dir.path());
+        QVERIFY(desk.open(QStringLiteral("clerk")));
+        const QString one = QStringLiteral("/api/v1/sync/changes?since=0&limit=1");
+        const QString two = QStringLiteral("/api/v1/sync/changes?since=0&limit=2");
+        auto count = [](const ApiReply &r) { return int(r.json()["changes"].size()); };
+        desk.api.prefetch(one);
+        const ApiReply other = desk.api.get(two);
+        QCOMPARE(other.status, 200);
+        QCOMPARE(count(other), 2);
+        desk.api.prefetch(one);
+        const ApiReply same = desk.api.get(one);
+        QCOMPARE(same.status, 200);
+        QCOMPARE(count(same), 1);
+        QCOMPARE(same.body, desk.api.get(one).body);
+    }
+
     void schemaMigratesFromVersion1()
     {
         // A cache written by the first release (schema 1) opens, gains the timeline column and
