@@ -1,6 +1,8 @@
 #include "core/deskcalendar.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,11 @@ Result<WorkCalendar> deskCalendar()
         documents.push_back(std::move(document));
     }
     return WorkCalendar::fromJson(documents);
+}
+
+QDate beijingToday()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date();
 }
 
 } // namespace spgl::desk

@@ -2,6 +2,8 @@
 
 #include "calendar/workcalendar.h"
 
+#include <QDate>
+
 namespace spgl::desk {
 
 /**
@@ -13,5 +15,9 @@ namespace spgl::desk {
  * desktop's copy only has to agree for the optimistic result it shows.
  */
 Result<WorkCalendar> deskCalendar();
+
+/// Today's date in Beijing time: notices, decisions and reports are dated by it, whatever the
+/// machine's time zone (a desk in Ürümqi time reads 22:30 while Beijing is past midnight).
+QDate beijingToday();
 
 } // namespace spgl::desk

@@ -1,5 +1,6 @@
 #include "workspaces/review/reviewworkspace.h"
 
+#include "core/deskcalendar.h"
 #include "core/deskcontext.h"
 #include "gui/casetablemodel.h"
 #include "gui/formdialog.h"
@@ -492,8 +493,8 @@ void ReviewWorkspace::decide()
     d.addText(QStringLiteral("opinion"), tr("意见(&O)："), tr("经审查，符合要求，同意。"), true);
     d.addLine(QStringLiteral("docNumber"), tr("批复文号(&N)："), {}, true);
     d.addLine(QStringLiteral("docTitle"), tr("批复文件标题(&T)："), tr("关于%1的批复").arg(q(c->itemName)), true);
-    d.addDate(QStringLiteral("docDate"), tr("批复日期(&D)："), QDate::currentDate());
-    d.addDate(QStringLiteral("docValidUntil"), tr("有效期至(&V)："), QDate::currentDate().addYears(1));
+    d.addDate(QStringLiteral("docDate"), tr("批复日期(&D)："), beijingToday());
+    d.addDate(QStringLiteral("docValidUntil"), tr("有效期至(&V)："), beijingToday().addYears(1));
     if (d.exec() != QDialog::Accepted)
         return;
     run(CommandKind::Decide, {{"outcome", d.value(QStringLiteral("outcome")).toStdString()},

@@ -1,5 +1,6 @@
 #include "workspaces/window/walkindialog.h"
 
+#include "core/deskcalendar.h"
 #include "core/deskcontext.h"
 #include "rules/jsonlogic.h"
 
@@ -201,7 +202,7 @@ void WalkInDialog::buildForm(const json &guide)
         } else if (type == QLatin1String("boolean")) {
             editor = new QCheckBox(m_fieldsHost);
         } else if (type == QLatin1String("date")) {
-            auto *date = new QDateEdit(QDate::currentDate(), m_fieldsHost);
+            auto *date = new QDateEdit(beijingToday(), m_fieldsHost);
             date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
             date->setCalendarPopup(true);
             editor = date;

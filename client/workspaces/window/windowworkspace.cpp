@@ -1,5 +1,6 @@
 #include "workspaces/window/windowworkspace.h"
 
+#include "core/deskcalendar.h"
 #include "core/deskcontext.h"
 #include "gui/applicationtablemodel.h"
 #include "gui/formdialog.h"
@@ -601,7 +602,7 @@ Notice WindowWorkspace::noticeFor(Notice::Kind kind) const
     n.windowName = windowName();
     n.applicationId = m_appId;
     n.clerk = m_context.user().displayName;
-    n.date = QDate::currentDate();
+    n.date = beijingToday();
     if (m_app) {
         const json project = m_context.cache().project(q(m_app->projectId));
         if (project.is_object()) {

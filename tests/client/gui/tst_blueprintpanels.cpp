@@ -5,6 +5,7 @@
 // and withdrawing change what the map shows, and after a sync the server has them all.
 // Search and locate: a project found by 项目代码, name or builder in the cache, zoomed to and
 // highlighted, its applications and cases listed, the history of its site drawn with dates.
+#include "core/deskcalendar.h"
 #include "core/localcache.h"
 #include "core/map/memoryvectorlayer.h"
 #include "core/session.h"
@@ -260,7 +261,7 @@ private slots:
         QCOMPARE(panel.history()->count(), 2);
         QVERIFY(panel.history()->item(0)->text().contains(QStringLiteral("第 2 版")));
         QVERIFY(panel.history()->item(0)->text().contains(QStringLiteral("规划调整")));
-        QVERIFY(panel.history()->item(0)->text().contains(QDate::currentDate().toString(QStringLiteral("yyyy"))));
+        QVERIFY(panel.history()->item(0)->text().contains(beijingToday().toString(QStringLiteral("yyyy"))));
         QCOMPARE(int(panel.historyLayer()->featureCount()), 2);
         QCOMPARE(panel.historyLabels()->labels().size(), 2);
         // Offline the history is said to be unavailable, nothing else changes.
@@ -311,7 +312,7 @@ private slots:
         const QString content = QString::fromUtf8(text.readAllStandardOutput());
         QVERIFY2(content.contains(QStringLiteral("一张蓝图合规性检查报告")), qPrintable(content));
         QVERIFY2(content.contains(QString::fromStdString(rows[0][1]).left(8)), qPrintable(content));
-        QVERIFY(content.contains(QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"))));
+        QVERIFY(content.contains(beijingToday().toString(QStringLiteral("yyyy-MM-dd"))));
         const json report = json::parse(checked.body);
         for (const json &c : report["checks"])
             QVERIFY2(content.contains(
