@@ -22,6 +22,8 @@
 #include "http/handlers/synchandlers.h"
 #include "http/handlers/systemhandlers.h"
 #include "http/handlers/userhandlers.h"
+#include "services/auditlog.h"
+#include "services/changefeed.h"
 #include "storage/migrator.h"
 
 #include <filesystem>
@@ -49,6 +51,13 @@ ServerContext::ServerContext(ServerConfig config)
     std::filesystem::create_directories(m_config.dataDir);
     m_db = Database::open(m_config.db, m_config.dataDir);
     Migrator(*m_db).migrate();
+    if (m_db->backend() == Backend::PostgreSql) {
+        // Rows committed just before a stop, whose placing did not run, get their places now.
+        m_db->write([](Connection &c) {
+            ChangeFeed::place(c);
+            AuditLog::chainWaiting(c);
+        });
+    }
     m_blobs = std::make_unique<BlobStore>(std::filesystem::path(m_config.dataDir) / "blobs");
     m_tokens = std::make_unique<TokenService>(loadSecret(*m_db), m_config.accessTtlSeconds);
     m_auth = std::make_unique<AuthService>(*m_db, m_hasher, *m_tokens);

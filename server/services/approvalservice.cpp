@@ -471,7 +471,19 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
     return s;
 }
 
-std::string ApprovalService::submit(Connection &c, const json &body, const Principal &who, std::int64_t now)
+std::int64_t ApprovalService::reserveSerial(Connection &c, std::int64_t now)
+{
+    // One statement: the day's first submissions may come concurrently (PostgreSQL), and an
+    // UPDATE-then-INSERT lets all but one of them fail on the counter's key.
+    return c
+        .queryOne("INSERT INTO counters (name, value) VALUES (?, 1) "
+                  "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
+                  {"application:" + beijing::dateText(now)})
+        ->integer(0);
+}
+
+std::string ApprovalService::submit(Connection &c, const json &body, const Principal &who, std::int64_t now,
+                                    std::optional<std::int64_t> reserved)
 {
     if (!body.is_object())
         throw ApiError::badRequest("请求体应为 JSON 对象");
@@ -603,14 +615,7 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
 
     // The id: date and a daily serial, e.g. 20251128000042.
     const std::string day = beijing::dateText(now);
-    const std::string dayKey = "application:" + day;
-    // One statement: the day's first submissions may come concurrently (PostgreSQL), and an
-    // UPDATE-then-INSERT lets all but one of them fail on the counter's key.
-    const std::int64_t serial
-        = c.queryOne("INSERT INTO counters (name, value) VALUES (?, 1) "
-                     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
-                     {dayKey})
-              ->integer(0);
+    const std::int64_t serial = reserved ? *reserved : reserveSerial(c, now);
     char id[32];
     std::snprintf(id, sizeof id, "%s%02u%02u%06lld", day.substr(0, 4).c_str(), unsigned(std::stoi(day.substr(5, 2))),
                   unsigned(std::stoi(day.substr(8, 2))), static_cast<long long>(serial));
@@ -677,8 +682,15 @@ json ApprovalService::projectFacts(const json &project) const
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)
 {
+    // On PostgreSQL the day's serial is taken in a transaction of its own: the counter row is then
+    // locked for one statement, not until the whole submission commits (concurrent submissions
+    // would queue on it). A submission refused after that leaves a gap in the day's numbers.
+    // SQLite has one writer anyway: there the serial is taken inside, without a gap.
+    std::optional<std::int64_t> serial;
+    if (m_db.backend() == Backend::PostgreSql)
+        serial = m_db.write([&](Connection &c) { return reserveSerial(c, now); });
     const std::string id = m_db.write([&](Connection &c) {
-        std::string submitted = submit(c, body, who, now);
+        std::string submitted = submit(c, body, who, now, serial);
         RequestAudit::record(c, "application:" + submitted);
         return submitted;
     });

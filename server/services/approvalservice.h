@@ -80,8 +80,12 @@ public:
     /// batches many). Returns the new events; throws ApiError like the HTTP paths.
     std::vector<Event> execute(Connection &c, const std::string &applicationId, const Command &command,
                                const Principal &who, std::int64_t now);
-    /// Submits in an open write transaction; returns the new application id.
-    std::string submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now);
+    /// Submits in an open write transaction; returns the new application id. Its daily serial is
+    /// @p serial when given (reserved before the transaction by reserveSerial()), else taken here.
+    std::string submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now,
+                       std::optional<std::int64_t> serial = std::nullopt);
+    /// Takes the next daily serial of application ids for the day of @p now.
+    static std::int64_t reserveSerial(Connection &c, std::int64_t now);
     /// Creates a project in an open write transaction; returns its id.
     std::int64_t createProject(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now);
 

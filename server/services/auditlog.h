@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace spgl::server {
 
@@ -40,13 +41,21 @@ public:
         std::string headHash;
     };
 
-    /// Appends within the caller's write transaction.
+    /// Appends within the caller's write transaction. On PostgreSQL the row is linked into the
+    /// chain right after the transaction commits (chainWaiting()), so concurrent writers do not
+    /// queue on the chain's end until their commits.
     static void append(Connection &c, const AuditEntry &entry);
+    /// Links every committed row waiting in `audit_waiting` into the chain, in the order written.
+    static void chainWaiting(Connection &c);
     /// Appends in a transaction of its own.
     static void append(Database &db, const AuditEntry &entry);
     static Verification verify(Database &db);
     /// The chained hash of a row's fields.
     static std::string rowHash(std::int64_t id, const AuditEntry &e, const std::string &prevHash);
+
+private:
+    /// Appends @p entries to the chain's end under the chain's lock.
+    static void chain(Connection &c, const std::vector<AuditEntry> &entries);
 };
 
 } // namespace spgl::server

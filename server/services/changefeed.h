@@ -13,9 +13,11 @@ class Connection;
  * @brief The sync change feed (`changes`, pulled by the desks, ARCHITECTURE §6): every change to
  *        an entity a desk caches, in commit order.
  *
- * record() takes the feed's order lock first and holds it until the transaction ends, so that a
- * row's sequence number never lands behind one that commits later: call it as late in the write
- * transaction as possible, once, with every change the transaction makes.
+ * A change's place in the feed (`pos`, the readers' cursor) is never taken by a transaction that
+ * has not committed yet, so a reader cannot pass a place that is filled later. On SQLite (one
+ * writer) record() gives it at once; on PostgreSQL the rows wait without a place until their
+ * transaction has committed, and place() then numbers every waiting row in a short transaction
+ * of its own (Connection::placeAfterCommit). Concurrent writers thus share no lock until commit.
  */
 class ChangeFeed
 {
@@ -33,6 +35,8 @@ public:
 
     /// Appends @p changes (an upsert each) in the write transaction on @p c.
     static void record(Connection &c, const std::vector<Change> &changes, std::int64_t now);
+    /// Gives every committed change still without a place the next places, in the order written.
+    static void place(Connection &c);
 };
 
 } // namespace spgl::server

@@ -102,7 +102,10 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
     // Only an entity's latest change is sent: its data is the entity's current state, so an
     // earlier change of it (in this page or a later one) would carry the same data again. A first
     // sync then moves each entity once, however long its history.
-    std::string sql = "SELECT seq, entity, entity_id, version, op FROM changes ch WHERE seq > ? AND region_code LIKE ? "
+    // The cursor is a change's place in the feed (pos): a change without one yet (its transaction
+    // committed a moment ago, ChangeFeed::place) is not read, and no place is filled after a
+    // later one was read.
+    std::string sql = "SELECT pos, entity, entity_id, version, op FROM changes ch WHERE pos > ? AND region_code LIKE ? "
                       "AND NOT EXISTS (SELECT 1 FROM changes later WHERE later.entity = ch.entity AND "
                       "later.entity_id = ch.entity_id AND later.seq > ch.seq)";
     SqlParams params{since, DataScope::of(who).regionPattern()};
@@ -126,7 +129,7 @@ std::string SyncService::changes(const Principal &who, const std::optional<std::
                "WHERE department = ?))))";
         params.insert(params.end(), {dept, dept, dept, dept, dept, dept, dept});
     }
-    sql += " ORDER BY seq LIMIT ?";
+    sql += " ORDER BY pos LIMIT ?";
     params.push_back(limit + 1);
 
     return m_db.read([&](Connection &c) -> std::string {

@@ -2,9 +2,13 @@
 
 #include "storage/sqlvalue.h"
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace spgl::server {
 
@@ -43,6 +47,28 @@ public:
 
     /// Serialises writers of an append-only chain (the audit log) within a transaction.
     virtual void lockChain(std::int64_t key) = 0;
+
+    /// A step that gives rows written by committed transactions their final place (the change
+    /// feed's order, the audit chain's links).
+    using PlacingStep = void (*)(Connection &);
+    /// Asks for @p step to run on this connection once the current write transaction has
+    /// committed, in a short transaction of its own (Database runs it; each step once however
+    /// often it was asked for). A rolled-back transaction drops its steps.
+    void placeAfterCommit(PlacingStep step)
+    {
+        if (std::find(m_placing.begin(), m_placing.end(), step) == m_placing.end())
+            m_placing.push_back(step);
+    }
+    /// The steps asked for since the last call, in a fixed order (the same for every transaction).
+    std::vector<PlacingStep> takePlacingSteps()
+    {
+        std::vector<PlacingStep> steps = std::exchange(m_placing, {});
+        std::sort(steps.begin(), steps.end(), std::less<>());
+        return steps;
+    }
+
+private:
+    std::vector<PlacingStep> m_placing;
 };
 
 } // namespace spgl::server

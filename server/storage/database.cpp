@@ -3,7 +3,9 @@
 #include "storage/pgconnection.h"
 #include "storage/sqliteconnection.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 
 namespace spgl::server {
 
@@ -94,17 +96,72 @@ void Database::release(std::unique_ptr<Connection> connection)
     m_available.notify_one();
 }
 
-void Database::commit(Connection &connection, bool write, TransactionObserver *observer)
+std::vector<Connection::PlacingStep> Database::commit(Connection &connection, TransactionObserver *observer)
 {
     connection.commit();
-    if (write)
-        m_watcher.committed();
     if (observer)
         observer->committed(connection);
+    return connection.takePlacingSteps();
+}
+
+void Database::committed(bool write, const std::vector<Connection::PlacingStep> &placing) noexcept
+{
+    if (!placing.empty())
+        place(placing);
+    if (write)
+        m_watcher.committed();
+}
+
+void Database::place(const std::vector<Connection::PlacingStep> &steps) noexcept
+{
+    std::unique_lock lock(m_placing.mutex);
+    // This thread's rows are committed: a placing that starts after this ticket sees them.
+    const std::uint64_t ticket = ++m_placing.requested;
+    for (const auto step : steps)
+        if (std::find(m_placing.steps.begin(), m_placing.steps.end(), step) == m_placing.steps.end())
+            m_placing.steps.push_back(step);
+    while (m_placing.completed < ticket) {
+        if (m_placing.running) {
+            m_placing.done.wait(lock);
+            continue;
+        }
+        // Nobody is placing: this thread places everything asked for so far.
+        m_placing.running = true;
+        const std::uint64_t upTo = m_placing.requested;
+        std::vector<Connection::PlacingStep> todo = std::exchange(m_placing.steps, {});
+        std::sort(todo.begin(), todo.end(), std::less<>());
+        std::unique_ptr<Connection> connection = std::move(m_placing.connection);
+        lock.unlock();
+        // Should it fail, the rows keep waiting: the next placing (any later write, or the next
+        // start) takes every row still waiting, not only its own. Nothing may escape here: the
+        // transactions themselves have committed.
+        try {
+            if (!connection)
+                connection = m_factory();
+            connection->begin(true);
+            try {
+                for (const auto step : todo)
+                    step(*connection);
+                connection->commit();
+            } catch (const std::exception &) {
+                connection->rollback();
+                throw;
+            }
+        } catch (const std::exception &) {
+            if (connection && !connection->healthy())
+                connection.reset();
+        }
+        lock.lock();
+        m_placing.connection = std::move(connection);
+        m_placing.running = false;
+        m_placing.completed = upTo;
+        m_placing.done.notify_all();
+    }
 }
 
 void Database::rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer)
 {
+    (void)connection->takePlacingSteps(); // what the transaction wrote is gone
     connection->rollback();
     if (observer)
         observer->rolledBack(*connection);

@@ -72,13 +72,15 @@ private:
                 connection->begin(write);
                 if constexpr (std::is_void_v<decltype(work(*connection))>) {
                     work(*connection);
-                    commit(*connection, write, observer);
+                    auto placing = commit(*connection, observer);
                     release(std::move(connection));
+                    committed(write, placing);
                     return;
                 } else {
                     auto result = work(*connection);
-                    commit(*connection, write, observer);
+                    auto placing = commit(*connection, observer);
                     release(std::move(connection));
+                    committed(write, placing);
                     return result;
                 }
             } catch (const DbError &e) {
@@ -91,7 +93,14 @@ private:
             }
         }
     }
-    void commit(Connection &connection, bool write, TransactionObserver *observer);
+    /// Commits; the placing steps the transaction asked for (Connection::placeAfterCommit).
+    std::vector<Connection::PlacingStep> commit(Connection &connection, TransactionObserver *observer);
+    /// After a commit, its connection back in the pool: places what it wrote, then tells the watcher.
+    void committed(bool write, const std::vector<Connection::PlacingStep> &placing) noexcept;
+    /// Runs the placing steps once the rows of this thread's commit can be seen, together with
+    /// those of every writer waiting at the same time: one thread runs one placing transaction
+    /// (on a connection of its own) for all of them while the others wait for it.
+    void place(const std::vector<Connection::PlacingStep> &steps) noexcept;
     void rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer);
 
     Backend m_backend;
@@ -104,6 +113,19 @@ private:
     std::condition_variable m_available;
     std::mutex m_writeMutex;
     WriteWatcher m_watcher;
+
+    /// Group placing (place()): who asked, whose rows are placed, the steps still to run.
+    struct Placing
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        std::uint64_t requested = 0;
+        std::uint64_t completed = 0;
+        bool running = false;
+        std::vector<Connection::PlacingStep> steps;
+        std::unique_ptr<Connection> connection;
+    };
+    Placing m_placing;
 };
 
 } // namespace spgl::server

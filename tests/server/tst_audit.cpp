@@ -3,6 +3,10 @@
 
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using nlohmann::json;
 using spgl::test::TestServer;
 
@@ -161,6 +165,55 @@ private slots:
         QVERIFY(!m_server.log(-1).contains(QStringLiteral("without its audit row")));
     }
 
+    /// Writers running at once (on PostgreSQL they no longer queue on the chain's end until their
+    /// commits): every row lands in the chain once, in one unbroken line, and every change of the
+    /// sync feed gets its own place.
+    void concurrentWritersLeaveOneUnbrokenChain()
+    {
+        const std::string token = m_server.login("applicant");
+        const int before = count("SELECT COUNT(*) FROM audit_log");
+        std::vector<std::thread> writers;
+        std::atomic<int> created{0};
+        for (int t = 0; t < 8; ++t)
+            writers.emplace_back([&, t] {
+                for (int i = 0; i < 10; ++i) {
+                    const auto r = m_server.request(
+                        "POST", "/api/v1/uploads", R"({"filename":"concurrent.pdf"})",
+                        {{"Content-Type", "application/json"},
+                         {"Upload-Length", "10"},
+                         {"X-Request-Id", "concurrent-" + std::to_string(t) + "-" + std::to_string(i)}},
+                        token);
+                    created += r.status == 201 ? 1 : 0;
+                }
+            });
+        for (auto &w : writers)
+            w.join();
+        QCOMPARE(created.load(), 80);
+        QCOMPARE(count("SELECT COUNT(*) FROM audit_log WHERE request_id LIKE 'concurrent-%'"), 80);
+        QVERIFY(count("SELECT COUNT(*) FROM audit_log") >= before + 80);
+        QCOMPARE(count("SELECT COUNT(*) FROM audit_waiting"), 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM changes WHERE pos IS NULL"), 0);
+        QCOMPARE(count("SELECT COUNT(DISTINCT pos) FROM changes"), count("SELECT COUNT(*) FROM changes"));
+        const auto api = m_server.get("/api/v1/audit/verify", m_server.login("supervisor"));
+        QCOMPARE(api.json()["ok"], true);
+    }
+
+    /// A row committed whose linking did not run (the server stopped between the two) is linked
+    /// by the next write, after the rows before it.
+    void aRowLeftWaitingIsChainedByTheNextWrite()
+    {
+        if (TestServer::backend() != QStringLiteral("postgresql"))
+            QSKIP("SQLite links each row in the transaction that writes it");
+        m_server.sql("INSERT INTO audit_waiting (at, request_id, actor, action, target, ip, result, detail) VALUES "
+                     "(1, 'left-waiting', 'operator', 'TEST', 'audit', '127.0.0.1', 0, 'committed, not yet linked')");
+        QCOMPARE(m_server.postJson("/api/v1/auth/login", {{"username", "applicant"}, {"password", "Demo@2026"}}).status,
+                 200);
+        QCOMPARE(count("SELECT COUNT(*) FROM audit_waiting"), 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM audit_log WHERE request_id = 'left-waiting'"), 1);
+        const auto api = m_server.get("/api/v1/audit/verify", m_server.login("supervisor"));
+        QCOMPARE(api.json()["ok"], true);
+    }
+
     void verifyPassesOnAnIntactChain()
     {
         QString out;
@@ -224,11 +277,13 @@ private:
     /// audit table would), leaving every other row alone.
     void refuseSuccessRows(const std::string &action) const
     {
+        // On PostgreSQL the change's transaction writes the row to audit_waiting (it is linked into
+        // audit_log after the commit): that is the write that must fail with the change.
         if (TestServer::backend() == QStringLiteral("postgresql"))
             m_server.sql("CREATE FUNCTION audit_test_refuse() RETURNS trigger AS $$ BEGIN IF NEW.action = '" + action
                          + "' AND NEW.result < 400 THEN RAISE EXCEPTION 'audit row refused by the test'; END IF; "
                            "RETURN NEW; END $$ LANGUAGE plpgsql; CREATE TRIGGER audit_test_refuse BEFORE INSERT ON "
-                           "audit_log FOR EACH ROW EXECUTE FUNCTION audit_test_refuse()");
+                           "audit_waiting FOR EACH ROW EXECUTE FUNCTION audit_test_refuse()");
         else
             m_server.sql("CREATE TRIGGER audit_test_refuse BEFORE INSERT ON audit_log WHEN NEW.action = '" + action
                          + "' AND NEW.result < 400 BEGIN SELECT RAISE(ABORT, 'audit row refused by the test'); END");
@@ -237,7 +292,7 @@ private:
     void allowAllRows() const
     {
         if (TestServer::backend() == QStringLiteral("postgresql"))
-            m_server.sql("DROP TRIGGER audit_test_refuse ON audit_log; DROP FUNCTION audit_test_refuse()");
+            m_server.sql("DROP TRIGGER audit_test_refuse ON audit_waiting; DROP FUNCTION audit_test_refuse()");
         else
             m_server.sql("DROP TRIGGER audit_test_refuse");
     }
