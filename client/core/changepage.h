@@ -20,8 +20,10 @@ namespace spgl::desk {
 class ChangePage
 {
 public:
-    /// Reads @p text; a clear error when it is not a well-formed page (anywhere, however deep).
+    /// Reads @p text; malformed() when it is not a well-formed page (anywhere, however deep).
     static Result<ChangePage> read(std::string_view text);
+    /// The error of a page that is not what GET /sync/changes answers.
+    static Error malformed();
 
     /// Each change's JSON text, in feed order (checked: split them with JsonSpan::Check::Trusted).
     const std::vector<std::string_view> &changes() const { return m_changes; }

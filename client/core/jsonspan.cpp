@@ -347,12 +347,17 @@ bool JsonSpan::isValid(std::string_view text)
     return s.atEnd();
 }
 
-std::optional<std::vector<JsonSpan::Member>> JsonSpan::members(std::string_view text, Check check)
+namespace {
+
+/// What @p split (an object or array walk of a Scanner) gathers from the whole of @p text, which
+/// holds nothing else but whitespace.
+template<typename Item, typename Split>
+std::optional<std::vector<Item>> splitWhole(std::string_view text, JsonSpan::Check check, Split split)
 {
     Scanner s(text, check);
-    std::vector<Member> out;
+    std::vector<Item> out;
     s.whitespace();
-    if (!s.object(1, &out))
+    if (!split(s, &out))
         return std::nullopt;
     s.whitespace();
     if (!s.atEnd())
@@ -360,17 +365,17 @@ std::optional<std::vector<JsonSpan::Member>> JsonSpan::members(std::string_view 
     return out;
 }
 
+} // namespace
+
+std::optional<std::vector<JsonSpan::Member>> JsonSpan::members(std::string_view text, Check check)
+{
+    return splitWhole<Member>(text, check, [](Scanner &s, std::vector<Member> *out) { return s.object(1, out); });
+}
+
 std::optional<std::vector<std::string_view>> JsonSpan::elements(std::string_view text, Check check)
 {
-    Scanner s(text, check);
-    std::vector<std::string_view> out;
-    s.whitespace();
-    if (!s.array(1, &out))
-        return std::nullopt;
-    s.whitespace();
-    if (!s.atEnd())
-        return std::nullopt;
-    return out;
+    return splitWhole<std::string_view>(text, check,
+                                        [](Scanner &s, std::vector<std::string_view> *out) { return s.array(1, out); });
 }
 
 std::string_view JsonSpan::find(const std::vector<Member> &members, std::string_view key)

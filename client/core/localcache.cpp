@@ -274,7 +274,6 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(const ChangePage &page)
 {
     // The page is read as spans of its text: the large values (an application's state, form and
     // timeline, a case's data) are stored as the server wrote them, never parsed into a tree.
-    const Error malformed{"cache.page", "服务器返回的变更页格式不正确", {}};
     AppliedPage applied;
     applied.changes = int(page.changes().size());
     applied.hasMore = page.hasMore();
@@ -305,7 +304,7 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(const ChangePage &page)
     for (const std::string_view changeText : page.changes()) {
         const auto change = JsonSpan::members(changeText, JsonSpan::Check::Trusted);
         if (!change)
-            return fail(malformed);
+            return fail(ChangePage::malformed());
         const QString entity = textOf(JsonSpan::find(*change, "entity"));
         const QString id = textOf(JsonSpan::find(*change, "id"));
         const std::string_view dataText = JsonSpan::find(*change, "data");
@@ -318,7 +317,7 @@ Result<LocalCache::AppliedPage> LocalCache::applyChanges(const ChangePage &page)
         }
         const auto data = JsonSpan::members(dataText, JsonSpan::Check::Trusted);
         if (!data)
-            return fail(malformed);
+            return fail(ChangePage::malformed());
         auto member = [&data](std::string_view key) { return JsonSpan::find(*data, key); };
         QSqlQuery *q = nullptr;
         if (entity == QLatin1String("application")) {

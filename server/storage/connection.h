@@ -3,7 +3,6 @@
 #include "storage/sqlvalue.h"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,13 +58,8 @@ public:
         if (std::find(m_placing.begin(), m_placing.end(), step) == m_placing.end())
             m_placing.push_back(step);
     }
-    /// The steps asked for since the last call, in a fixed order (the same for every transaction).
-    std::vector<PlacingStep> takePlacingSteps()
-    {
-        std::vector<PlacingStep> steps = std::exchange(m_placing, {});
-        std::sort(steps.begin(), steps.end(), std::less<>());
-        return steps;
-    }
+    /// The steps asked for since the last call (Database::place orders them).
+    std::vector<PlacingStep> takePlacingSteps() { return std::exchange(m_placing, {}); }
 
 private:
     std::vector<PlacingStep> m_placing;
