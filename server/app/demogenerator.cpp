@@ -303,7 +303,7 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
                            {"materials", materials}};
         std::string appId;
         try {
-            appId = svc.submit(c, submission, online ? m_applicant : m_clerk, t);
+            appId = svc.submit(c, submission, online ? m_applicant : m_clerk, t).after.app.id;
         } catch (const ApiError &e) {
             Poco::Logger::get("spgl").warning(
                 "demo: project %d stage %d not filed: %s", index, stage,

@@ -93,7 +93,14 @@ Response callHandler(const Route &route, Request &req, std::optional<RequestAudi
     if (!audit)
         return route.handler(req);
     RequestAudit::Scope scope(*audit);
-    return route.handler(req);
+    try {
+        return route.handler(req);
+    } catch (const DbError &e) {
+        // The audit row was sent with the change and failed at the commit: the change is gone too.
+        if (e.origin() == AuditLog::kOrigin && e.kind() != DbError::Kind::Retryable)
+            throw audit->writeFailed(e);
+        throw;
+    }
 }
 } // namespace
 

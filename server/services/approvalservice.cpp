@@ -10,6 +10,7 @@
 #include "http/jsonfields.h"
 #include "rules/jsonlogic.h"
 #include "services/requestaudit.h"
+#include "storage/rowsinsert.h"
 #include "workflow/stageclock.h"
 #include "workflow/workflowjson.h"
 
@@ -20,15 +21,6 @@
 namespace spgl::server {
 
 using nlohmann::json;
-
-/// An application row as loaded for a command.
-struct ApprovalService::Stored
-{
-    Application app;
-    json form;
-    std::int64_t applicantId = 0;
-    std::int64_t projectId = 0;
-};
 
 namespace {
 
@@ -171,6 +163,34 @@ std::string materialKeyName(const Catalog &catalog, const Application &app, cons
 json timeText(std::int64_t ms)
 {
     return ms ? json(beijing::rfc3339(ms)) : json(nullptr);
+}
+
+/// The events a command added, as its answer lists them.
+json eventList(const std::vector<Event> &events)
+{
+    json list = json::array();
+    for (const auto &e : events)
+        list.push_back(workflowjson::toJson(e));
+    return list;
+}
+
+/// GET /cases/{id} out of its application's detail: the case, its part of the timeline, and the
+/// application without its timeline.
+json caseOf(json app, const std::string &caseId)
+{
+    for (const auto &k : app["cases"])
+        if (k["id"] == caseId) {
+            json out = k;
+            json timeline = json::array();
+            for (const auto &e : app["timeline"])
+                if (e["case_id"] == caseId || e["case_id"].is_null())
+                    timeline.push_back(e);
+            out["timeline"] = std::move(timeline);
+            app.erase("timeline");
+            out["application"] = std::move(app);
+            return out;
+        }
+    throw ApiError::notFound("办件不存在");
 }
 
 } // namespace
@@ -454,10 +474,12 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
 {
     if (id.empty() || id.size() > 40)
         throw ApiError::notFound("申报不存在");
-    const auto row
-        = c.queryOne("SELECT state, form, applicant_id, project_id, region_code FROM applications WHERE id = ?"
-                         + (forUpdate ? lockSuffix(c) : std::string()),
-                     {id});
+    // The project's code and name come along: a command's answer names the project.
+    const auto row = c.queryOne(
+        "SELECT a.state, a.form, a.applicant_id, a.project_id, a.region_code, p.project_code, p.name "
+        "FROM applications a JOIN projects p ON p.id = a.project_id WHERE a.id = ?"
+            + (forUpdate && c.backend() == Backend::PostgreSql ? std::string(" FOR UPDATE OF a") : std::string()),
+        {id});
     if (!row || !inScope(who, row->text(4), row->integer(2)))
         throw ApiError::notFound("申报不存在");
     auto parsed = workflowjson::applicationFromJson(json::parse(row->text(0), nullptr, false));
@@ -468,6 +490,8 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
     s.form = json::parse(row->text(1), nullptr, false);
     s.applicantId = row->integer(2);
     s.projectId = row->integer(3);
+    s.projectCode = row->text(5);
+    s.projectName = row->text(6);
     return s;
 }
 
@@ -482,8 +506,8 @@ std::int64_t ApprovalService::reserveSerial(Connection &c, std::int64_t now)
         ->integer(0);
 }
 
-std::string ApprovalService::submit(Connection &c, const json &body, const Principal &who, std::int64_t now,
-                                    std::optional<std::int64_t> reserved)
+ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body, const Principal &who,
+                                                 std::int64_t now, std::optional<std::int64_t> reserved)
 {
     if (!body.is_object())
         throw ApiError::badRequest("请求体应为 JSON 对象");
@@ -652,21 +676,27 @@ std::string ApprovalService::submit(Connection &c, const json &body, const Princ
         data["process_code"] = process->code;
         data["process_version"] = process->version;
     }
-    const auto bumped = c.queryOne(
-        "UPDATE projects SET data = ?, current_stage = ?, version = version + 1, updated_at = ? WHERE id = ? "
-        "RETURNING version",
-        {data.dump(), std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())), now,
-         projectId});
+    // The row is this transaction's (locked above on PostgreSQL; SQLite has one writer): its next
+    // version is known, and the update need not be waited for.
+    const std::int64_t projectVersion = projectRowOpt->integer(15) + 1;
+    c.executeLater("UPDATE projects SET data = ?, current_stage = ?, version = ?, updated_at = ? WHERE id = ?",
+                   {data.dump(),
+                    std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())),
+                    projectVersion, now, projectId});
     // The stage is filed: its draft (保存草稿) is done with.
-    c.execute("DELETE FROM application_drafts WHERE project_id = ? AND stage = ?", {projectId, std::int64_t(*stage)});
-    Stored before;
-    before.form = checked.data;
-    before.applicantId = owner;
-    before.projectId = projectId;
+    c.executeLater("DELETE FROM application_drafts WHERE project_id = ? AND stage = ?",
+                   {projectId, std::int64_t(*stage)});
+    Stored stored;
+    stored.form = checked.data;
+    stored.applicantId = owner;
+    stored.projectId = projectId;
+    stored.projectCode = project.value("project_code", "");
+    stored.projectName = project.value("name", "");
     // The project changed too (its stage, the process it pinned): caches that hold it hear of it.
-    save(c, before, after, events.value(), now, true,
-         {{"project", std::to_string(projectId), bumped->integer(0), region, "", owner}});
-    return a.id;
+    save(c, stored, after, events.value(), now, true,
+         {{"project", std::to_string(projectId), projectVersion, region, "", owner}});
+    stored.app = std::move(after);
+    return Outcome{std::move(stored), std::move(events).value()};
 }
 
 json ApprovalService::projectFacts(const json &project) const
@@ -682,23 +712,22 @@ json ApprovalService::projectFacts(const json &project) const
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)
 {
-    // On PostgreSQL the day's serial is taken in a transaction of its own: the counter row is then
-    // locked for one statement, not until the whole submission commits (concurrent submissions
+    // On PostgreSQL the day's serial is taken by a statement of its own: the counter row is then
+    // locked for that statement, not until the whole submission commits (concurrent submissions
     // would queue on it). A submission refused after that leaves a gap in the day's numbers.
     // SQLite has one writer anyway: there the serial is taken inside, without a gap.
     std::optional<std::int64_t> serial;
     if (m_db.backend() == Backend::PostgreSql)
-        serial = m_db.write([&](Connection &c) { return reserveSerial(c, now); });
-    const std::string id = m_db.write([&](Connection &c) {
-        std::string submitted = submit(c, body, who, now, serial);
-        RequestAudit::record(c, "application:" + submitted);
-        return submitted;
+        serial = m_db.writeOne([&](Connection &c) { return reserveSerial(c, now); });
+    return m_db.write([&](Connection &c) {
+        const Outcome submitted = submit(c, body, who, now, serial);
+        RequestAudit::record(c, "application:" + submitted.after.app.id);
+        return applicationDetail(c, submitted.after, now, &submitted.events);
     });
-    return application(id, who, now);
 }
 
-std::vector<Event> ApprovalService::execute(Connection &c, const std::string &applicationId, const Command &command,
-                                            const Principal &who, std::int64_t now)
+ApprovalService::Outcome ApprovalService::execute(Connection &c, const std::string &applicationId,
+                                                  const Command &command, const Principal &who, std::int64_t now)
 {
     loadDepartments(c);
     Stored stored = load(c, applicationId, who, true);
@@ -740,7 +769,9 @@ std::vector<Event> ApprovalService::execute(Connection &c, const std::string &ap
     for (const auto &e : events.value())
         Engine::apply(after, e);
     save(c, stored, after, events.value(), now, false);
-    return std::move(events).value();
+    Outcome outcome{std::move(stored), std::move(events).value()};
+    outcome.after.app = std::move(after);
+    return outcome;
 }
 
 void ApprovalService::save(Connection &c, const Stored &before, const Application &app,
@@ -750,28 +781,31 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
     loadDepartments(c); // the window to notify (the first submission after a start may be the first look-up)
     const std::string state = workflowjson::toJson(app).dump();
     if (created)
-        c.execute("INSERT INTO applications (id, project_id, stage, status, region_code, applicant_id, process_code, "
-                  "process_version, channel, form, state, version, submitted_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {app.id, before.projectId, std::int64_t(app.stage), std::string(toString(app.status)), app.regionCode,
-                   before.applicantId, app.processCode, app.processVersion, app.channel, before.form.dump(), state,
-                   app.version, app.submittedAt, now});
+        c.executeLater(
+            "INSERT INTO applications (id, project_id, stage, status, region_code, applicant_id, process_code, "
+            "process_version, channel, form, state, version, submitted_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {app.id, before.projectId, std::int64_t(app.stage), std::string(toString(app.status)), app.regionCode,
+             before.applicantId, app.processCode, app.processVersion, app.channel, before.form.dump(), state,
+             app.version, app.submittedAt, now});
     else
-        c.execute("UPDATE applications SET status = ?, state = ?, version = ?, updated_at = ? WHERE id = ?",
-                  {std::string(toString(app.status)), state, app.version, now, app.id});
+        c.executeLater("UPDATE applications SET status = ?, state = ?, version = ?, updated_at = ? WHERE id = ?",
+                       {std::string(toString(app.status)), state, app.version, now, app.id});
 
     // Events: one row each (the handling detail).
+    RowsInsert eventRows("INSERT INTO events (application_id, seq, case_id, kind, blzt, actor_id, actor_name, "
+                         "department, text, at, data, view)",
+                         12);
     for (const auto &e : events) {
         json data = workflowjson::toJson(e);
-        const std::string full = data.dump();
+        std::string full = data.dump();
         data.erase("application");
         data.erase("case");
-        c.execute("INSERT INTO events (application_id, seq, case_id, kind, blzt, actor_id, actor_name, department, "
-                  "text, at, data, view) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {app.id, e.seq, e.caseId.empty() ? SqlValue(nullptr) : SqlValue(e.caseId),
-                   std::string(toString(e.kind)), std::int64_t(blzt(e.kind)), e.actorId, e.actorName, e.department,
-                   e.text, e.at, full, data.dump()});
+        eventRows.add({app.id, e.seq, e.caseId.empty() ? SqlValue(nullptr) : SqlValue(e.caseId),
+                       std::string(toString(e.kind)), std::int64_t(blzt(e.kind)), e.actorId, e.actorName, e.department,
+                       e.text, e.at, std::move(full), data.dump()});
     }
+    eventRows.runLater(c);
 
     // Case rows of the cases the events touched, with their clocks read now.
     std::set<std::string> touched;
@@ -779,19 +813,20 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
         if (!e.caseId.empty())
             touched.insert(e.caseId);
     const WorkCalendar calendar = m_calendar.calendar();
+    RowsInsert caseRows(
+        "INSERT INTO cases (id, application_id, project_id, region_code, department, item_code, item_name, "
+        "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at, "
+        "tolerance_due)",
+        18,
+        "ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, "
+        "version = excluded.version, deadline = excluded.deadline, level = excluded.level, "
+        "first_overdue = excluded.first_overdue, paused = excluded.paused, clock = excluded.clock, "
+        "updated_at = excluded.updated_at, tolerance_due = excluded.tolerance_due");
     for (const auto &k : app.cases) {
         if (!touched.count(k.id) || !k.clock)
             continue;
         const json view = workflowjson::clockView(*k.clock, calendar, now);
-        c.execute(
-            "INSERT INTO cases (id, application_id, project_id, region_code, department, item_code, item_name, "
-            "status, assignee_id, version, deadline, level, first_overdue, paused, clock, accepted_at, updated_at, "
-            "tolerance_due) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, "
-            "version = excluded.version, deadline = excluded.deadline, level = excluded.level, "
-            "first_overdue = excluded.first_overdue, paused = excluded.paused, clock = excluded.clock, "
-            "updated_at = excluded.updated_at, tolerance_due = excluded.tolerance_due",
+        caseRows.add(
             {k.id, app.id, before.projectId, app.regionCode, k.department, k.itemCode, k.itemName,
              std::string(toString(k.status)), k.assignee, k.version, view["deadline"].get<std::string>(),
              isDecided(k.status) ? std::string("done") : view["level"].get<std::string>(),
@@ -801,20 +836,21 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
              k.toleratedMaterials.empty() || k.status == CaseStatus::Disapproved ? SqlValue(nullptr)
                                                                                  : SqlValue(k.toleranceDeadline)});
     }
+    caseRows.runLater(c);
 
     // Departments consulted receive the case through their change feed.
     for (const auto &e : events)
         if (e.kind == EventKind::ConsultationRequested && e.consultation)
-            c.execute("INSERT INTO case_consultations (case_id, department) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                      {e.caseId, e.consultation->toDepartment});
+            c.executeLater("INSERT INTO case_consultations (case_id, department) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           {e.caseId, e.consultation->toDepartment});
 
     // Notifications for whoever must act now.
+    RowsInsert notificationRows(
+        "INSERT INTO notifications (user_id, department, application_id, case_id, kind, message, created_at)", 7);
     auto notify = [&](std::optional<std::int64_t> user, const std::string &department, const std::string &caseId,
                       const char *kind, const std::string &message) {
-        c.execute("INSERT INTO notifications (user_id, department, application_id, case_id, kind, message, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {sqlOptional(user), department.empty() ? SqlValue(nullptr) : SqlValue(department), app.id,
-                   caseId.empty() ? SqlValue(nullptr) : SqlValue(caseId), std::string(kind), message, now});
+        notificationRows.add({sqlOptional(user), department.empty() ? SqlValue(nullptr) : SqlValue(department), app.id,
+                              caseId.empty() ? SqlValue(nullptr) : SqlValue(caseId), std::string(kind), message, now});
     };
     std::string window;
     {
@@ -884,6 +920,8 @@ void ApprovalService::save(Connection &c, const Stored &before, const Applicatio
         }
     }
 
+    notificationRows.runLater(c);
+
     // The change feed, in commit order.
     std::vector<ChangeFeed::Change> changes = std::move(alsoChanged);
     changes.push_back({"application", app.id, app.version, app.regionCode, "", before.applicantId});
@@ -906,17 +944,13 @@ json ApprovalService::applicationCommand(const std::string &id, CommandKind kind
             throw ApiError::validation({{"json.type", "case_id 应为字符串", "case_id"}});
         command.value().caseId = body["case_id"];
     }
-    auto events = m_db.write([&](Connection &c) {
-        auto happened = execute(c, id, command.value(), who, now);
+    return m_db.write([&](Connection &c) {
+        const Outcome done = execute(c, id, command.value(), who, now);
         RequestAudit::record(c);
-        return happened;
+        json out = applicationDetail(c, done.after, now);
+        out["events"] = eventList(done.events);
+        return out;
     });
-    json out = application(id, who, now);
-    json list = json::array();
-    for (const auto &e : events)
-        list.push_back(workflowjson::toJson(e));
-    out["events"] = list;
-    return out;
 }
 
 json ApprovalService::caseCommand(const std::string &caseId, CommandKind kind, const json &body, const Principal &who,
@@ -931,21 +965,17 @@ json ApprovalService::caseCommand(const std::string &caseId, CommandKind kind, c
     if (dash == std::string::npos || caseId.size() > 48)
         throw ApiError::notFound("办件不存在");
     const std::string applicationId = caseId.substr(0, dash);
-    auto events = m_db.write([&](Connection &c) {
-        auto happened = execute(c, applicationId, command.value(), who, now);
+    return m_db.write([&](Connection &c) {
+        const Outcome done = execute(c, applicationId, command.value(), who, now);
         RequestAudit::record(c);
-        return happened;
+        json out = caseOf(applicationDetail(c, done.after, now), caseId);
+        out["events"] = eventList(done.events);
+        return out;
     });
-    json out = caseDetail(caseId, who, now);
-    json list = json::array();
-    for (const auto &e : events)
-        list.push_back(workflowjson::toJson(e));
-    out["events"] = list;
-    return out;
 }
 
 json ApprovalService::applicationView(Connection &c, const Application &app, const json &form, std::int64_t now,
-                                      bool withTimeline)
+                                      bool withTimeline, const std::vector<Event> *allEvents)
 {
     loadDepartments(c);
     const WorkCalendar calendar = m_calendar.calendar();
@@ -1023,28 +1053,36 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
     }
     if (withTimeline) {
         json timeline = json::array();
-        for (const auto &row : c.query("SELECT data FROM events WHERE application_id = ? ORDER BY seq", {app.id})) {
-            json e = json::parse(row.text(0), nullptr, false);
+        const auto add = [&](json e) {
             e.erase("application");
             e.erase("case");
             if (e.contains("department"))
                 e["department_name"] = departmentName(e["department"].get<std::string>());
             timeline.push_back(std::move(e));
-        }
-        out["timeline"] = timeline;
+        };
+        // A new application's events are all in hand: no need to read back what was just written.
+        if (allEvents && std::int64_t(allEvents->size()) == app.events)
+            for (const auto &e : *allEvents)
+                add(workflowjson::toJson(e));
+        else
+            for (const auto &row : c.query("SELECT data FROM events WHERE application_id = ? ORDER BY seq", {app.id}))
+                add(json::parse(row.text(0), nullptr, false));
+        out["timeline"] = std::move(timeline);
     }
+    return out;
+}
+
+json ApprovalService::applicationDetail(Connection &c, const Stored &s, std::int64_t now,
+                                        const std::vector<Event> *events)
+{
+    json out = applicationView(c, s.app, s.form, now, true, events);
+    out["project"] = {{"id", std::to_string(s.projectId)}, {"project_code", s.projectCode}, {"name", s.projectName}};
     return out;
 }
 
 json ApprovalService::application(const std::string &id, const Principal &who, std::int64_t now)
 {
-    return m_db.read([&](Connection &c) {
-        Stored s = load(c, id, who, false);
-        json out = applicationView(c, s.app, s.form, now, true);
-        if (const auto p = c.queryOne("SELECT project_code, name FROM projects WHERE id = ?", {s.projectId}))
-            out["project"] = {{"id", std::to_string(s.projectId)}, {"project_code", p->text(0)}, {"name", p->text(1)}};
-        return out;
-    });
+    return m_db.read([&](Connection &c) { return applicationDetail(c, load(c, id, who, false), now); });
 }
 
 json ApprovalService::caseDetail(const std::string &caseId, const Principal &who, std::int64_t now)
@@ -1052,20 +1090,7 @@ json ApprovalService::caseDetail(const std::string &caseId, const Principal &who
     const auto dash = caseId.rfind('-');
     if (dash == std::string::npos || caseId.size() > 48)
         throw ApiError::notFound("办件不存在");
-    json app = application(caseId.substr(0, dash), who, now);
-    for (const auto &k : app["cases"])
-        if (k["id"] == caseId) {
-            json out = k;
-            json timeline = json::array();
-            for (const auto &e : app["timeline"])
-                if (e["case_id"] == caseId || e["case_id"].is_null())
-                    timeline.push_back(e);
-            out["timeline"] = timeline;
-            app.erase("timeline");
-            out["application"] = app;
-            return out;
-        }
-    throw ApiError::notFound("办件不存在");
+    return caseOf(application(caseId.substr(0, dash), who, now), caseId);
 }
 
 json ApprovalService::listApplications(const Principal &who, const std::map<std::string, std::string> &query)

@@ -76,14 +76,32 @@ public:
     /// notify the applicant and the department, once per case. Returns how many were notified.
     int scanTolerance(std::int64_t now);
 
+    /// An application as stored: its state, its form, whose it is and its project.
+    struct Stored
+    {
+        Application app;
+        nlohmann::json form;
+        std::int64_t applicantId = 0;
+        std::int64_t projectId = 0;
+        std::string projectCode; ///< 项目代码 of the project
+        std::string projectName;
+    };
+    /// What a command did: the application as it now stands, and the events it added.
+    struct Outcome
+    {
+        Stored after;
+        std::vector<Event> events;
+    };
+
     /// Runs one command on one application in an open write transaction (the demo generator
-    /// batches many). Returns the new events; throws ApiError like the HTTP paths.
-    std::vector<Event> execute(Connection &c, const std::string &applicationId, const Command &command,
-                               const Principal &who, std::int64_t now);
-    /// Submits in an open write transaction; returns the new application id. Its daily serial is
-    /// @p serial when given (reserved before the transaction by reserveSerial()), else taken here.
-    std::string submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now,
-                       std::optional<std::int64_t> serial = std::nullopt);
+    /// batches many). Throws ApiError like the HTTP paths.
+    Outcome execute(Connection &c, const std::string &applicationId, const Command &command, const Principal &who,
+                    std::int64_t now);
+    /// Submits in an open write transaction; returns the new application as stored, and its
+    /// events. Its daily serial is @p serial when given (reserved before the transaction by
+    /// reserveSerial()), else taken here.
+    Outcome submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now,
+                   std::optional<std::int64_t> serial = std::nullopt);
     /// Takes the next daily serial of application ids for the day of @p now.
     static std::int64_t reserveSerial(Connection &c, std::int64_t now);
     /// Creates a project in an open write transaction; returns its id.
@@ -95,14 +113,19 @@ public:
     std::string departmentCode(std::optional<std::int64_t> id);
 
 private:
-    struct Stored;
     Stored load(Connection &c, const std::string &id, const Principal &who, bool forUpdate);
     /// Writes @p after and its @p events, and records the changes in the feed together with
     /// @p alsoChanged (what else the transaction changed, e.g. the project a submission pins).
     void save(Connection &c, const Stored &before, const Application &after, const std::vector<Event> &events,
               std::int64_t now, bool created, std::vector<ChangeFeed::Change> alsoChanged = {});
+    /// The application as the API shows it; with its timeline read from the events table, or
+    /// taken from @p allEvents when they are all of its events (a new application's).
     nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form, std::int64_t now,
-                                   bool withTimeline);
+                                   bool withTimeline, const std::vector<Event> *allEvents = nullptr);
+    /// GET /applications/{id} of @p s: what a command answers, built from the state it wrote
+    /// (inside its transaction) instead of read back after the commit. @p events: see applicationView.
+    nlohmann::json applicationDetail(Connection &c, const Stored &s, std::int64_t now,
+                                     const std::vector<Event> *events = nullptr);
     void loadDepartments(Connection &c);
     std::string departmentName(const std::string &code);
 

@@ -1,6 +1,7 @@
 #include "services/auditlog.h"
 
 #include "auth/tokenservice.h"
+#include "storage/rowsinsert.h"
 
 #include <algorithm>
 
@@ -38,39 +39,49 @@ void AuditLog::append(Connection &c, const AuditEntry &e)
 {
     if (c.backend() == Backend::PostgreSql) {
         // Linked into the chain once committed (chainWaiting()): no writer holds the chain's end
-        // until its commit.
-        c.execute("INSERT INTO audit_waiting (at, request_id, actor_id, actor, action, target, ip, result, detail) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip, std::int64_t(e.result),
-                   e.detail});
+        // until its commit. Should the row fail once sent, its error's origin says "audit".
+        c.executeLater(
+            "INSERT INTO audit_waiting (at, request_id, actor_id, actor, action, target, ip, result, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip, std::int64_t(e.result),
+             e.detail},
+            kOrigin);
         c.placeAfterCommit(&AuditLog::chainWaiting);
         return;
     }
-    chain(c, {e}); // SQLite: one writer, the chain's end is this transaction's
+    // SQLite: one writer, the chain's end is this transaction's.
+    const auto last = c.queryOne("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    chain(c, {e}, last ? last->integer(0) : 0, last ? last->text(1) : kGenesis);
 }
 
-void AuditLog::chain(Connection &c, const std::vector<AuditEntry> &entries)
+void AuditLog::chain(Connection &c, const std::vector<AuditEntry> &entries, std::int64_t lastId, std::string lastHash)
 {
-    c.lockChain(kAuditLock);
-    const auto last = c.queryOne("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    std::int64_t id = last ? last->integer(0) : 0;
-    std::string prev = last ? last->text(1) : kGenesis;
+    RowsInsert rows("INSERT INTO audit_log (id, at, request_id, actor_id, actor, action, target, ip, result, detail, "
+                    "prev_hash, hash)",
+                    12);
+    std::int64_t id = lastId;
+    std::string prev = std::move(lastHash);
     for (const AuditEntry &e : entries) {
         ++id;
         std::string hash = rowHash(id, e, prev);
-        c.execute("INSERT INTO audit_log (id, at, request_id, actor_id, actor, action, target, ip, result, detail, "
-                  "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {id, e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip,
-                   std::int64_t(e.result), e.detail, prev, hash});
+        rows.add({id, e.at, e.requestId, sqlOptional(e.actorId), e.actor, e.action, e.target, e.ip,
+                  std::int64_t(e.result), e.detail, prev, hash});
         prev = std::move(hash);
     }
+    rows.runLater(c);
 }
 
 void AuditLog::chainWaiting(Connection &c)
 {
     c.lockChain(kAuditLock);
-    const SqlRows rows = c.query("SELECT seq, at, request_id, actor_id, actor, action, target, ip, result, detail "
-                                 "FROM audit_waiting ORDER BY seq");
+    // PostgreSQL only (SQLite chains at once). In one statement: the waiting rows taken out and
+    // read — exactly those committed by now: one committed meanwhile (with a lower seq, written
+    // earlier) waits for the next linking instead of vanishing unlinked; a rollback of this
+    // transaction puts them back — and the chain's end, read after the lock above was granted.
+    const SqlRows rows = c.query(
+        "WITH taken AS (DELETE FROM audit_waiting RETURNING seq, at, request_id, actor_id, actor, action, target, ip, "
+        "result, detail), tip AS (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) "
+        "SELECT taken.*, tip.id, tip.hash FROM taken LEFT JOIN tip ON true ORDER BY taken.seq");
     if (rows.empty())
         return;
     std::vector<AuditEntry> entries;
@@ -78,19 +89,8 @@ void AuditLog::chainWaiting(Connection &c)
     for (const auto &r : rows)
         entries.push_back(AuditEntry{r.integer(1), r.text(2), r.optionalInteger(3), r.text(4), r.text(5), r.text(6),
                                      r.text(7), int(r.integer(8)), r.text(9)});
-    chain(c, entries);
-    // Exactly the rows read: one committed since (with a lower seq, written earlier) waits for the
-    // next linking instead of vanishing unlinked.
-    for (std::size_t i = 0; i < rows.size(); i += 500) {
-        const std::size_t n = std::min<std::size_t>(500, rows.size() - i);
-        std::string sql = "DELETE FROM audit_waiting WHERE seq IN (";
-        SqlParams seqs;
-        for (std::size_t k = 0; k < n; ++k) {
-            sql += k ? ",?" : "?";
-            seqs.push_back(rows[i + k].integer(0));
-        }
-        c.execute(sql + ")", seqs);
-    }
+    const SqlRow &first = rows.front();
+    chain(c, entries, first.isNull(10) ? 0 : first.integer(10), first.isNull(11) ? kGenesis : first.text(11));
 }
 
 void AuditLog::append(Database &db, const AuditEntry &entry)

@@ -31,6 +31,9 @@ struct AuditEntry
 class AuditLog
 {
 public:
+    /// The origin (DbError::origin) of a failure to write an audit row.
+    static constexpr const char *kOrigin = "audit";
+
     struct Verification
     {
         bool ok = true;
@@ -54,8 +57,9 @@ public:
     static std::string rowHash(std::int64_t id, const AuditEntry &e, const std::string &prevHash);
 
 private:
-    /// Appends @p entries to the chain's end under the chain's lock.
-    static void chain(Connection &c, const std::vector<AuditEntry> &entries);
+    /// Appends @p entries after the chain's end, row @p lastId with @p lastHash (the caller holds
+    /// the chain's end: SQLite's one writer, or the chain's lock).
+    static void chain(Connection &c, const std::vector<AuditEntry> &entries, std::int64_t lastId, std::string lastHash);
 };
 
 } // namespace spgl::server

@@ -185,7 +185,7 @@ bool AuthService::sessionOpen(const std::string &session)
         if (const auto it = m_open.find(session); it != m_open.end() && it->second == *generation)
             return true;
     }
-    const bool open = m_db.read([&](Connection &c) {
+    const bool open = m_db.readOne([&](Connection &c) {
         return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
             .has_value();
     });

@@ -487,7 +487,7 @@ int BlueprintService::adopt(const std::string &id, const std::string &name, cons
     if (described->format == "gtiff") {
         // Imagery is kept as a GeoPackage like every other layer where it can be (8-bit).
         const fs::path base = file.parent_path() / (file.stem().string() + "-adopted");
-        auto imported = geo::LayerImporter({id, name, 0.01}).importFile(file.string(), base.string());
+        auto imported = geo::LayerImporter({id, name, 0.01, {}}).importFile(file.string(), base.string());
         if (!imported)
             throw std::runtime_error(imported.error().message);
         if (imported->format == "gpkg_raster") {

@@ -1,6 +1,7 @@
 #include "services/changefeed.h"
 
 #include "storage/connection.h"
+#include "storage/rowsinsert.h"
 
 namespace spgl::server {
 
@@ -16,13 +17,19 @@ void ChangeFeed::record(Connection &c, const std::vector<Change> &changes, std::
     // place until its transaction has committed (place()), so that no writer holds the feed's
     // order until its commit and a reader never passes a place that is filled later.
     const bool placedNow = c.backend() == Backend::Sqlite;
-    for (const Change &ch : changes)
-        c.execute(placedNow ? "INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, "
-                              "at, pos) VALUES (?, ?, ?, 'upsert', ?, ?, ?, ?, (SELECT COALESCE(MAX(pos), 0) + 1 FROM "
-                              "changes))"
-                            : "INSERT INTO changes (entity, entity_id, version, op, region_code, department, owner_id, "
-                              "at) VALUES (?, ?, ?, 'upsert', ?, ?, ?, ?)",
-                  {ch.entity, ch.id, ch.version, ch.region, ch.department, sqlOptional(ch.owner), now});
+    std::int64_t pos = placedNow ? c.queryOne("SELECT COALESCE(MAX(pos), 0) FROM changes")->integer(0) : 0;
+    RowsInsert rows(placedNow ? "INSERT INTO changes (entity, entity_id, version, op, region_code, department, "
+                                "owner_id, at, pos)"
+                              : "INSERT INTO changes (entity, entity_id, version, op, region_code, department, "
+                                "owner_id, at)",
+                    placedNow ? 9 : 8);
+    for (const Change &ch : changes) {
+        SqlParams row{ch.entity, ch.id, ch.version, "upsert", ch.region, ch.department, sqlOptional(ch.owner), now};
+        if (placedNow)
+            row.emplace_back(++pos);
+        rows.add(std::move(row));
+    }
+    rows.runLater(c);
     if (!placedNow)
         c.placeAfterCommit(&ChangeFeed::place);
 }
@@ -30,15 +37,13 @@ void ChangeFeed::record(Connection &c, const std::vector<Change> &changes, std::
 void ChangeFeed::place(Connection &c)
 {
     c.lockChain(kFeedLock);
-    // In the order they were written; often the rows of several transactions at once. Row by row
-    // on the primary key: a batch is a few rows, and one UPDATE … FROM joined against the whole
-    // feed when the planner misjudged it.
-    const SqlRows waiting = c.query("SELECT seq FROM changes WHERE pos IS NULL ORDER BY seq");
-    if (waiting.empty())
-        return;
-    std::int64_t pos = c.queryOne("SELECT COALESCE(MAX(pos), 0) FROM changes")->integer(0);
-    for (const auto &row : waiting)
-        c.execute("UPDATE changes SET pos = ? WHERE seq = ?", {++pos, row.integer(0)});
+    // One statement for every committed row still waiting (often those of several transactions):
+    // each goes to its seq shifted by one offset for the batch, so the batch keeps the order it
+    // was written in and lands past every place given before. The offset is 0 unless a writer
+    // committed after a later-numbered one was placed; places may then skip numbers, which a
+    // reader's cursor (pos > cursor) does not mind.
+    c.executeLater("UPDATE changes SET pos = seq + GREATEST(0, (SELECT COALESCE(MAX(pos), 0) FROM changes) "
+                   "- (SELECT MIN(seq) FROM changes WHERE pos IS NULL) + 1) WHERE pos IS NULL");
 }
 
 } // namespace spgl::server

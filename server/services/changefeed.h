@@ -35,7 +35,8 @@ public:
 
     /// Appends @p changes (an upsert each) in the write transaction on @p c.
     static void record(Connection &c, const std::vector<Change> &changes, std::int64_t now);
-    /// Gives every committed change still without a place the next places, in the order written.
+    /// Gives every committed change still without a place a place past all given before, in the
+    /// order written (places may skip numbers).
     static void place(Connection &c);
 };
 

@@ -64,13 +64,18 @@ void RequestAudit::record(Connection &c, const std::string &target, const std::s
     } catch (const DbError &e) {
         if (e.kind() == DbError::Kind::Retryable)
             throw; // the transaction runs again, and records again
-        Poco::Logger::get("spgl").critical("%s audit write failed, the change is rolled back: %s",
-                                           audit->m_entry.requestId, std::string(e.what()));
-        throw ApiError(503, "audit", "审计日志写入失败",
-                       "审计日志无法写入，操作未执行，请稍后重试；如仍失败请联系管理员（请求编号 "
-                           + audit->m_entry.requestId + "）");
+        throw audit->writeFailed(e);
     }
     audit->m_pending = &c;
+}
+
+ApiError RequestAudit::writeFailed(const DbError &e) const
+{
+    Poco::Logger::get("spgl").critical("%s audit write failed, the change is rolled back: %s", m_entry.requestId,
+                                       std::string(e.what()));
+    return ApiError(503, "audit", "审计日志写入失败",
+                    "审计日志无法写入，操作未执行，请稍后重试；如仍失败请联系管理员（请求编号 " + m_entry.requestId
+                        + "）");
 }
 
 void RequestAudit::committed(Connection &c)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/apierror.h"
 #include "services/auditlog.h"
 #include "storage/transactionobserver.h"
 
@@ -55,6 +56,10 @@ public:
      */
     static void record(Connection &c, const std::string &target = {}, const std::string &detail = {},
                        const std::string &actor = {});
+
+    /// The answer to a request whose audit row could not be written (@p e; logged): 503, nothing
+    /// changed. Also for a row that failed after it was sent (DbError::origin() AuditLog::kOrigin).
+    ApiError writeFailed(const DbError &e) const;
 
     /// Whether the row committed together with a change.
     bool recorded() const { return m_recorded; }

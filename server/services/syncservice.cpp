@@ -357,9 +357,8 @@ json SyncService::pushOne(Connection &c, const json &op, const std::string &devi
             return rejectedOp(opId, "sync.args", "args.project_id 与 target 不一致", "project_id");
         args["project_id"] = target;
         return once(c, opId, commandName, target, device, who, now, [&] {
-            const std::string id = m_approvals.submit(c, args, who, now);
-            const auto row = c.queryOne("SELECT version FROM applications WHERE id = ?", {id});
-            return json{{"op_id", opId}, {"status", "applied"}, {"version", row ? row->integer(0) : 0}, {"id", id}};
+            const Application filed = m_approvals.submit(c, args, who, now).after.app;
+            return json{{"op_id", opId}, {"status", "applied"}, {"version", filed.version}, {"id", filed.id}};
         });
     }
     if (op.contains("expected_version") && !op["expected_version"].is_null())
@@ -375,16 +374,9 @@ json SyncService::pushOne(Connection &c, const json &op, const std::string &devi
         return rejectedOp(opId, command.error().code, command.error().message, command.error().field);
 
     return once(c, opId, commandName, target, device, who, now, [&] {
-        m_approvals.execute(c, applicationId, command.value(), who, now);
-        const auto row = c.queryOne("SELECT version, state FROM applications WHERE id = ?", {applicationId});
-        std::int64_t version = row ? row->integer(0) : 0;
-        if (caseCommand && row) {
-            const json state = json::parse(row->text(1), nullptr, false);
-            for (const auto &k : state.value("cases", json::array()))
-                if (k.value("id", "") == target)
-                    version = k.value("version", version);
-        }
-        return json{{"op_id", opId}, {"status", "applied"}, {"version", version}};
+        const ApprovalService::Outcome done = m_approvals.execute(c, applicationId, command.value(), who, now);
+        const ApprovalCase *k = caseCommand ? done.after.app.findCase(target) : nullptr;
+        return json{{"op_id", opId}, {"status", "applied"}, {"version", k ? k->version : done.after.app.version}};
     });
 }
 

@@ -30,6 +30,18 @@ public:
     /// Runs a statement and returns the number of rows it changed.
     virtual std::int64_t execute(std::string_view sql, const SqlParams &params = {}) = 0;
 
+    /// Runs a statement whose outcome the caller does not need at once (a row written inside a
+    /// transaction). PostgreSQL sends it without waiting for it: it travels with the next
+    /// statement that needs an answer, or with the commit, in one round trip (libpq's pipeline
+    /// mode); an error then fails that later call, and with it the transaction, as a DbError
+    /// whose origin() is @p origin (a string literal naming what the statement was for). Outside
+    /// a transaction, and on SQLite, it runs at once.
+    virtual void executeLater(std::string_view sql, const SqlParams &params = {}, const char *origin = nullptr)
+    {
+        (void)origin;
+        execute(sql, params);
+    }
+
     virtual void begin(bool write) = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;

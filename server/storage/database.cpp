@@ -159,6 +159,26 @@ void Database::place(const std::vector<Connection::PlacingStep> &steps) noexcept
     }
 }
 
+void Database::done(std::unique_ptr<Connection> &connection, bool write, bool inTransaction,
+                    TransactionObserver *observer)
+{
+    std::vector<Connection::PlacingStep> placing;
+    if (inTransaction)
+        placing = commit(*connection, observer); // throws with the connection still held
+    release(std::move(connection));
+    committed(write, placing);
+}
+
+void Database::abandon(std::unique_ptr<Connection> connection, bool inTransaction, TransactionObserver *observer)
+{
+    if (!connection)
+        return; // given back already: what failed came after (placing and the watcher do not throw)
+    if (inTransaction)
+        rollback(std::move(connection), observer);
+    else
+        release(std::move(connection));
+}
+
 void Database::rollback(std::unique_ptr<Connection> connection, TransactionObserver *observer)
 {
     (void)connection->takePlacingSteps(); // what the transaction wrote is gone

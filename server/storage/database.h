@@ -37,7 +37,7 @@ public:
     template<typename F>
     auto write(F &&work) -> decltype(work(std::declval<Connection &>()))
     {
-        return transact(true, std::forward<F>(work));
+        return run(true, true, std::forward<F>(work));
     }
 
     /// A number that moves whenever the data may have changed (this server's commits at once,
@@ -49,7 +49,23 @@ public:
     template<typename F>
     auto read(F &&work) -> decltype(work(std::declval<Connection &>()))
     {
-        return transact(false, std::forward<F>(work));
+        return run(false, true, std::forward<F>(work));
+    }
+
+    /// Runs @p work, of one statement, outside a transaction: the statement commits on its own.
+    /// On PostgreSQL that is one round trip instead of three (BEGIN, the statement, COMMIT) and a
+    /// row the statement locks is free again at once. For a single read, or one atomic write
+    /// (e.g. INSERT … ON CONFLICT … RETURNING) that carries no audit row and no change-feed row.
+    template<typename F>
+    auto readOne(F &&work) -> decltype(work(std::declval<Connection &>()))
+    {
+        return run(false, false, std::forward<F>(work));
+    }
+    /// As readOne() for one statement that writes (SQLite's writers are still serialised).
+    template<typename F>
+    auto writeOne(F &&work) -> decltype(work(std::declval<Connection &>()))
+    {
+        return run(true, false, std::forward<F>(work));
     }
 
 private:
@@ -59,40 +75,45 @@ private:
     std::unique_ptr<Connection> acquire();
     void release(std::unique_ptr<Connection> connection);
 
+    /// Runs @p work on a pooled connection: in a transaction (committed when it returns, rolled
+    /// back when it throws, retried on a retryable conflict), or alone (its one statement commits
+    /// by itself).
     template<typename F>
-    auto transact(bool write, F &&work) -> decltype(work(std::declval<Connection &>()))
+    auto run(bool write, bool inTransaction, F &&work) -> decltype(work(std::declval<Connection &>()))
     {
-        TransactionObserver *observer = write ? TransactionObserver::current() : nullptr;
+        TransactionObserver *observer = write && inTransaction ? TransactionObserver::current() : nullptr;
         for (int attempt = 0;; ++attempt) {
             std::unique_lock<std::mutex> writer(m_writeMutex, std::defer_lock);
             if (write && m_backend == Backend::Sqlite)
                 writer.lock();
             auto connection = acquire();
             try {
-                connection->begin(write);
+                if (inTransaction)
+                    connection->begin(write);
                 if constexpr (std::is_void_v<decltype(work(*connection))>) {
                     work(*connection);
-                    auto placing = commit(*connection, observer);
-                    release(std::move(connection));
-                    committed(write, placing);
+                    done(connection, write, inTransaction, observer);
                     return;
                 } else {
                     auto result = work(*connection);
-                    auto placing = commit(*connection, observer);
-                    release(std::move(connection));
-                    committed(write, placing);
+                    done(connection, write, inTransaction, observer);
                     return result;
                 }
             } catch (const DbError &e) {
-                rollback(std::move(connection), observer);
+                abandon(std::move(connection), inTransaction, observer);
                 if (e.kind() != DbError::Kind::Retryable || attempt >= 2)
                     throw;
             } catch (...) {
-                rollback(std::move(connection), observer);
+                abandon(std::move(connection), inTransaction, observer);
                 throw;
             }
         }
     }
+    /// After the work: commits (in a transaction), gives @p connection back (it is null after),
+    /// places what the transaction wrote, tells the watcher of a write.
+    void done(std::unique_ptr<Connection> &connection, bool write, bool inTransaction, TransactionObserver *observer);
+    /// After a failure: rolls back (in a transaction) and gives @p connection back, if still held.
+    void abandon(std::unique_ptr<Connection> connection, bool inTransaction, TransactionObserver *observer);
     /// Commits; the placing steps the transaction asked for (Connection::placeAfterCommit).
     std::vector<Connection::PlacingStep> commit(Connection &connection, TransactionObserver *observer);
     /// After a commit, its connection back in the pool: places what it wrote, then tells the watcher.

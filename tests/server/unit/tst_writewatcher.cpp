@@ -14,8 +14,10 @@ std::uint64_t settled(Database &db)
 {
     // The first call starts the watcher; it has a number once its first poll succeeded.
     std::optional<std::uint64_t> g;
-    QTest::qWaitFor([&] { return (g = db.generation()).has_value(); }, 5000);
-    return g.value_or(0);
+    // Without one in time, 0: the callers' comparisons then fail.
+    if (!QTest::qWaitFor([&] { return (g = db.generation()).has_value(); }, 5000))
+        return 0;
+    return *g;
 }
 } // namespace
 
