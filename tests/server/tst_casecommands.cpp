@@ -101,6 +101,35 @@ private slots:
         QCOMPARE(caseJson(after, fgwCase)["status"], "accepted");
     }
 
+    void answersAreWhatIsStored()
+    {
+        // A command answers with the application as it wrote it (built in its own transaction,
+        // not read back afterwards): exactly what reading it next shows, timeline included.
+        json submitAnswer;
+        const std::string id = submitted(50, &submitAnswer);
+        QVERIFY(!id.empty());
+        QVERIFY2(submitAnswer == getApp(id, "applicant"), submitAnswer.dump().c_str());
+        QCOMPARE(submitAnswer["timeline"].size(), std::size_t(1));
+
+        auto accepted = post("/api/v1/applications/" + id + "/accept", json::object(), "clerk");
+        QCOMPARE_STATUS(accepted, 200);
+        json acceptAnswer = accepted.json();
+        QVERIFY(!acceptAnswer["events"].empty());
+        acceptAnswer.erase("events"); // what the command added, listed in its answer only
+        QVERIFY2(acceptAnswer == getApp(id, "clerk"), acceptAnswer.dump().c_str());
+        QVERIFY(acceptAnswer["timeline"].size() > submitAnswer["timeline"].size());
+
+        const std::string zrzyCase = caseOf(acceptAnswer, "650100-ZRZY-002");
+        auto claimed = post("/api/v1/cases/" + zrzyCase + "/claim", json::object(), "rev.zrzy");
+        QCOMPARE_STATUS(claimed, 200);
+        json claimAnswer = claimed.json();
+        claimAnswer.erase("events");
+        const auto read = m_server.get("/api/v1/cases/" + zrzyCase, user("rev.zrzy").token);
+        QCOMPARE_STATUS(read, 200);
+        QVERIFY2(claimAnswer == read.json(), claimAnswer.dump().c_str());
+        QCOMPARE(claimAnswer["status"], "in_progress");
+    }
+
     void refuseAndWithdraw()
     {
         // 不予受理 needs a reason; the applicant is told; nothing can follow it.
@@ -431,8 +460,9 @@ private:
                 {"builder_credit_code", "91350100M000100Y43"}};
     }
 
-    /// A new project with stage 1 submitted (all materials); "" on failure.
-    std::string submitted(int serial)
+    /// A new project with stage 1 submitted (all materials); "" on failure. @p answer: the
+    /// submission's answer.
+    std::string submitted(int serial, json *answer = nullptr)
     {
         char code[32];
         std::snprintf(code, sizeof code, "2025-650102-47-01-%06d", 300 + serial);
@@ -454,6 +484,8 @@ private:
             qWarning("submit: %s", qPrintable(describe(reply)));
             return {};
         }
+        if (answer)
+            *answer = reply.json();
         return reply.json()["id"];
     }
 
