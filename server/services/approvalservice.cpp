@@ -47,11 +47,6 @@ bool inScope(const Principal &who, const std::string &region, std::int64_t owner
     return DataScope::of(who).coversRegion(region);
 }
 
-std::string lockSuffix(const Connection &c)
-{
-    return c.backend() == Backend::PostgreSql ? " FOR UPDATE" : "";
-}
-
 /// The error of the engine as an HTTP problem; conflicts carry the current state.
 ApiError engineError(const Error &e, const json &current)
 {
@@ -385,6 +380,22 @@ constexpr const char *kProjectColumns
     = "id, project_code, name, region_code, process_type, approval_type, owner_id, builder_name, builder_credit_code, "
       "investment, land_area, building_area, site, address, current_stage, version, created_at, data";
 
+/// @p columns ("a, b, c") each prefixed with the table alias @p alias ("t.a, t.b, t.c").
+std::string columnsOf(const char *alias, std::string_view columns)
+{
+    std::string out;
+    for (std::size_t start = 0; start < columns.size();) {
+        const std::size_t comma = std::min(columns.find(", ", start), columns.size());
+        if (!out.empty())
+            out += ", ";
+        out += alias;
+        out += '.';
+        out += columns.substr(start, comma - start);
+        start = comma + 2;
+    }
+    return out;
+}
+
 std::int64_t numericId(const std::string &text, const char *what)
 {
     if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), ::isdigit))
@@ -523,9 +534,17 @@ ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body
     if (!isApplicantSide(who) && !who.hasRole(role::WindowClerk))
         throw ApiError::forbidden("只有申请人或综合窗口（代办）可以申报");
 
-    const auto projectRowOpt
-        = c.queryOne(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?" + lockSuffix(c),
-                     {numericId(projectText, "项目")});
+    // In one statement: the project (locked on PostgreSQL: its next version is this transaction's)
+    // and, a row each, the stage and status of its applications, and whether one that was
+    // delivered did not pass its stage (stage_not_passed, BLZT 13).
+    const SqlRows projectRows = c.query(
+        "SELECT " + columnsOf("p", kProjectColumns)
+            + ", a.stage, a.status, CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.application_id = a.id AND "
+              "e.kind = 'stage_not_passed') THEN 1 ELSE 0 END "
+              "FROM projects p LEFT JOIN applications a ON a.project_id = p.id WHERE p.id = ?"
+            + (c.backend() == Backend::PostgreSql ? " FOR UPDATE OF p" : ""),
+        {numericId(projectText, "项目")});
+    const SqlRow *projectRowOpt = projectRows.empty() ? nullptr : &projectRows.front();
     if (!projectRowOpt || !inScope(who, projectRowOpt->text(3), projectRowOpt->integer(6)))
         throw ApiError::notFound("项目不存在");
     json project = projectRow(*projectRowOpt);
@@ -557,15 +576,15 @@ ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body
     // One open application per stage; a stage passed is not filed again; stages go in order
     // (the parallel track 5 aside).
     std::set<int> passed;
-    for (const auto &r : c.query("SELECT stage, status, id FROM applications WHERE project_id = ?", {projectId})) {
-        const std::string st = r.text(1);
-        const int s = int(r.integer(0));
+    const std::size_t kStage = projectRowOpt->size() - 3; // the application's, after the project's columns
+    for (const auto &r : projectRows) {
+        if (r.isNull(kStage))
+            continue; // the project has no application yet
+        const std::string st = r.text(kStage + 1);
+        const int s = int(r.integer(kStage));
         // A delivered application passed unless its stage did not (stage_not_passed, BLZT 13);
         // one application that did not pass must not hide another of the same stage that did.
-        if (st == "concluded"
-            || (st == "delivered"
-                && !c.queryOne("SELECT 1 FROM events WHERE application_id = ? AND kind = 'stage_not_passed'",
-                               {r.text(2)})))
+        if (st == "concluded" || (st == "delivered" && r.integer(kStage + 2) == 0))
             passed.insert(s);
         if (s == *stage && (st == "submitted" || st == "supplement_requested" || st == "in_review"))
             throw ApiError::conflict("该项目本阶段已有办理中的申报");
