@@ -16,8 +16,9 @@ class Connection;
  * A change's place in the feed (`pos`, the readers' cursor) is never taken by a transaction that
  * has not committed yet, so a reader cannot pass a place that is filled later. On SQLite (one
  * writer) record() gives it at once; on PostgreSQL the rows wait without a place until their
- * transaction has committed, and place() then numbers every waiting row in a short transaction
- * of its own (Connection::placeAfterCommit). Concurrent writers thus share no lock until commit.
+ * transaction has committed, and place() then gives every waiting row a place past all given
+ * before, in a short transaction of its own (Connection::placeAfterCommit); places may skip
+ * numbers. Concurrent writers thus share no lock until commit.
  */
 class ChangeFeed
 {

@@ -50,9 +50,11 @@ public:
 
     /**
      * Inside the write transaction on @p c that makes the current request's change: appends the
-     * request's audit row in that transaction (it holds the audit chain's lock until the commit:
-     * call it last). @p target, @p detail and @p actor (a name), when not
-     * empty, replace what was set before (a created id is known only here). Once per request.
+     * request's audit row in that transaction (on SQLite it holds the audit chain's end until the
+     * commit: call it last; on PostgreSQL the row is linked after the commit, and a failure to
+     * write it may surface only at the commit, see writeFailed()). @p target, @p detail and
+     * @p actor (a name), when not empty, replace what was set before (a created id is known only
+     * here). Once per request.
      */
     static void record(Connection &c, const std::string &target = {}, const std::string &detail = {},
                        const std::string &actor = {});
