@@ -3,8 +3,6 @@
 #include "auth/tokenservice.h"
 #include "storage/rowsinsert.h"
 
-#include <algorithm>
-
 namespace spgl::server {
 
 namespace {

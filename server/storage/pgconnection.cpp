@@ -227,9 +227,7 @@ pg_result *PgConnection::finish(bool keepLast)
         // Results left unread: the session cannot be trusted any more. Start a new one.
         PQclear(error);
         PQclear(last);
-        PQreset(m_conn);
-        m_statements.clear();
-        m_prepared = 0;
+        reset();
         throw DbError(DbError::Kind::ConnectionLost, "pipeline: results left unread; connection reset");
     }
     if (error || !synced || PQstatus(m_conn) != CONNECTION_OK) {
@@ -315,12 +313,17 @@ bool PgConnection::healthy()
 {
     if (PQstatus(m_conn) == CONNECTION_OK)
         return true;
+    reset();
+    return PQstatus(m_conn) == CONNECTION_OK;
+}
+
+void PgConnection::reset()
+{
     PQreset(m_conn);
     m_statements.clear(); // a new session: its prepared statements are gone
     m_prepared = 0;
     m_pipeline.clear();
     m_piped = false;
-    return PQstatus(m_conn) == CONNECTION_OK;
 }
 
 void PgConnection::lockChain(std::int64_t key)

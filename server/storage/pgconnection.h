@@ -51,6 +51,8 @@ private:
     /// Ends the pipeline: sends a sync, reads every result in order, leaves pipeline mode. Returns
     /// the last command's result when @p keepLast (the caller clears it); throws the first error.
     pg_result *finish(bool keepLast);
+    /// Starts a new session (PQreset) and forgets what belonged to the old one.
+    void reset();
     [[noreturn]] void fail(pg_result *result, std::string_view what, const char *origin = nullptr);
 
     pg_conn *m_conn = nullptr;
