@@ -194,6 +194,7 @@ ApprovalService::ApprovalService(Database &db, CatalogService &catalog, Calendar
     : m_db(db)
     , m_catalog(catalog)
     , m_calendar(calendar)
+    , m_serials(db)
 {}
 
 // ---------------------------------------------------------------------------------------------
@@ -485,11 +486,17 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
 {
     if (id.empty() || id.size() > 40)
         throw ApiError::notFound("申报不存在");
-    // The project's code and name come along: a command's answer names the project.
+    // The project's code and name come along: a command's answer names the project. On
+    // PostgreSQL so do the application's events, for the timeline (SQLite reads them apart: no
+    // round trip to save, and its group_concat() does not promise an order).
+    const bool pg = c.backend() == Backend::PostgreSql;
     const auto row = c.queryOne(
-        "SELECT a.state, a.form, a.applicant_id, a.project_id, a.region_code, p.project_code, p.name "
-        "FROM applications a JOIN projects p ON p.id = a.project_id WHERE a.id = ?"
-            + (forUpdate && c.backend() == Backend::PostgreSql ? std::string(" FOR UPDATE OF a") : std::string()),
+        std::string("SELECT a.state, a.form, a.applicant_id, a.project_id, a.region_code, p.project_code, p.name")
+            + (pg ? ", (SELECT '[' || string_agg(e.data, ',' ORDER BY e.seq) || ']' FROM events e "
+                    "WHERE e.application_id = a.id)"
+                  : "")
+            + " FROM applications a JOIN projects p ON p.id = a.project_id WHERE a.id = ?"
+            + (forUpdate && pg ? " FOR UPDATE OF a" : ""),
         {id});
     if (!row || !inScope(who, row->text(4), row->integer(2)))
         throw ApiError::notFound("申报不存在");
@@ -503,18 +510,9 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
     s.projectId = row->integer(3);
     s.projectCode = row->text(5);
     s.projectName = row->text(6);
+    if (pg)
+        s.storedEvents = row->isNull(7) ? std::string("[]") : row->text(7);
     return s;
-}
-
-std::int64_t ApprovalService::reserveSerial(Connection &c, std::int64_t now)
-{
-    // One statement: the day's first submissions may come concurrently (PostgreSQL), and an
-    // UPDATE-then-INSERT lets all but one of them fail on the counter's key.
-    return c
-        .queryOne("INSERT INTO counters (name, value) VALUES (?, 1) "
-                  "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
-                  {"application:" + beijing::dateText(now)})
-        ->integer(0);
 }
 
 ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body, const Principal &who,
@@ -658,7 +656,7 @@ ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body
 
     // The id: date and a daily serial, e.g. 20251128000042.
     const std::string day = beijing::dateText(now);
-    const std::int64_t serial = reserved ? *reserved : reserveSerial(c, now);
+    const std::int64_t serial = reserved ? *reserved : DaySerials::take(c, now);
     char id[32];
     std::snprintf(id, sizeof id, "%s%02u%02u%06lld", day.substr(0, 4).c_str(), unsigned(std::stoi(day.substr(5, 2))),
                   unsigned(std::stoi(day.substr(8, 2))), static_cast<long long>(serial));
@@ -731,13 +729,12 @@ json ApprovalService::projectFacts(const json &project) const
 
 json ApprovalService::submit(const json &body, const Principal &who, std::int64_t now)
 {
-    // On PostgreSQL the day's serial is taken by a statement of its own: the counter row is then
-    // locked for that statement, not until the whole submission commits (concurrent submissions
-    // would queue on it). A submission refused after that leaves a gap in the day's numbers.
-    // SQLite has one writer anyway: there the serial is taken inside, without a gap.
+    // On PostgreSQL the day's serial comes from the block this server reserved (DaySerials): the
+    // counter row is not locked until the submission commits (concurrent submissions would queue
+    // on it). SQLite has one writer anyway: there the serial is taken inside, without a gap.
     std::optional<std::int64_t> serial;
     if (m_db.backend() == Backend::PostgreSql)
-        serial = m_db.writeOne([&](Connection &c) { return reserveSerial(c, now); });
+        serial = m_serials.next(now);
     return m_db.write([&](Connection &c) {
         const Outcome submitted = submit(c, body, who, now, serial);
         RequestAudit::record(c, "application:" + submitted.after.app.id);
@@ -966,7 +963,7 @@ json ApprovalService::applicationCommand(const std::string &id, CommandKind kind
     return m_db.write([&](Connection &c) {
         const Outcome done = execute(c, id, command.value(), who, now);
         RequestAudit::record(c);
-        json out = applicationDetail(c, done.after, now);
+        json out = applicationDetail(c, done.after, now, &done.events);
         out["events"] = eventList(done.events);
         return out;
     });
@@ -987,14 +984,15 @@ json ApprovalService::caseCommand(const std::string &caseId, CommandKind kind, c
     return m_db.write([&](Connection &c) {
         const Outcome done = execute(c, applicationId, command.value(), who, now);
         RequestAudit::record(c);
-        json out = caseOf(applicationDetail(c, done.after, now), caseId);
+        json out = caseOf(applicationDetail(c, done.after, now, &done.events), caseId);
         out["events"] = eventList(done.events);
         return out;
     });
 }
 
 json ApprovalService::applicationView(Connection &c, const Application &app, const json &form, std::int64_t now,
-                                      bool withTimeline, const std::vector<Event> *allEvents)
+                                      bool withTimeline, const std::string *storedEvents,
+                                      const std::vector<Event> *newEvents)
 {
     loadDepartments(c);
     const WorkCalendar calendar = m_calendar.calendar();
@@ -1079,22 +1077,27 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
                 e["department_name"] = departmentName(e["department"].get<std::string>());
             timeline.push_back(std::move(e));
         };
-        // A new application's events are all in hand: no need to read back what was just written.
-        if (allEvents && std::int64_t(allEvents->size()) == app.events)
-            for (const auto &e : *allEvents)
-                add(workflowjson::toJson(e));
-        else
+        // What is in hand, when it is all of it: no need to read back what was just written.
+        const std::size_t added = newEvents ? newEvents->size() : 0;
+        json stored = storedEvents ? json::parse(*storedEvents, nullptr, false) : json::array();
+        if (stored.is_array() && std::int64_t(stored.size() + added) == app.events) {
+            for (auto &e : stored)
+                add(std::move(e));
+            for (std::size_t i = 0; i < added; ++i)
+                add(workflowjson::toJson((*newEvents)[i]));
+        } else {
             for (const auto &row : c.query("SELECT data FROM events WHERE application_id = ? ORDER BY seq", {app.id}))
                 add(json::parse(row.text(0), nullptr, false));
+        }
         out["timeline"] = std::move(timeline);
     }
     return out;
 }
 
 json ApprovalService::applicationDetail(Connection &c, const Stored &s, std::int64_t now,
-                                        const std::vector<Event> *events)
+                                        const std::vector<Event> *newEvents)
 {
-    json out = applicationView(c, s.app, s.form, now, true, events);
+    json out = applicationView(c, s.app, s.form, now, true, s.storedEvents ? &*s.storedEvents : nullptr, newEvents);
     out["project"] = {{"id", std::to_string(s.projectId)}, {"project_code", s.projectCode}, {"name", s.projectName}};
     return out;
 }

@@ -4,6 +4,7 @@
 #include "services/calendarservice.h"
 #include "services/catalogservice.h"
 #include "services/changefeed.h"
+#include "services/dayserials.h"
 #include "storage/database.h"
 #include "workflow/engine.h"
 
@@ -85,6 +86,9 @@ public:
         std::int64_t projectId = 0;
         std::string projectCode; ///< 项目代码 of the project
         std::string projectName;
+        /// Its events as they were stored when it was loaded, as a JSON array of their data, when
+        /// read along with it (PostgreSQL: one round trip less for the timeline of an answer).
+        std::optional<std::string> storedEvents;
     };
     /// What a command did: the application as it now stands, and the events it added.
     struct Outcome
@@ -98,12 +102,10 @@ public:
     Outcome execute(Connection &c, const std::string &applicationId, const Command &command, const Principal &who,
                     std::int64_t now);
     /// Submits in an open write transaction; returns the new application as stored, and its
-    /// events. Its daily serial is @p serial when given (reserved before the transaction by
-    /// reserveSerial()), else taken here.
+    /// events. Its daily serial is @p serial when given (taken before the transaction, see
+    /// DaySerials), else taken here.
     Outcome submit(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now,
                    std::optional<std::int64_t> serial = std::nullopt);
-    /// Takes the next daily serial of application ids for the day of @p now.
-    static std::int64_t reserveSerial(Connection &c, std::int64_t now);
     /// Creates a project in an open write transaction; returns its id.
     std::int64_t createProject(Connection &c, const nlohmann::json &body, const Principal &who, std::int64_t now);
 
@@ -118,20 +120,25 @@ private:
     /// @p alsoChanged (what else the transaction changed, e.g. the project a submission pins).
     void save(Connection &c, const Stored &before, const Application &after, const std::vector<Event> &events,
               std::int64_t now, bool created, std::vector<ChangeFeed::Change> alsoChanged = {});
-    /// The application as the API shows it; with its timeline read from the events table, or
-    /// taken from @p allEvents when they are all of its events (a new application's).
+    /// The application as the API shows it; with its timeline taken from what is in hand when
+    /// that is all of it (@p storedEvents, the JSON array of Stored::storedEvents, followed by
+    /// @p newEvents, those just added; or @p newEvents alone for a new application), else read
+    /// from the events table.
     nlohmann::json applicationView(Connection &c, const Application &app, const nlohmann::json &form, std::int64_t now,
-                                   bool withTimeline, const std::vector<Event> *allEvents = nullptr);
+                                   bool withTimeline, const std::string *storedEvents = nullptr,
+                                   const std::vector<Event> *newEvents = nullptr);
     /// GET /applications/{id} of @p s: what a command answers, built from the state it wrote
-    /// (inside its transaction) instead of read back after the commit. @p events: see applicationView.
+    /// (inside its transaction) instead of read back after the commit. @p newEvents: the events
+    /// the command added after those of s.storedEvents (see applicationView).
     nlohmann::json applicationDetail(Connection &c, const Stored &s, std::int64_t now,
-                                     const std::vector<Event> *events = nullptr);
+                                     const std::vector<Event> *newEvents = nullptr);
     void loadDepartments(Connection &c);
     std::string departmentName(const std::string &code);
 
     Database &m_db;
     CatalogService &m_catalog;
     CalendarService &m_calendar;
+    DaySerials m_serials;
     std::mutex m_departmentsMutex;
     std::map<std::int64_t, std::string> m_departmentCodes;
     ProjectFactsProvider m_projectFacts;

@@ -117,13 +117,15 @@ nlohmann::json AuthService::changePassword(const Principal &who, const nlohmann:
         policy.addFor("new_password", {"password.same", "新密码不能与当前密码相同", {}});
     policy.check();
     const std::string hash = m_hasher.hash(next);
-    return m_db.write([&](Connection &c) {
+    nlohmann::json fresh = m_db.write([&](Connection &c) {
         UserRepository::updatePassword(c, user.id, hash);
         c.execute("DELETE FROM login_failures WHERE username = ?", {key});
         c.execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", {now, user.id});
         RequestAudit::record(c, "user:" + std::to_string(user.id));
         return issue(c, user, TokenService::randomToken(12));
     });
+    sessionsEnded();
+    return fresh;
 }
 
 nlohmann::json AuthService::issue(Connection &c, const User &user, const std::string &family)
@@ -170,6 +172,8 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken)
         RequestAudit::record(c, "user:" + std::to_string(user->id), {}, user->username);
         return issue(c, *user, family);
     });
+    if (reused)
+        sessionsEnded();
     if (result.is_null()) {
         throw ApiError::unauthorized(reused ? "刷新令牌已被使用过，为安全起见本次登录已失效，请重新登录"
                                             : "登录已过期或已退出，请重新登录");
@@ -179,11 +183,17 @@ nlohmann::json AuthService::refresh(const std::string &refreshToken)
 
 bool AuthService::sessionOpen(const std::string &session)
 {
-    const auto generation = m_db.generation(); // read before the data (see ResponseCache)
+    // Read before the data (see ResponseCache): whatever commits later moves them.
+    const auto generation = m_db.generation();
+    const std::uint64_t ended = m_ended.load(std::memory_order_acquire);
+    const auto now = std::chrono::steady_clock::now();
     if (generation) {
         std::lock_guard lock(m_openMutex);
-        if (const auto it = m_open.find(session); it != m_open.end() && it->second == *generation)
-            return true;
+        if (const auto it = m_open.find(session); it != m_open.end()) {
+            const SeenOpen &seen = it->second;
+            if (seen.generation == *generation || (seen.ended == ended && now - seen.at < kSessionRecheck))
+                return true;
+        }
     }
     const bool open = m_db.readOne([&](Connection &c) {
         return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
@@ -193,7 +203,7 @@ bool AuthService::sessionOpen(const std::string &session)
         std::lock_guard lock(m_openMutex);
         if (m_open.size() > 100000)
             m_open.clear();
-        m_open[session] = *generation;
+        m_open[session] = SeenOpen{*generation, ended, now};
     }
     return open;
 }
@@ -209,6 +219,7 @@ void AuthService::logout(const std::string &refreshToken)
                       {now, row->text(0)});
         RequestAudit::record(c);
     });
+    sessionsEnded();
 }
 
 } // namespace spgl::server

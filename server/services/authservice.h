@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <unordered_map>
 
@@ -52,10 +54,17 @@ public:
      * user ends (a stolen session cannot outlive the change); the answer is a fresh login.
      */
     nlohmann::json changePassword(const Principal &who, const nlohmann::json &body);
-    /// Whether a login session still has a live refresh token (false after logout or a detected reuse):
-    /// its access tokens are refused once it has ended. Asked on every authenticated request, so
-    /// a session found open is remembered until the data changes (Database::generation).
+    /**
+     * Whether a login session still has a live refresh token (false after logout, a password
+     * change or a detected reuse): its access tokens are refused once it has ended. Asked on every
+     * authenticated request, so a session found open is remembered while the data does not change
+     * (Database::generation) and otherwise for at most kSessionRecheck, as long as this server has
+     * ended no session meanwhile. A session ended on this server is refused at once; one ended on
+     * another instance or by hand within kSessionRecheck.
+     */
     bool sessionOpen(const std::string &session);
+    /// How long a session found open is believed while other writes go on (see sessionOpen()).
+    static constexpr std::chrono::milliseconds kSessionRecheck{1000};
 
 private:
     nlohmann::json issue(Connection &c, const User &user, const std::string &family);
@@ -65,8 +74,19 @@ private:
     const PasswordHasher &m_hasher;
     const TokenService &m_tokens;
     Policy m_policy;
+    /// A session seen open: at which generation, after how many sessions ended here, and when.
+    struct SeenOpen
+    {
+        std::uint64_t generation = 0;
+        std::uint64_t ended = 0;
+        std::chrono::steady_clock::time_point at;
+    };
+    /// After a commit that may have ended sessions: no session is believed open from before it.
+    void sessionsEnded() { m_ended.fetch_add(1, std::memory_order_acq_rel); }
+
+    std::atomic<std::uint64_t> m_ended{0};
     std::mutex m_openMutex;
-    std::unordered_map<std::string, std::uint64_t> m_open; ///< session -> generation it was seen open at
+    std::unordered_map<std::string, SeenOpen> m_open;
 };
 
 } // namespace spgl::server

@@ -701,9 +701,10 @@ private slots:
         // The server ends every session of the clerk (as an administrator would).
         m_server.sql("UPDATE refresh_tokens SET revoked_at = 1 WHERE revoked_at IS NULL AND user_id = "
                      "(SELECT id FROM users WHERE username = 'clerk')");
-        // A change made outside the server reaches its remembered sessions within a poll (25 ms
-        // on SQLite, see WriteWatcher); the desk's next request comes after that.
-        QTest::qWait(250);
+        // A session ended outside the server stops its access tokens within a second (the server
+        // believes a session it found open that long: AuthService::kSessionRecheck); the desk's
+        // next request comes after that.
+        QTest::qWait(1250);
         QStringList notes;
         int asked = 0;
         auto *timer = new QTimer(&window);
