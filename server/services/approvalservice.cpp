@@ -492,7 +492,7 @@ ApprovalService::Stored ApprovalService::load(Connection &c, const std::string &
     const bool pg = c.backend() == Backend::PostgreSql;
     const auto row = c.queryOne(
         std::string("SELECT a.state, a.form, a.applicant_id, a.project_id, a.region_code, p.project_code, p.name")
-            + (pg ? ", (SELECT '[' || string_agg(e.data, ',' ORDER BY e.seq) || ']' FROM events e "
+            + (pg ? ", (SELECT '[' || string_agg(COALESCE(e.view, e.data), ',' ORDER BY e.seq) || ']' FROM events e "
                     "WHERE e.application_id = a.id)"
                   : "")
             + " FROM applications a JOIN projects p ON p.id = a.project_id WHERE a.id = ?"
@@ -996,16 +996,21 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
 {
     loadDepartments(c);
     const WorkCalendar calendar = m_calendar.calendar();
-    json cases = json::array();
-    for (const auto &k : app.cases) {
-        json v = workflowjson::toJson(k);
-        v.erase("clock");
+    // The stored form of the application, its cases dressed for reading in place.
+    json out = workflowjson::toJson(app);
+    json &cases = out["cases"];
+    for (std::size_t n = 0; n < app.cases.size() && n < cases.size(); ++n) {
+        const ApprovalCase &k = app.cases[n];
+        json &v = cases[n];
         v["department_name"] = departmentName(k.department);
-        v["clock"] = k.clock ? workflowjson::clockView(*k.clock, calendar, now) : json(nullptr);
-        if (isDecided(k.status) && k.clock) {
+        if (!k.clock) {
+            v["clock"] = nullptr;
+        } else if (isDecided(k.status)) {
             // A decided case's clock stops at the decision.
             v["clock"] = workflowjson::clockView(*k.clock, calendar, k.decidedAt);
             v["clock"]["level"] = "done";
+        } else {
+            v["clock"] = workflowjson::clockView(*k.clock, calendar, now);
         }
         v["decided_at"] = timeText(k.decidedAt);
         // Each special procedure has its own limit: its deadline, and whether it ran over.
@@ -1021,10 +1026,7 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
             pv["started_at"] = timeText(p.startedAt);
             pv["ended_at"] = timeText(p.endedAt);
         }
-        cases.push_back(std::move(v));
     }
-    json out = workflowjson::toJson(app);
-    out["cases"] = cases;
     out["stage_name"] = stageName(app.stage);
     out["submitted_at"] = timeText(app.submittedAt);
     out["accepted_at"] = timeText(app.acceptedAt);
@@ -1086,7 +1088,8 @@ json ApprovalService::applicationView(Connection &c, const Application &app, con
             for (std::size_t i = 0; i < added; ++i)
                 add(workflowjson::toJson((*newEvents)[i]));
         } else {
-            for (const auto &row : c.query("SELECT data FROM events WHERE application_id = ? ORDER BY seq", {app.id}))
+            for (const auto &row :
+                 c.query("SELECT COALESCE(view, data) FROM events WHERE application_id = ? ORDER BY seq", {app.id}))
                 add(json::parse(row.text(0), nullptr, false));
         }
         out["timeline"] = std::move(timeline);

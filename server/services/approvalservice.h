@@ -86,8 +86,9 @@ public:
         std::int64_t projectId = 0;
         std::string projectCode; ///< 项目代码 of the project
         std::string projectName;
-        /// Its events as they were stored when it was loaded, as a JSON array of their data, when
-        /// read along with it (PostgreSQL: one round trip less for the timeline of an answer).
+        /// Its events as they were stored when it was loaded, as a JSON array of their timeline
+        /// form (the events table's view, else its data), when read along with it (PostgreSQL:
+        /// one round trip less for the timeline of an answer).
         std::optional<std::string> storedEvents;
     };
     /// What a command did: the application as it now stands, and the events it added.

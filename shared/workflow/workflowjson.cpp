@@ -2,6 +2,8 @@
 
 #include "calendar/dates.h"
 
+#include <utility>
+
 namespace spgl::workflowjson {
 
 using nlohmann::json;
@@ -174,7 +176,7 @@ json toJson(const Clock &clock)
             {"region", clock.regionCode()},
             {"warning_days", clock.warningDays()},
             {"fixed_natural", clock.naturalDayRule() == WorkCalendar::NaturalDayRule::Fixed},
-            {"pauses", pauses}};
+            {"pauses", std::move(pauses)}};
 }
 
 Result<Clock> clockFromJson(const json &j)
@@ -289,8 +291,8 @@ json toJson(const ApprovalCase &c)
             {"tolerated_materials", c.toleratedMaterials},
             {"tolerance_deadline", c.toleranceDeadline},
             {"supplement_materials", c.supplementMaterials},
-            {"consultations", consultations},
-            {"special_procedures", procedures},
+            {"consultations", std::move(consultations)},
+            {"special_procedures", std::move(procedures)},
             {"opinions", c.opinions},
             {"document", c.document ? toJson(*c.document) : json(nullptr)},
             {"decision_opinion", c.decisionOpinion},
@@ -391,8 +393,8 @@ json toJson(const Application &a)
             {"stage_limit", a.stageLimit},
             {"stage_unit", unitName(a.stageUnit)},
             {"channel", a.channel},
-            {"items", items},
-            {"materials", materials},
+            {"items", std::move(items)},
+            {"materials", std::move(materials)},
             {"form", a.form},
             {"project_facts", a.projectFacts},
             {"status", toString(a.status)},
@@ -405,7 +407,7 @@ json toJson(const Application &a)
             {"refusal_reason", a.refusalReason},
             {"delivery_method", a.delivery ? a.delivery->method : std::string()},
             {"delivery", a.delivery ? deliveryJson(*a.delivery) : json(nullptr)},
-            {"cases", cases}};
+            {"cases", std::move(cases)}};
 }
 
 Result<Application> applicationFromJson(const json &j)
