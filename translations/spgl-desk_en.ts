@@ -4,17 +4,17 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="20"/>
+        <location filename="../client/core/apiclient.cpp" line="22"/>
         <source>无法连接服务器：%1</source>
         <translation>Cannot connect to the server: %1</translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="24"/>
+        <location filename="../client/core/apiclient.cpp" line="26"/>
         <source>服务器返回 %1</source>
         <translation>Server returned %1</translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="109"/>
+        <location filename="../client/core/apiclient.cpp" line="154"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -1647,10 +1647,6 @@ Clear anyway?</translation>
         <translation>No project matching “%1” on the server either</translation>
     </message>
     <message>
-        <source>本地缓存中没有匹配的项目</source>
-        <translation type="vanished">No matching projects in the local cache</translation>
-    </message>
-    <message>
         <location filename="../client/gui/map/projectsearchpanel.cpp" line="215"/>
         <source>本地缓存中没有该项目，请先同步</source>
         <translation>This project is not in the local cache; sync first</translation>
@@ -1738,354 +1734,354 @@ No site boundary has been registered for this project</translation>
 <context>
     <name>spgl::desk::ReviewWorkspace</name>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="69"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
         <source>待认领</source>
         <translation>Unclaimed</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
         <source>已办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="74"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="76"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="77"/>
         <source>搜索办件编号、项目名称、事项</source>
         <translation>Search case no., project name, item</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="78"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="79"/>
         <source>范围(&amp;F)：</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="80"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="81"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="113"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
         <source>办件详情(&amp;I)</source>
         <translation>Case Deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="115"/>
         <source>申请材料(&amp;M)</source>
         <translation>Application &amp;Materials</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="124"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="386"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="126"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
         <source>审查意见</source>
         <translation>Review Opinion</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="127"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="405"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="128"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
         <source>征求意见</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="129"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="130"/>
         <source>答复征求</source>
         <translation>Reply to Consultation</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="131"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="439"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="132"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
         <source>开始特别程序</source>
         <translation>Start Special Procedure</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="133"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="454"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="134"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
         <source>结束特别程序</source>
         <translation>End Special Procedure</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="135"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="469"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="136"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
         <source>要求补正</source>
         <translation>Request Supplement</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="137"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="486"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="138"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="487"/>
         <source>办结决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="196"/>
         <source>已记录，待同步（操作号 %1）</source>
         <translation>Recorded, pending sync (operation %1)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="196"/>
         <source>未执行：%1</source>
         <translation>Not performed: %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="246"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="247"/>
         <source>&lt;p&gt;请在左侧选择一个办件。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select a case on the left.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="264"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="265"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;申报：&lt;/b&gt;%4，%5，%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Application:&lt;/b&gt; %4, %5, %6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="267"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="268"/>
         <source>&lt;p&gt;&lt;b&gt;状态：&lt;/b&gt;%1&#x3000;&lt;b&gt;承办人：&lt;/b&gt;%2&#x3000;&lt;b&gt;版本：&lt;/b&gt;%3&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Status:&lt;/b&gt; %1&amp;nbsp;&amp;nbsp;&lt;b&gt;Handler:&lt;/b&gt; %2&amp;nbsp;&amp;nbsp;&lt;b&gt;Version:&lt;/b&gt; %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="273"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="274"/>
         <source>&lt;p&gt;&lt;b&gt;时限：&lt;/b&gt;%1 %2，截止 %3，已用 %4 个工作日，剩余 %5，%6%7&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Time limit:&lt;/b&gt; %1 %2, due %3, %4 working days used, %5 remaining, %6%7&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="276"/>
         <source>自然日</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="276"/>
         <source>工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="280"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="281"/>
         <source>（暂停计时）</source>
         <translation>(clock paused)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="286"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="287"/>
         <source>&lt;p&gt;&lt;b&gt;容缺材料：&lt;/b&gt;%1（补齐期限 %2）&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tolerated materials:&lt;/b&gt; %1 (due by %2)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="293"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="294"/>
         <source>&lt;p&gt;&lt;b&gt;补正材料：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Supplementary materials:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="295"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="296"/>
         <source>&lt;p&gt;&lt;b&gt;审查意见：&lt;/b&gt;%1 条&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Review opinions:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="297"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="298"/>
         <source>&lt;h4&gt;征求意见&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Consultations&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="299"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="300"/>
         <source>&lt;li&gt;%1 → %2：%3&lt;br&gt;答复：%4&lt;/li&gt;</source>
         <translation>&lt;li&gt;%1 → %2: %3&lt;br&gt;Reply: %4&lt;/li&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="301"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="302"/>
         <source>（待答复）</source>
         <translation>(awaiting reply)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="305"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="306"/>
         <source>&lt;h4&gt;特别程序&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Special procedures&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="307"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="308"/>
         <source>&lt;li&gt;%1：%2 起，%3；%4&lt;/li&gt;</source>
         <translation>&lt;li&gt;%1: from %2, %3; %4&lt;/li&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="310"/>
         <source>%1 结束</source>
         <translation>ended %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="310"/>
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="313"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="314"/>
         <source>&lt;p&gt;&lt;b&gt;批复文件：&lt;/b&gt;%1《%2》%3，有效期至 %4&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Approval document:&lt;/b&gt; %1 “%2” %3, valid until %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="317"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="318"/>
         <source>&lt;h4&gt;并联办件进度&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;部门&lt;/th&gt;&lt;th&gt;状态&lt;/th&gt;&lt;th&gt;截止&lt;/th&gt;&lt;th&gt;预警&lt;/th&gt;&lt;th&gt;意见&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;h4&gt;Parallel case progress&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;Case&lt;/th&gt;&lt;th&gt;Item&lt;/th&gt;&lt;th&gt;Department&lt;/th&gt;&lt;th&gt;Status&lt;/th&gt;&lt;th&gt;Due&lt;/th&gt;&lt;th&gt;Warning&lt;/th&gt;&lt;th&gt;Opinion&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="333"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="334"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation>&lt;h4&gt;Application form&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="338"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="339"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Application materials&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="341"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="342"/>
         <source>（纸质原件）</source>
         <translation>(paper original)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="375"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="376"/>
         <source>正在记录……</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="388"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>意见(&amp;O)：</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
         <source>征求部门(&amp;D)：</source>
         <translation>&amp;Department consulted:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="408"/>
         <source>征求事项(&amp;Q)：</source>
         <translation>Consultation &amp;question:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="425"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
         <source>答复征求意见</source>
         <translation>Reply to Consultation</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
         <source>征求意见(&amp;C)：</source>
         <translation>&amp;Consultation:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="428"/>
         <source>答复(&amp;A)：</source>
         <translation>&amp;Answer:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
         <source>程序(&amp;K)：</source>
         <translation>Procedure (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
         <source>现场听证</source>
         <translation>On-site hearing</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
         <source>现场勘察</source>
         <translation>Site inspection</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
         <source>招投标</source>
         <translation>Bidding and tendering</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
         <source>环评公示</source>
         <translation>EIA public notice</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="447"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="456"/>
         <source>结果(&amp;R)：</source>
         <translation>&amp;Result:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
         <source>补正材料(&amp;M)：</source>
         <translation>Supplementary &amp;materials:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="472"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="489"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="489"/>
         <source>不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="490"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
         <source>容缺通过</source>
         <translation>Approved (tolerated)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>结论(&amp;U)：</source>
         <translation>Concl&amp;usion:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>经审查，符合要求，同意。</source>
         <translation>Reviewed; meets the requirements; approved.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>批复文号(&amp;N)：</source>
         <translation>Approval document &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>批复文件标题(&amp;T)：</source>
         <translation>Approval document &amp;title:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>关于%1的批复</source>
         <translation>Approval of %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
         <source>批复日期(&amp;D)：</source>
         <translation>Approval &amp;date:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="497"/>
         <source>有效期至(&amp;V)：</source>
         <translation>&amp;Valid until:</translation>
     </message>
@@ -2559,47 +2555,47 @@ No site boundary has been registered for this project</translation>
 <context>
     <name>spgl::desk::WalkInDialog</name>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="59"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="60"/>
         <source>窗口代办申报</source>
         <translation>Walk-in Filing</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="70"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="71"/>
         <source>读取办事指南(&amp;G)</source>
         <translation>Load Service &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="73"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="74"/>
         <source>项目(&amp;P)：</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="78"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="79"/>
         <source>阶段(&amp;S)：</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="87"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="88"/>
         <source>已收材料(&amp;M)（勾选已收的纸质原件，或附上扫描件）：</source>
         <translation>Materials &amp;received (tick the paper originals handed in, or attach their scans):</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="89"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="90"/>
         <source>附加扫描件(&amp;A)…</source>
         <translation>&amp;Attach scan…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="91"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="92"/>
         <source>为选中的材料附上扫描件（PDF 或图片）；离线时先存在本机，联网后上传</source>
         <translation>Attach a scan (PDF or image) to the selected material; kept on this computer while offline and uploaded when online</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="93"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="94"/>
         <source>选择项目和阶段后读取办事指南（离线也可代办）。</source>
         <translation>Choose the project and stage, then load the guide (filing works offline too).</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="129"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="130"/>
         <source>已代办申报 %1（待同步）。</source>
         <translation>Filed application %1 (waiting to sync).</translation>
     </message>
@@ -2619,64 +2615,24 @@ No site boundary has been registered for this project</translation>
         <translation>Filed under the process “%1”, version %2. Fill in the form as on the applicant’s paper application; tick the paper originals received, or attach a scan to a material.</translation>
     </message>
     <message>
-        <source>请按申请人提交的纸质申请表填写；勾选已收的纸质原件，或为材料附上扫描件。</source>
-        <translation type="vanished">Fill in the form as on the applicant&apos;s paper form; tick the paper originals received, or attach scans to the materials.</translation>
-    </message>
-    <message>
-        <source>已收纸质原件(&amp;M)：</source>
-        <translation type="vanished">Paper originals received (&amp;M):</translation>
-    </message>
-    <message>
-        <source>选择项目和阶段后读取办事指南（需要连接服务器）。</source>
-        <translation type="vanished">Select a project and stage, then load the service guide (requires a server connection).</translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="97"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="98"/>
         <source>提交申报</source>
         <translation>Submit Application</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="100"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="101"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>无法读取办事指南：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="vanished">Cannot load the service guide: not connected to the server (walk-in filing requires being online).</translation>
-    </message>
-    <message>
-        <source>该项目类型在此阶段没有办事指南。</source>
-        <translation type="vanished">There is no service guide for this project type at this stage.</translation>
-    </message>
-    <message>
-        <source>请按申请人提交的纸质申请表填写，并勾选已收的纸质原件。</source>
-        <translation type="vanished">Fill in according to the applicant’s paper application form, and tick the paper originals received.</translation>
-    </message>
-    <message>
-        <source>%1：%2</source>
-        <translation type="vanished">%1: %2</translation>
-    </message>
-    <message>
-        <source>未提交：未连接服务器（窗口代办需要在线）。</source>
-        <translation type="vanished">Not submitted: not connected to the server (walk-in filing requires being online).</translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="125"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="126"/>
         <source>未提交：%1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <source>已代办申报 %1。</source>
-        <translation type="vanished">Filed application %1.</translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="153"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="154"/>
         <source>请选择项目。</source>
         <translation>Select a project.</translation>
-    </message>
-    <message>
-        <source>正在读取办事指南……</source>
-        <translation type="vanished">Loading service guide…</translation>
     </message>
     <message>
         <location filename="../client/workspaces/window/walkindialog.cpp" line="198"/>
@@ -2717,476 +2673,452 @@ No site boundary has been registered for this project</translation>
 <context>
     <name>spgl::desk::WindowWorkspace</name>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="88"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="89"/>
         <source>搜索申报编号、项目代码、项目名称</source>
         <translation>Search application no., project code, project name</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="90"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="91"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="100"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="101"/>
         <source>申报详情(&amp;D)</source>
         <translation>Application &amp;Details</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>核验</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>退回理由</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="111"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="112"/>
         <source>核验通过(&amp;G)</source>
         <translation>Mark Verified (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="113"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="114"/>
         <source>退回(&amp;N)…</source>
         <translation>Retur&amp;n…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="115"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="116"/>
         <source>材料核验(&amp;K)：</source>
         <translation>Material chec&amp;k:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="135"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
         <source>材料(&amp;M)</source>
         <translation>&amp;Materials</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="137"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="138"/>
         <source>受理(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="139"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="140"/>
         <source>不予受理(&amp;J)</source>
         <translation>Refuse (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="141"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="142"/>
         <source>补正材料(&amp;B)</source>
         <translation>Request Supplement (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="143"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="144"/>
         <source>打开通知书(&amp;P)</source>
         <translation>O&amp;pen Notice</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="145"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="146"/>
         <source>另存通知书(&amp;V)…</source>
         <translation>Sa&amp;ve Notice As…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="157"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="158"/>
         <source>代办申报(&amp;C)…</source>
         <translation>Walk-in Filing (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="159"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="160"/>
         <source>窗口代办：为到窗口办理的申请人填报申报（需要在线）</source>
         <translation>Walk-in filing: file an application for an applicant at the window (requires being online)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="193"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="194"/>
         <source>受理(&amp;1)</source>
         <translation>Acceptance (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="203"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="204"/>
         <source>申报编号、项目代码、项目名称、建设单位或状态</source>
         <translation>Application no., project code, project name, developer or status</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="205"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="206"/>
         <source>查询(&amp;Q)：</source>
         <translation>&amp;Query:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="214"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="215"/>
         <source>综合查询(&amp;2)</source>
         <translation>General Query (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="225"/>
         <source>待出件(&amp;L)：</source>
         <translation>Awaiting de&amp;livery:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="228"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="229"/>
         <source>出件(&amp;E)…</source>
         <translation>D&amp;eliver…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="255"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="256"/>
         <source>统一出件(&amp;3)</source>
         <translation>Unified Delivery (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="328"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="344"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="329"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="345"/>
         <source>未执行：%1</source>
         <translation>Not performed: %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="334"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="335"/>
         <source>已记录出件，待同步：%1 %2</source>
         <translation>Delivery recorded, pending sync: %1 %2</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="354"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="355"/>
         <source>操作已记录，待同步；但通知书未能生成：%1</source>
         <translation>Operation recorded, pending sync; but the notice could not be generated: %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="361"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="362"/>
         <source>已记录，待同步。%1已生成：%2</source>
         <translation>Recorded, pending sync. %1 generated: %2</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="376"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="377"/>
         <source>乌鲁木齐市政务服务中心工程建设项目综合服务窗口</source>
         <translation>Urumqi Government Service Center Construction Project Integrated Service Window</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="422"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="423"/>
         <source>&lt;p&gt;请在左侧选择一个待受理的申报。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select an application awaiting acceptance on the left.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="439"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="828"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="829"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Application %1&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="441"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;渠道：&lt;/b&gt;%5&#x3000;&lt;b&gt;状态：&lt;/b&gt;%6%7&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Stage:&lt;/b&gt; %4&amp;nbsp;&amp;nbsp;&lt;b&gt;Channel:&lt;/b&gt; %5&amp;nbsp;&amp;nbsp;&lt;b&gt;Status:&lt;/b&gt; %6%7&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="444"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="445"/>
         <source>（待同步）</source>
         <translation>(pending sync)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="450"/>
         <source>&lt;p&gt;&lt;b&gt;待补正：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Awaiting supplement:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="452"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="843"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="844"/>
         <source>&lt;p&gt;&lt;b&gt;出件：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Delivered:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="454"/>
         <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Items applied for&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="457"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="458"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation>&lt;h4&gt;Application materials&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="461"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="462"/>
         <source>（纸质原件，窗口核验）</source>
         <translation>(paper original, verified at the window)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="463"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="464"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation>&lt;h4&gt;Application form&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="554"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="555"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="555"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="556"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="556"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="557"/>
         <source>待核验</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="589"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="590"/>
         <source>退回材料</source>
         <translation>Return Material</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="590"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="591"/>
         <source>材料：%1</source>
         <translation>Material: %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="591"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="592"/>
         <source>退回理由(&amp;R)：</source>
         <translation>Return &amp;reason:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="630"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="892"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="631"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="893"/>
         <source>正在记录……</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="673"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="675"/>
         <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐；告知承诺制事项按承诺办理。</source>
         <translation>Once accepted, each department’s case clock starts. For materials accepted on a tolerated basis, the applicant must commit to provide them within the deadline; notification-and-commitment items are handled according to the commitment.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="677"/>
         <source>注意：以下材料核验未通过，宜先要求补正：%1</source>
         <translation>Note: the following materials failed verification; consider requesting a supplement first: %1</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="679"/>
         <source>（部分事项的目录尚未读取：离线且此前未读取过，无法列出容缺和告知承诺选项。）</source>
         <translation>(The catalogue of some items has not been loaded: offline and never loaded before, so tolerated and notification-and-commitment options cannot be listed.)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>没有可容缺受理的缺失材料。</source>
         <translation>No missing materials can be tolerated.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="682"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="683"/>
         <source>容缺材料(&amp;T)：</source>
         <translation>&amp;Tolerated materials:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="684"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
         <source>告知承诺事项(&amp;C)：</source>
         <translation>Notification-and-&amp;commitment items:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="686"/>
         <source>受理意见(&amp;O)：</source>
         <translation>Acceptance &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="686"/>
         <source>材料齐全，符合法定形式，予以受理。</source>
         <translation>Materials are complete and in the statutory form; accepted.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="711"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="712"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="712"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="713"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="736"/>
         <source>（退回：%1）</source>
         <translation>(returned: %1)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="736"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="737"/>
         <source>%1（退回理由：%2）</source>
         <translation>%1 (return reason: %2)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="738"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="739"/>
         <source>（已交，需更正）</source>
         <translation>(submitted, needs correction)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="739"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="740"/>
         <source>（需更正）</source>
         <translation>(needs correction)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="754"/>
         <source>（未交）</source>
         <translation>(not submitted)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="756"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
         <source>补正材料</source>
         <translation>Supplementary Materials</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="758"/>
         <source>补正材料(&amp;M)：</source>
         <translation>Supplementary &amp;materials:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="761"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="762"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="771"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="772"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="777"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="778"/>
         <source>退回理由：</source>
         <translation>Return reason: </translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="819"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="820"/>
         <source>&lt;p&gt;请在左侧选择一个待出件的申报。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select an application awaiting delivery on the left.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="829"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="830"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;状态：&lt;/b&gt;%5&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Project:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Developer:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Stage:&lt;/b&gt; %4&amp;nbsp;&amp;nbsp;&lt;b&gt;Status:&lt;/b&gt; %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="832"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="833"/>
         <source>&lt;h4&gt;审批结果&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;结论&lt;/th&gt;&lt;th&gt;批复文件&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;h4&gt;Approval results&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;Case&lt;/th&gt;&lt;th&gt;Item&lt;/th&gt;&lt;th&gt;Conclusion&lt;/th&gt;&lt;th&gt;Approval document&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="837"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="838"/>
         <source>%1《%2》</source>
         <translation>%1 “%2”</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="905"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="906"/>
         <source>已代办申报 %1（待同步），已列入待受理列表。</source>
         <translation>Filed application %1 (waiting to sync); it is in the awaiting-acceptance list.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="923"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="924"/>
         <source>无法重做：本机缓存中没有该项目或它的办事指南，请先同步。</source>
         <translation>Cannot redo: the project or its guide is not cached on this computer; sync first.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;本机记录的出件：&lt;/b&gt;%1&lt;/p&gt;</source>
-        <translation type="vanished">&lt;p&gt;&lt;b&gt;Delivery recorded on this computer:&lt;/b&gt; %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="845"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="846"/>
         <source>&lt;p&gt;（出件已记录，待同步）&lt;/p&gt;</source>
         <translation>&lt;p&gt;(Delivery recorded, pending sync)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
         <source>统一出件</source>
         <translation>Unified Delivery</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
         <source>申报 %1 的审批结果由综合窗口统一出件。请记录交付方式。</source>
         <translation>The approval results of application %1 are delivered together by the integrated window. Record the delivery method.</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
         <source>出件方式(&amp;W)：</source>
         <translation>Delivery method (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="858"/>
         <source>网上送达（电子证照）</source>
         <translation>Online delivery (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="858"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="859"/>
         <source>现场领取</source>
         <translation>Pickup in person</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="859"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="860"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="860"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
         <source>领取人/收件人(&amp;R)：</source>
         <translation>Collected by / &amp;recipient:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="862"/>
         <source>邮件单号(&amp;T)：</source>
         <translation>&amp;Tracking no.:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="862"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="863"/>
         <source>备注(&amp;N)：</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="866"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="867"/>
         <source>邮寄送达须填写邮件单号</source>
         <translation>A tracking number is required for delivery by post</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="870"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="871"/>
         <source>邮件单号应为 6–40 位字母、数字或连字符</source>
         <translation>The tracking number has 6–40 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="873"/>
         <source>现场领取须填写领取人</source>
         <translation>The person collecting is required for pickup in person</translation>
     </message>
     <message>
-        <source>网上送达</source>
-        <translation type="vanished">Online delivery</translation>
-    </message>
-    <message>
-        <source>，收件人 %1</source>
-        <translation type="vanished">, recipient %1</translation>
-    </message>
-    <message>
-        <source>，邮件单号 %1</source>
-        <translation type="vanished">, tracking no. %1</translation>
-    </message>
-    <message>
-        <source>；%1</source>
-        <translation type="vanished">; %1</translation>
-    </message>
-    <message>
-        <source>已代办申报 %1，同步后出现在待受理列表。</source>
-        <translation type="vanished">Filed application %1; it will appear in the awaiting-acceptance list after sync.</translation>
-    </message>
-    <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
         <source>另存通知书</source>
         <translation>Save Notice As</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="945"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="949"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="950"/>
         <source>无法保存到 %1</source>
         <translation>Cannot save to %1</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="20"/>
+        <location filename="../client/core/apiclient.cpp" line="22"/>
         <source>无法连接服务器：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="24"/>
+        <location filename="../client/core/apiclient.cpp" line="26"/>
         <source>服务器返回 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/core/apiclient.cpp" line="109"/>
+        <location filename="../client/core/apiclient.cpp" line="154"/>
         <source>已取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,354 +1727,354 @@
 <context>
     <name>spgl::desk::ReviewWorkspace</name>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="69"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
         <source>未办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="70"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
         <source>待认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="71"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
         <source>办理中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="72"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
         <source>已办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="73"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="74"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="76"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="77"/>
         <source>搜索办件编号、项目名称、事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="78"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="79"/>
         <source>范围(&amp;F)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="80"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="81"/>
         <source>搜索(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="113"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
         <source>办件详情(&amp;I)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="114"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="115"/>
         <source>申请材料(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="124"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
         <source>认领</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="125"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="386"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="126"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
         <source>审查意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="127"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="405"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="128"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
         <source>征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="129"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="130"/>
         <source>答复征求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="131"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="439"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="132"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
         <source>开始特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="133"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="454"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="134"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
         <source>结束特别程序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="135"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="469"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="136"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
         <source>要求补正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="137"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="486"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="138"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="487"/>
         <source>办结决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="196"/>
         <source>已记录，待同步（操作号 %1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="195"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="196"/>
         <source>未执行：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="246"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="247"/>
         <source>&lt;p&gt;请在左侧选择一个办件。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="264"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="265"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;申报：&lt;/b&gt;%4，%5，%6&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="267"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="268"/>
         <source>&lt;p&gt;&lt;b&gt;状态：&lt;/b&gt;%1&#x3000;&lt;b&gt;承办人：&lt;/b&gt;%2&#x3000;&lt;b&gt;版本：&lt;/b&gt;%3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="273"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="274"/>
         <source>&lt;p&gt;&lt;b&gt;时限：&lt;/b&gt;%1 %2，截止 %3，已用 %4 个工作日，剩余 %5，%6%7&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="276"/>
         <source>自然日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="275"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="276"/>
         <source>工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="280"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="281"/>
         <source>（暂停计时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="286"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="287"/>
         <source>&lt;p&gt;&lt;b&gt;容缺材料：&lt;/b&gt;%1（补齐期限 %2）&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="293"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="294"/>
         <source>&lt;p&gt;&lt;b&gt;补正材料：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="295"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="296"/>
         <source>&lt;p&gt;&lt;b&gt;审查意见：&lt;/b&gt;%1 条&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="297"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="298"/>
         <source>&lt;h4&gt;征求意见&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="299"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="300"/>
         <source>&lt;li&gt;%1 → %2：%3&lt;br&gt;答复：%4&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="301"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="302"/>
         <source>（待答复）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="305"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="306"/>
         <source>&lt;h4&gt;特别程序&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="307"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="308"/>
         <source>&lt;li&gt;%1：%2 起，%3；%4&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="310"/>
         <source>%1 结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="309"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="310"/>
         <source>进行中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="313"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="314"/>
         <source>&lt;p&gt;&lt;b&gt;批复文件：&lt;/b&gt;%1《%2》%3，有效期至 %4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="317"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="318"/>
         <source>&lt;h4&gt;并联办件进度&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;部门&lt;/th&gt;&lt;th&gt;状态&lt;/th&gt;&lt;th&gt;截止&lt;/th&gt;&lt;th&gt;预警&lt;/th&gt;&lt;th&gt;意见&lt;/th&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="333"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="334"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="338"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="339"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="341"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="342"/>
         <source>（纸质原件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="375"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="376"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="387"/>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="388"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>意见(&amp;O)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="406"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
         <source>征求部门(&amp;D)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="407"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="408"/>
         <source>征求事项(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="425"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
         <source>答复征求意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="426"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
         <source>征求意见(&amp;C)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="427"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="428"/>
         <source>答复(&amp;A)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
         <source>程序(&amp;K)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="441"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
         <source>专家评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="442"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
         <source>现场听证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="443"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
         <source>现场勘察</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="444"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
         <source>招投标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="445"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
         <source>环评公示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="446"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="447"/>
         <source>理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="455"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="456"/>
         <source>结果(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="470"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
         <source>补正材料(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="471"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="472"/>
         <source>说明(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="489"/>
         <source>通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="488"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="489"/>
         <source>不通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="490"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
         <source>容缺通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="491"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
         <source>结论(&amp;U)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="492"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
         <source>经审查，符合要求，同意。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="493"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
         <source>批复文号(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>批复文件标题(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="494"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
         <source>关于%1的批复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="495"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
         <source>批复日期(&amp;D)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="496"/>
+        <location filename="../client/workspaces/review/reviewworkspace.cpp" line="497"/>
         <source>有效期至(&amp;V)：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2548,47 +2548,47 @@
 <context>
     <name>spgl::desk::WalkInDialog</name>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="59"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="60"/>
         <source>窗口代办申报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="70"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="71"/>
         <source>读取办事指南(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="73"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="74"/>
         <source>项目(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="78"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="79"/>
         <source>阶段(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="87"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="88"/>
         <source>已收材料(&amp;M)（勾选已收的纸质原件，或附上扫描件）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="89"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="90"/>
         <source>附加扫描件(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="91"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="92"/>
         <source>为选中的材料附上扫描件（PDF 或图片）；离线时先存在本机，联网后上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="93"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="94"/>
         <source>选择项目和阶段后读取办事指南（离线也可代办）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="129"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="130"/>
         <source>已代办申报 %1（待同步）。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,22 +2598,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="97"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="98"/>
         <source>提交申报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="100"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="101"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="125"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="126"/>
         <source>未提交：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/walkindialog.cpp" line="153"/>
+        <location filename="../client/workspaces/window/walkindialog.cpp" line="154"/>
         <source>请选择项目。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,452 +2666,452 @@
 <context>
     <name>spgl::desk::WindowWorkspace</name>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="88"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="89"/>
         <source>搜索申报编号、项目代码、项目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="90"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="91"/>
         <source>搜索(&amp;S)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="100"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="101"/>
         <source>申报详情(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>核验</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="105"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="106"/>
         <source>退回理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="111"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="112"/>
         <source>核验通过(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="113"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="114"/>
         <source>退回(&amp;N)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="115"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="116"/>
         <source>材料核验(&amp;K)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="135"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="136"/>
         <source>材料(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="137"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="138"/>
         <source>受理(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="139"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="140"/>
         <source>不予受理(&amp;J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="141"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="142"/>
         <source>补正材料(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="143"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="144"/>
         <source>打开通知书(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="145"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="146"/>
         <source>另存通知书(&amp;V)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="157"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="158"/>
         <source>代办申报(&amp;C)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="159"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="160"/>
         <source>窗口代办：为到窗口办理的申请人填报申报（需要在线）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="193"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="194"/>
         <source>受理(&amp;1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="203"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="204"/>
         <source>申报编号、项目代码、项目名称、建设单位或状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="205"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="206"/>
         <source>查询(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="214"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="215"/>
         <source>综合查询(&amp;2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="224"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="225"/>
         <source>待出件(&amp;L)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="228"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="229"/>
         <source>出件(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="255"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="256"/>
         <source>统一出件(&amp;3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="328"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="344"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="329"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="345"/>
         <source>未执行：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="334"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="335"/>
         <source>已记录出件，待同步：%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="354"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="355"/>
         <source>操作已记录，待同步；但通知书未能生成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="361"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="362"/>
         <source>已记录，待同步。%1已生成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="376"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="377"/>
         <source>乌鲁木齐市政务服务中心工程建设项目综合服务窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="422"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="423"/>
         <source>&lt;p&gt;请在左侧选择一个待受理的申报。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="439"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="828"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="829"/>
         <source>&lt;h3&gt;申报 %1&lt;/h3&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="440"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="441"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;渠道：&lt;/b&gt;%5&#x3000;&lt;b&gt;状态：&lt;/b&gt;%6%7&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="444"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="445"/>
         <source>（待同步）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="449"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="450"/>
         <source>&lt;p&gt;&lt;b&gt;待补正：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="452"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="843"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="844"/>
         <source>&lt;p&gt;&lt;b&gt;出件：&lt;/b&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="453"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="454"/>
         <source>&lt;h4&gt;申报事项&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="457"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="458"/>
         <source>&lt;h4&gt;申请材料&lt;/h4&gt;&lt;ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="461"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="462"/>
         <source>（纸质原件，窗口核验）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="463"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="464"/>
         <source>&lt;h4&gt;申报表单&lt;/h4&gt;&lt;table border=0 cellpadding=2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="554"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="555"/>
         <source>通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="555"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="556"/>
         <source>退回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="556"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="557"/>
         <source>待核验</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="589"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="590"/>
         <source>退回材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="590"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="591"/>
         <source>材料：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="591"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="592"/>
         <source>退回理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="630"/>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="892"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="631"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="893"/>
         <source>正在记录……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="673"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="674"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="675"/>
         <source>受理后各部门办件开始计时。容缺受理的材料须由申请人承诺在期限内补齐；告知承诺制事项按承诺办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="676"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="677"/>
         <source>注意：以下材料核验未通过，宜先要求补正：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="678"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="679"/>
         <source>（部分事项的目录尚未读取：离线且此前未读取过，无法列出容缺和告知承诺选项。）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="680"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="681"/>
         <source>没有可容缺受理的缺失材料。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="682"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="683"/>
         <source>容缺材料(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="684"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
         <source>告知承诺事项(&amp;C)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="686"/>
         <source>受理意见(&amp;O)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="685"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="686"/>
         <source>材料齐全，符合法定形式，予以受理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="711"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="712"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="712"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="713"/>
         <source>理由(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="735"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="736"/>
         <source>（退回：%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="736"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="737"/>
         <source>%1（退回理由：%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="738"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="739"/>
         <source>（已交，需更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="739"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="740"/>
         <source>（需更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="752"/>
         <location filename="../client/workspaces/window/windowworkspace.cpp" line="753"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="754"/>
         <source>（未交）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="756"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
         <source>补正材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="757"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="758"/>
         <source>补正材料(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="761"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="762"/>
         <source>说明(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="771"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="772"/>
         <source>%1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="777"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="778"/>
         <source>退回理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="819"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="820"/>
         <source>&lt;p&gt;请在左侧选择一个待出件的申报。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="829"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="830"/>
         <source>&lt;p&gt;&lt;b&gt;项目：&lt;/b&gt;%1（%2）&lt;br&gt;&lt;b&gt;建设单位：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;阶段：&lt;/b&gt;%4&#x3000;&lt;b&gt;状态：&lt;/b&gt;%5&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="832"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="833"/>
         <source>&lt;h4&gt;审批结果&lt;/h4&gt;&lt;table border=1 cellspacing=0 cellpadding=3&gt;&lt;tr&gt;&lt;th&gt;办件&lt;/th&gt;&lt;th&gt;事项&lt;/th&gt;&lt;th&gt;结论&lt;/th&gt;&lt;th&gt;批复文件&lt;/th&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="837"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="838"/>
         <source>%1《%2》</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="905"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="906"/>
         <source>已代办申报 %1（待同步），已列入待受理列表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="923"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="924"/>
         <source>无法重做：本机缓存中没有该项目或它的办事指南，请先同步。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="845"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="846"/>
         <source>&lt;p&gt;（出件已记录，待同步）&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="854"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
         <source>统一出件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="855"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
         <source>申报 %1 的审批结果由综合窗口统一出件。请记录交付方式。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="856"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
         <source>出件方式(&amp;W)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="857"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="858"/>
         <source>网上送达（电子证照）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="858"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="859"/>
         <source>现场领取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="859"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="860"/>
         <source>邮寄送达</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="860"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
         <source>领取人/收件人(&amp;R)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="861"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="862"/>
         <source>邮件单号(&amp;T)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="862"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="863"/>
         <source>备注(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="866"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="867"/>
         <source>邮寄送达须填写邮件单号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="870"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="871"/>
         <source>邮件单号应为 6–40 位字母、数字或连字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="872"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="873"/>
         <source>现场领取须填写领取人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="943"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
         <source>另存通知书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="944"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="945"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/workspaces/window/windowworkspace.cpp" line="949"/>
+        <location filename="../client/workspaces/window/windowworkspace.cpp" line="950"/>
         <source>无法保存到 %1</source>
         <translation type="unfinished"></translation>
     </message>
