@@ -695,7 +695,7 @@ ApprovalService::Outcome ApprovalService::submit(Connection &c, const json &body
     }
     // The row is this transaction's (locked above on PostgreSQL; SQLite has one writer): its next
     // version is known, and the update need not be waited for.
-    const std::int64_t projectVersion = projectRowOpt->integer(15) + 1;
+    const std::int64_t projectVersion = project["version"].get<std::int64_t>() + 1;
     c.executeLater("UPDATE projects SET data = ?, current_stage = ?, version = ?, updated_at = ? WHERE id = ?",
                    {data.dump(),
                     std::int64_t(std::max<std::int64_t>(*stage, project["current_stage"].get<std::int64_t>())),
