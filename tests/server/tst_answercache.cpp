@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <optional>
 #include <set>
 
 using nlohmann::json;
@@ -15,6 +16,27 @@ using spgl::test::TestServer;
 class tst_AnswerCache : public QObject
 {
     Q_OBJECT
+private:
+    // How long to wait for a kept answer to be served, when that time is not what a check is
+    // about: a hit needs two requests in one generation, and on PostgreSQL the generation moves at
+    // least every 2 s. A CI machine running PostgreSQL suites side by side once took just over
+    // 5 s to serve one after the other instance's login.
+    static constexpr int kSettles = 20000;
+
+    /// The reviewer's list from the first request served from what was kept; nothing if none is
+    /// within kSettles.
+    std::optional<spgl::test::HttpReply> keptList()
+    {
+        QDeadlineTimer deadline(kSettles);
+        do {
+            auto reply = m_server.get(kList, m_reviewer);
+            if (reply.header("x-spgl-cache") == "hit")
+                return reply;
+            QTest::qWait(50);
+        } while (!deadline.hasExpired());
+        return std::nullopt;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -29,12 +51,11 @@ private slots:
         QCOMPARE(first.status, 200);
         QVERIFY(first.json()["items"].size() > 0);
         // (The very first requests may come before the server watches the database: "off".)
-        QTRY_COMPARE(QString::fromStdString(m_server.get(kList, m_reviewer).header("x-spgl-cache")), u"hit"_qs);
-        // Whatever came before, the same request now is answered from what was kept.
-        const auto second = m_server.get(kList, m_reviewer);
-        QCOMPARE(second.status, 200);
-        QCOMPARE(QString::fromStdString(second.header("x-spgl-cache")), u"hit"_qs);
-        QCOMPARE(second.body, m_server.get(kList, m_reviewer).body);
+        // The same request is then answered from what was kept, with the same body.
+        const auto kept = keptList();
+        QVERIFY2(kept, "no request was served from what was kept");
+        QCOMPARE(kept->status, 200);
+        QCOMPARE(kept->body, first.body);
         // Another query is another answer.
         const auto fewer = m_server.get("/api/v1/cases?state=open&limit=1", m_reviewer);
         QCOMPARE(fewer.json()["items"].size(), std::size_t(1));
@@ -63,8 +84,7 @@ private slots:
         QVERIFY2(mine["items"].size() == 1, "the demo data has a case in progress held by the reviewer");
         const std::string id = mine["items"][0]["id"];
         const std::int64_t version = mine["items"][0]["version"];
-        m_server.get(kList, m_reviewer);
-        QCOMPARE(QString::fromStdString(m_server.get(kList, m_reviewer).header("x-spgl-cache")), u"hit"_qs);
+        QVERIFY2(keptList(), "no request was served from what was kept");
 
         const auto written
             = m_server.postJson("/api/v1/cases/" + id + "/opinions",
@@ -97,7 +117,7 @@ private slots:
         const std::int64_t version = mine["items"][0]["version"];
         // The other instance's login (its audit row) is heard within a poll: until then the
         // answer kept may still be renewed once.
-        QTRY_COMPARE(QString::fromStdString(m_server.get(kList, m_reviewer).header("x-spgl-cache")), u"hit"_qs);
+        QVERIFY2(keptList(), "no request was served from what was kept");
 
         QCOMPARE(other
                      .postJson("/api/v1/cases/" + id + "/opinions",
@@ -127,8 +147,9 @@ private slots:
 
     void editByHandShowsWithinTwoSeconds()
     {
-        const json before = m_server.get(kList, m_reviewer).json();
-        QCOMPARE(QString::fromStdString(m_server.get(kList, m_reviewer).header("x-spgl-cache")), u"hit"_qs);
+        const auto kept = keptList();
+        QVERIFY2(kept, "no request was served from what was kept");
+        const json before = kept->json();
         const std::string id = before["items"][0]["id"];
         const std::string project = before["items"][0]["project_id"];
         // An administrator corrects a project's name with SQL, outside spgl-server.
