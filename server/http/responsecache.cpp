@@ -22,34 +22,49 @@ ResponseCache::ResponseCache(std::size_t maxBytes)
     : m_maxBytes(maxBytes)
 {}
 
-std::optional<Response> ResponseCache::find(const std::string &key, std::uint64_t generation)
-{
-    std::lock_guard lock(m_mutex);
-    return findLocked(key, generation);
-}
-
-Response ResponseCache::answer(const std::string &key, std::uint64_t generation,
-                               const std::function<Response()> &compute, bool *hit)
+std::optional<Response> ResponseCache::find(const std::string &key, DataGeneration generation)
 {
     std::unique_lock lock(m_mutex);
-    if (auto kept = findLocked(key, generation)) {
-        if (hit)
-            *hit = true;
-        return std::move(*kept);
-    }
-    if (const auto it = m_flights.find(key); it != m_flights.end() && it->second->generation == generation) {
-        const std::shared_ptr<Flight> flight = it->second;
-        m_landed.wait(lock, [&] { return flight->done; });
-        if (flight->response) {
-            if (hit)
-                *hit = true;
-            return *flight->response;
+    const Kept kept = lookUpLocked(key, generation);
+    lock.unlock();
+    if (!kept.response || kept.due)
+        return std::nullopt;
+    return *kept.response;
+}
+
+Response ResponseCache::answer(const std::string &key, DataGeneration generation,
+                               const std::function<Response()> &compute, bool *hit)
+{
+    // The lock is held only to decide; an answer is copied after (bodies are tens of KB, and
+    // sixty request threads may be asking).
+    std::unique_lock lock(m_mutex);
+    const Kept kept = lookUpLocked(key, generation);
+    std::shared_ptr<const Response> served;
+    if (kept.response && !kept.due) {
+        served = kept.response;
+    } else if (const auto it = m_flights.find(key);
+               it != m_flights.end() && it->second->generation.writes == generation.writes) {
+        // Someone reads it already: an answer kept that is only due serves meanwhile; else wait.
+        if (kept.response) {
+            served = kept.response;
+        } else {
+            const std::shared_ptr<Flight> flight = it->second;
+            m_landed.wait(lock, [&] { return flight->done; });
+            served = flight->response;
+            if (!served) {
+                // It could not be kept (an error): this request finds out for itself.
+                lock.unlock();
+                if (hit)
+                    *hit = false;
+                return compute();
+            }
         }
-        // It could not be kept (an error): this request finds out for itself.
+    }
+    if (served) {
         lock.unlock();
         if (hit)
-            *hit = false;
-        return compute();
+            *hit = true;
+        return *served;
     }
     auto flight = std::make_shared<Flight>();
     flight->generation = generation;
@@ -68,63 +83,73 @@ Response ResponseCache::answer(const std::string &key, std::uint64_t generation,
         m_landed.notify_all();
         throw;
     }
+    std::shared_ptr<const Response> keep;
+    if (keepable(*computed))
+        keep = std::make_shared<const Response>(*computed);
     lock.lock();
-    if (keepable(*computed)) {
-        storeLocked(key, generation, *computed);
-        flight->response = *computed;
+    if (keep) {
+        storeLocked(key, generation, keep);
+        flight->response = keep;
     }
     flight->done = true;
     if (const auto it = m_flights.find(key); it != m_flights.end() && it->second == flight)
         m_flights.erase(it);
     m_landed.notify_all();
+    lock.unlock();
     return std::move(*computed);
 }
 
-std::optional<Response> ResponseCache::findLocked(const std::string &key, std::uint64_t generation)
+ResponseCache::Kept ResponseCache::lookUpLocked(const std::string &key, DataGeneration generation)
 {
     const auto it = m_index.find(key);
     if (it == m_index.end())
-        return std::nullopt;
-    if (it->second->generation > generation)
-        return std::nullopt; // kept by a request that started later; this one is older
-    if (it->second->generation < generation) {
-        // Stale for good: generations only move forward.
-        m_bytes -= cost(key, it->second->response);
+        return {};
+    const DataGeneration &stored = it->second->generation;
+    if (stored.writes > generation.writes)
+        return {}; // kept by a request that started later; this one is older
+    if (stored.writes < generation.writes) {
+        // Wrong for good: generations only move forward.
+        m_bytes -= cost(key, *it->second->response);
         m_entries.erase(it->second);
         m_index.erase(it);
-        return std::nullopt;
+        return {};
     }
     m_entries.splice(m_entries.begin(), m_entries, it->second);
-    return it->second->response;
+    return {it->second->response, stored.tick < generation.tick};
 }
 
-void ResponseCache::store(const std::string &key, std::uint64_t generation, const Response &response)
+void ResponseCache::store(const std::string &key, DataGeneration generation, const Response &response)
 {
+    if (!keepable(response))
+        return;
+    auto kept = std::make_shared<const Response>(response);
     std::lock_guard lock(m_mutex);
-    storeLocked(key, generation, response);
+    storeLocked(key, generation, kept);
 }
 
-void ResponseCache::storeLocked(const std::string &key, std::uint64_t generation, const Response &response)
+void ResponseCache::storeLocked(const std::string &key, DataGeneration generation,
+                                const std::shared_ptr<const Response> &response)
 {
-    if (!keepable(response) || cost(key, response) > m_maxBytes / 2)
+    if (cost(key, *response) > m_maxBytes / 2)
         return;
     if (const auto it = m_index.find(key); it != m_index.end()) {
-        if (it->second->generation > generation)
+        const DataGeneration &stored = it->second->generation;
+        if (stored.writes > generation.writes || (stored.writes == generation.writes && stored.tick > generation.tick))
             return; // a newer answer is already kept
-        m_bytes -= cost(key, it->second->response);
+        m_bytes -= cost(key, *it->second->response);
         m_entries.erase(it->second);
         m_index.erase(it);
     }
     m_entries.push_front(Entry{key, generation, response});
     m_index.emplace(key, m_entries.begin());
-    m_bytes += cost(key, response);
+    m_bytes += cost(key, *response);
     evict();
 }
 
 void ResponseCache::evict()
 {
     while (m_bytes > m_maxBytes && !m_entries.empty()) {
-        m_bytes -= cost(m_entries.back().key, m_entries.back().response);
+        m_bytes -= cost(m_entries.back().key, *m_entries.back().response);
         m_index.erase(m_entries.back().key);
         m_entries.pop_back();
     }

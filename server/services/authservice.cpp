@@ -187,23 +187,45 @@ bool AuthService::sessionOpen(const std::string &session)
     const auto generation = m_db.generation();
     const std::uint64_t ended = m_ended.load(std::memory_order_acquire);
     const auto now = std::chrono::steady_clock::now();
+    bool looking = false; // this request looks the session up again for the others
     if (generation) {
         std::lock_guard lock(m_openMutex);
         if (const auto it = m_open.find(session); it != m_open.end()) {
-            const SeenOpen &seen = it->second;
+            SeenOpen &seen = it->second;
             if (seen.generation == *generation || (seen.ended == ended && now - seen.at < kSessionRecheck))
                 return true;
+            if (seen.ended == ended) {
+                // Only time says to look again: one request looks, the others go on meanwhile
+                // (instead of every request in flight asking the database at once).
+                if (seen.looking)
+                    return true;
+                seen.looking = looking = true;
+            }
         }
     }
-    const bool open = m_db.readOne([&](Connection &c) {
-        return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
-            .has_value();
-    });
-    if (open && generation) {
+    bool open = false;
+    try {
+        open = m_db.readOne([&](Connection &c) {
+            return c.queryOne("SELECT 1 FROM refresh_tokens WHERE family = ? AND revoked_at IS NULL LIMIT 1", {session})
+                .has_value();
+        });
+    } catch (...) {
+        if (looking) {
+            std::lock_guard lock(m_openMutex);
+            if (const auto it = m_open.find(session); it != m_open.end())
+                it->second.looking = false;
+        }
+        throw;
+    }
+    if (generation) {
         std::lock_guard lock(m_openMutex);
-        if (m_open.size() > 100000)
-            m_open.clear();
-        m_open[session] = SeenOpen{*generation, ended, now};
+        if (open) {
+            if (m_open.size() > 100000)
+                m_open.clear();
+            m_open[session] = SeenOpen{*generation, ended, now};
+        } else {
+            m_open.erase(session);
+        }
     }
     return open;
 }

@@ -60,7 +60,8 @@ public:
      * authenticated request, so a session found open is remembered while the data does not change
      * (Database::generation) and otherwise for at most kSessionRecheck, as long as this server has
      * ended no session meanwhile. A session ended on this server is refused at once; one ended on
-     * another instance or by hand within kSessionRecheck.
+     * another instance or by hand within kSessionRecheck (and the time one look takes: while a
+     * request looks the session up again, the others go on believing it open).
      */
     bool sessionOpen(const std::string &session);
     /// How long a session found open is believed while other writes go on (see sessionOpen()).
@@ -77,9 +78,10 @@ private:
     /// A session seen open: at which generation, after how many sessions ended here, and when.
     struct SeenOpen
     {
-        std::uint64_t generation = 0;
+        DataGeneration generation;
         std::uint64_t ended = 0;
         std::chrono::steady_clock::time_point at;
+        bool looking = false; ///< a request is looking it up again (because of time only)
     };
     /// After a commit that may have ended sessions: no session is believed open from before it.
     void sessionsEnded() { m_ended.fetch_add(1, std::memory_order_acq_rel); }

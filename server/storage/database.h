@@ -40,10 +40,10 @@ public:
         return run(true, true, std::forward<F>(work));
     }
 
-    /// A number that moves whenever the data may have changed (this server's commits at once,
-    /// anyone else's within a poll interval); nothing while changes cannot be watched. Answers
-    /// computed at one generation stay right while it lasts (see WriteWatcher).
-    std::optional<std::uint64_t> generation() { return m_watcher.generation(); }
+    /// Where the data stands: its writes move whenever the data may have changed (this server's
+    /// commits at once, anyone else's within a poll interval); nothing while changes cannot be
+    /// watched. Answers computed at one generation stay right while it lasts (see WriteWatcher).
+    std::optional<DataGeneration> generation() { return m_watcher.generation(); }
 
     /// Runs @p work in a read-only transaction (a consistent snapshot on SQLite).
     template<typename F>

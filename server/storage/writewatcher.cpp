@@ -18,12 +18,16 @@ WriteWatcher::~WriteWatcher()
     m_thread.stop();
 }
 
-std::optional<std::uint64_t> WriteWatcher::generation()
+std::optional<DataGeneration> WriteWatcher::generation()
 {
     std::call_once(m_started, [this] { m_thread.start([this] { return poll(); }); });
-    // Read the number before the flag: a poll that fails bumps the number after clearing the
+    // Read the numbers before the flag: a poll that fails bumps the writes after clearing the
     // flag, so a reader that still sees the flag set holds a number that is about to go stale.
-    const std::uint64_t g = m_generation.load(std::memory_order_acquire);
+    // (Each number is read before the data; one that moves in between only makes the answer
+    // older than it is.)
+    DataGeneration g;
+    g.writes = m_writes.load(std::memory_order_acquire);
+    g.tick = m_tick.load(std::memory_order_acquire);
     if (!m_watching.load(std::memory_order_acquire))
         return std::nullopt;
     return g;
@@ -45,18 +49,21 @@ std::chrono::milliseconds WriteWatcher::poll()
         if (!m_connection)
             m_connection = m_connect();
         const std::string now = marker(*m_connection);
-        const auto at = std::chrono::steady_clock::now();
-        if (now != m_last || (m_connection->backend() == Backend::PostgreSql && at - m_lastMove >= kOutsideEdits)) {
-            m_generation.fetch_add(1, std::memory_order_acq_rel);
+        if (now != m_last) {
+            m_writes.fetch_add(1, std::memory_order_acq_rel);
             m_last = now;
-            m_lastMove = at;
+        }
+        const auto at = std::chrono::steady_clock::now();
+        if (m_connection->backend() == Backend::PostgreSql && at - m_lastTick >= kOutsideEdits) {
+            m_tick.fetch_add(1, std::memory_order_acq_rel);
+            m_lastTick = at;
         }
         m_watching.store(true, std::memory_order_release);
         m_failing = false;
         return m_interval;
     } catch (const std::exception &e) {
         m_watching.store(false, std::memory_order_release);
-        m_generation.fetch_add(1, std::memory_order_acq_rel);
+        m_writes.fetch_add(1, std::memory_order_acq_rel);
         m_connection.reset();
         m_last.clear();
         if (!m_failing)
