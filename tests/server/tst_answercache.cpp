@@ -18,9 +18,9 @@ class tst_AnswerCache : public QObject
     Q_OBJECT
 private:
     // How long to wait for a kept answer to be served, when that time is not what a check is
-    // about: a hit needs two requests in one generation, and on PostgreSQL the generation moves at
-    // least every 2 s. A CI machine running PostgreSQL suites side by side once took just over
-    // 5 s to serve one after the other instance's login.
+    // about: after any write the answer is read again first, and on PostgreSQL every 2 s as well.
+    // A CI machine running PostgreSQL suites side by side once took just over 5 s to serve one
+    // after the other instance's login.
     static constexpr int kSettles = 20000;
 
     /// The reviewer's list from the first request served from what was kept; nothing if none is
