@@ -1,5 +1,6 @@
 #include "services/catalogservice.h"
 
+#include "auth/tokenservice.h"
 #include "core/beijingtime.h"
 #include "http/apierror.h"
 #include "services/requestaudit.h"
@@ -394,6 +395,39 @@ json CatalogService::formView(const std::string &code, const std::optional<std::
 json CatalogService::guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
                             const std::optional<std::string> &versions)
 {
+    return guidesOf(*catalog(), stage, processType, versions);
+}
+
+std::shared_ptr<const CatalogService::RenderedGuides>
+CatalogService::renderedGuides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
+                               const std::optional<std::string> &versions)
+{
+    const auto current = catalog();
+    const auto part = [](const std::optional<std::string> &v) { return v ? "=" + *v : std::string("-"); };
+    const std::string key = part(stage) + '\n' + part(processType) + '\n' + part(versions);
+    {
+        std::lock_guard lock(m_guidesMutex);
+        if (m_guidesCatalog != current) {
+            m_guides.clear();
+            m_guidesCatalog = current;
+        }
+        if (const auto it = m_guides.find(key); it != m_guides.end())
+            return it->second;
+    }
+    // A query that is refused throws here and keeps nothing.
+    auto rendered = std::make_shared<RenderedGuides>();
+    rendered->text = guidesOf(*current, stage, processType, versions)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    rendered->sha256 = TokenService::sha256Hex(rendered->text);
+    std::lock_guard lock(m_guidesMutex);
+    if (m_guidesCatalog == current)
+        m_guides.emplace(key, rendered);
+    return rendered;
+}
+
+json CatalogService::guidesOf(const Catalog &current, const std::optional<std::string> &stage,
+                              const std::optional<std::string> &processType, const std::optional<std::string> &versions)
+{
     auto parseSmall = [](const std::optional<std::string> &text, const char *field, int max) -> std::optional<int> {
         if (!text)
             return std::nullopt;
@@ -408,20 +442,19 @@ json CatalogService::guides(const std::optional<std::string> &stage, const std::
     if (versions && *versions != "latest" && *versions != "all")
         throw ApiError::validation({{"query.enum", "versions 应为 latest 或 all", "versions"}});
     const bool every = versions && *versions == "all";
-    auto current = catalog();
     json items = json::array();
-    for (const ProcessDefinition *p : every ? current->processes() : current->publishedProcesses()) {
+    for (const ProcessDefinition *p : every ? current.processes() : current.publishedProcesses()) {
         if (wantType && p->processType != *wantType)
             continue;
         if (p->status == DefinitionStatus::Draft)
             continue;
-        const bool latest = current->latestProcess(p->code) == p;
+        const bool latest = current.latestProcess(p->code) == p;
         for (const auto &s : p->stages) {
             if (wantStage && s.seq != *wantStage)
                 continue;
             json stageItems = json::array();
             for (const auto &ref : s.items) {
-                const ItemDefinition *item = current->item(ref.code, ref.version);
+                const ItemDefinition *item = current.item(ref.code, ref.version);
                 if (!item)
                     continue;
                 stageItems.push_back({{"code", item->code},
@@ -439,7 +472,7 @@ json CatalogService::guides(const std::optional<std::string> &stage, const std::
                                       {"applies_if", item->appliesIf},
                                       {"materials", materialsView(*item)}});
             }
-            const FormDefinition *form = current->form(s.formCode, s.formVersion);
+            const FormDefinition *form = current.form(s.formCode, s.formVersion);
             items.push_back({{"process_code", p->code},
                              {"process_version", p->version},
                              {"process_name", p->name},

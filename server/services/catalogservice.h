@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,14 +59,30 @@ public:
     /// (retired ones included: a project keeps the version it pinned at its first application).
     nlohmann::json guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
                           const std::optional<std::string> &versions);
+    /// guides() as JSON text, with the text's SHA-256 (hex).
+    struct RenderedGuides
+    {
+        std::string text;
+        std::string sha256;
+    };
+    /// guides() rendered once per catalog snapshot and query: every desk asks on every sync, and
+    /// an unchanged catalog answers with the same text.
+    std::shared_ptr<const RenderedGuides> renderedGuides(const std::optional<std::string> &stage,
+                                                         const std::optional<std::string> &processType,
+                                                         const std::optional<std::string> &versions);
 
 private:
     void load();
+    nlohmann::json guidesOf(const Catalog &current, const std::optional<std::string> &stage,
+                            const std::optional<std::string> &processType, const std::optional<std::string> &versions);
 
     Database &m_db;
     std::mutex m_mutex;
     std::shared_ptr<const Catalog> m_catalog;
     std::string m_revision;
+    std::mutex m_guidesMutex;
+    std::shared_ptr<const Catalog> m_guidesCatalog; ///< the snapshot m_guides were rendered from
+    std::map<std::string, std::shared_ptr<const RenderedGuides>> m_guides;
     std::chrono::steady_clock::time_point m_checked;
 };
 

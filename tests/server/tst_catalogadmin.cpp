@@ -174,6 +174,13 @@ private slots:
         QCOMPARE(unchanged.status, 304);
         QVERIFY(unchanged.body.empty());
         QCOMPARE(m_server.get("/api/v1/guides?versions=some").status, 422);
+        // Each query has its own answer (each is rendered once per catalog version).
+        const auto stage2 = m_server.get("/api/v1/guides?versions=all&stage=2&process_type=1");
+        QCOMPARE(stage2.status, 200);
+        QVERIFY(stage2.header("etag") != etag);
+        QVERIFY(stage2.body != before.body);
+        QCOMPARE(m_server.get("/api/v1/guides?versions=all&stage=1&process_type=1").body, before.body);
+        QCOMPARE(m_server.get("/api/v1/guides?stage=1&process_type=1&versions=some").status, 422);
 
         const json extra = spgl::test::requiredTextField("energy_review_no", "节能审查意见文号");
         // (inconsistentPublicationRefused left a broken draft of another process behind: an

@@ -1,7 +1,6 @@
 #include "http/handlers/cataloghandlers.h"
 
 #include "app/servercontext.h"
-#include "auth/tokenservice.h"
 #include "http/apierror.h"
 #include "http/routebuilder.h"
 
@@ -52,17 +51,17 @@ void CatalogHandlers::registerRoutes(Router &router, ServerContext &ctx)
                    .query("versions",
                           "latest（缺省）：各流程的最新发布版本；all：含已停用的全部版本（项目沿用首次申报时的版本）")
                    .handler([&ctx](Request &req) {
-                       Response r = Response::json(
-                           ctx.catalog().guides(req.query("stage"), req.query("process_type"), req.query("versions")));
+                       const auto guides = ctx.catalog().renderedGuides(req.query("stage"), req.query("process_type"),
+                                                                        req.query("versions"));
                        // The desk asks on every sync; an unchanged catalog answers 304 without a body.
-                       const std::string etag = "\"" + TokenService::sha256Hex(r.body) + "\"";
+                       const std::string etag = "\"" + guides->sha256 + "\"";
+                       Response r;
+                       if (req.ifNoneMatch(etag))
+                           r = Response::empty(304);
+                       else
+                           r.body = guides->text;
                        r.header("ETag", etag);
                        r.header("Cache-Control", "no-cache");
-                       if (req.ifNoneMatch(etag)) {
-                           r.status = 304;
-                           r.body.clear();
-                           r.contentType.clear();
-                       }
                        return r;
                    })
                    .build());
