@@ -420,8 +420,12 @@ CatalogService::renderedGuides(const std::optional<std::string> &stage, const st
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     rendered->sha256 = TokenService::sha256Hex(rendered->text);
     std::lock_guard lock(m_guidesMutex);
-    if (m_guidesCatalog == current)
+    if (m_guidesCatalog == current) {
+        // Queries are few (stage, process type, versions), but spelled variously ("1", "01").
+        if (m_guides.size() >= kGuidesKept)
+            m_guides.clear();
         m_guides.emplace(key, rendered);
+    }
     return rendered;
 }
 

@@ -80,6 +80,7 @@ private:
     std::mutex m_mutex;
     std::shared_ptr<const Catalog> m_catalog;
     std::string m_revision;
+    static constexpr std::size_t kGuidesKept = 256;
     std::mutex m_guidesMutex;
     std::shared_ptr<const Catalog> m_guidesCatalog; ///< the snapshot m_guides were rendered from
     std::map<std::string, std::shared_ptr<const RenderedGuides>> m_guides;
