@@ -72,31 +72,33 @@ Response ResponseCache::answer(const std::string &key, DataGeneration generation
     lock.unlock();
     if (hit)
         *hit = false;
-    std::optional<Response> computed;
+    Response computed;
     try {
         computed = compute();
     } catch (...) {
         lock.lock();
-        flight->done = true;
-        if (const auto it = m_flights.find(key); it != m_flights.end() && it->second == flight)
-            m_flights.erase(it);
-        m_landed.notify_all();
+        landLocked(key, flight);
         throw;
     }
     std::shared_ptr<const Response> keep;
-    if (keepable(*computed))
-        keep = std::make_shared<const Response>(*computed);
+    if (keepable(computed))
+        keep = std::make_shared<const Response>(computed);
     lock.lock();
     if (keep) {
         storeLocked(key, generation, keep);
         flight->response = keep;
     }
+    landLocked(key, flight);
+    lock.unlock();
+    return computed;
+}
+
+void ResponseCache::landLocked(const std::string &key, const std::shared_ptr<Flight> &flight)
+{
     flight->done = true;
     if (const auto it = m_flights.find(key); it != m_flights.end() && it->second == flight)
         m_flights.erase(it);
     m_landed.notify_all();
-    lock.unlock();
-    return std::move(*computed);
 }
 
 ResponseCache::Kept ResponseCache::lookUpLocked(const std::string &key, DataGeneration generation)

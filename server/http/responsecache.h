@@ -84,6 +84,9 @@ private:
     mutable std::mutex m_mutex;
     std::list<Entry> m_entries; ///< most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
+    /// @p flight is done (with its response, if it could be kept): its waiters go on.
+    void landLocked(const std::string &key, const std::shared_ptr<Flight> &flight);
+
     std::unordered_map<std::string, std::shared_ptr<Flight>> m_flights;
     std::condition_variable m_landed;
 };

@@ -392,12 +392,6 @@ json CatalogService::formView(const std::string &code, const std::optional<std::
     return form->toJson();
 }
 
-json CatalogService::guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
-                            const std::optional<std::string> &versions)
-{
-    return guidesOf(*catalog(), stage, processType, versions);
-}
-
 std::shared_ptr<const CatalogService::RenderedGuides>
 CatalogService::renderedGuides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
                                const std::optional<std::string> &versions)

@@ -54,25 +54,25 @@ public:
     nlohmann::json itemView(const std::string &code, const std::optional<std::string> &version);
     /// One form for GET /catalog/forms/{code}.
     nlohmann::json formView(const std::string &code, const std::optional<std::string> &version);
-    /// 办事指南 for GET /guides?stage=&process_type=&versions=: each stage of the latest published
-    /// version of every process, or with @p versions "all" of every version that is not a draft
-    /// (retired ones included: a project keeps the version it pinned at its first application).
-    nlohmann::json guides(const std::optional<std::string> &stage, const std::optional<std::string> &processType,
-                          const std::optional<std::string> &versions);
-    /// guides() as JSON text, with the text's SHA-256 (hex).
+    /// 办事指南 for GET /guides?stage=&process_type=&versions=, as JSON text with the text's
+    /// SHA-256 (hex).
     struct RenderedGuides
     {
         std::string text;
         std::string sha256;
     };
-    /// guides() rendered once per catalog snapshot and query: every desk asks on every sync, and
-    /// an unchanged catalog answers with the same text.
+    /// The guides: each stage of the latest published version of every process, or with
+    /// @p versions "all" of every version that is not a draft (retired ones included: a project
+    /// keeps the version it pinned at its first application). Rendered once per catalog snapshot
+    /// and query: every desk asks on every sync, and an unchanged catalog answers with the same
+    /// text.
     std::shared_ptr<const RenderedGuides> renderedGuides(const std::optional<std::string> &stage,
                                                          const std::optional<std::string> &processType,
                                                          const std::optional<std::string> &versions);
 
 private:
     void load();
+    /// The guides of @p current (see renderedGuides()).
     nlohmann::json guidesOf(const Catalog &current, const std::optional<std::string> &stage,
                             const std::optional<std::string> &processType, const std::optional<std::string> &versions);
 
