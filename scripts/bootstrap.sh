@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-webengine-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-positioning-dev libqt6sql6-sqlite libqt6sql6-psql
   qt6-translations-l10n
-  libgl1-mesa-dev libpoco-dev libgdal-dev gdal-bin libsqlite3-dev sqlite3 libpq-dev
+  libgl1-mesa-dev libpoco-dev libgdal-dev gdal-bin libsqlite3-dev sqlite3 libpq-dev libjemalloc-dev
   postgresql postgresql-15-postgis-3 nlohmann-json3-dev libargon2-dev libssl-dev
   xvfb xauth fonts-wqy-microhei chromium poppler-utils nginx-light wrk
 )

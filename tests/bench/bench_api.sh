@@ -274,29 +274,83 @@ EOF
   spid=$pg_pid stop_server
 fi
 
+# CPU ticks (user + system) used so far by the server ($spid) and by the PostgreSQL cluster: its
+# postmaster, every live child, and the children that exited (the postmaster's reaped times).
+cpu_ticks() {
+  local server pg=0 pm
+  server=$(awk '{print $14 + $15}' "/proc/${spid:-0}/stat" 2>/dev/null || echo 0)
+  pm=$(head -n 1 "$data/pg/data/postmaster.pid" 2>/dev/null || true)
+  if [[ -n $pm && -r /proc/$pm/stat ]]; then
+    pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+    for c in $(pgrep -P "$pm"); do
+      pg=$((pg + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
+    done
+  fi
+  echo "$server $pg"
+}
+
+# submit_run NAME: bench_submit against the server on $port; prints its lines and the CPU per
+# pair of the server, of PostgreSQL and of the driver over the timed part; sets $pairs_per_s.
+submit_run() {
+  local name=$1 out="$work/submit-$1.txt" bpid c0="" c1="" tick
+  tick=$(getconf CLK_TCK)
+  "$submit" --url="http://127.0.0.1:$port" --threads="$submit_threads" --seconds="$submit_seconds" >"$out" &
+  bpid=$!
+  pids+=("$bpid")
+  # The timed part starts after the "projects created" line and ends with the "pairs in" line;
+  # sampled every 0.1 s (the server and PostgreSQL are idle after the end).
+  while kill -0 "$bpid" 2>/dev/null; do
+    [[ -z $c0 ]] && grep -q 'projects created' "$out" && c0=$(cpu_ticks)
+    [[ -z $c1 ]] && grep -q 'submit+accept pairs in' "$out" && c1=$(cpu_ticks)
+    sleep 0.1
+  done
+  wait "$bpid" || { cat "$out" >&2; exit 1; }
+  [[ -n $c1 ]] || c1=$(cpu_ticks)
+  sed "s/^/   $name: /" "$out"
+  pairs_per_s=$(awk '/^RESULT submit_accept_per_s/ {print $3}' "$out")
+  local pairs
+  pairs=$(awk '/submit\+accept pairs in/ {print $2}' "$out")
+  read -r s0 p0 <<<"$c0"
+  read -r s1 p1 <<<"$c1"
+  server_ms=$(awk -v n="$pairs" -v t="$tick" -v c=$((s1 - s0)) 'BEGIN {printf "%.2f", c * 1000 / t / n}')
+  pg_ms=$(awk -v n="$pairs" -v t="$tick" -v c=$((p1 - p0)) 'BEGIN {printf "%.2f", c * 1000 / t / n}')
+  driver_ms=$(awk '/driver CPU/ {print $4}' "$out")
+  if [[ $name == sqlite ]]; then
+    echo "   $name: CPU per pair: spgl-server $server_ms ms, driver $driver_ms ms"
+  else
+    echo "   $name: CPU per pair: spgl-server $server_ms ms, PostgreSQL $pg_ms ms, driver $driver_ms ms"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------
 if [[ -z $only || $only == submit ]]; then
   echo
   echo "-- submit+accept ($submit_threads threads, ${submit_seconds}s) against pgbench TPC-B"
   psql -q "$pgurl_base/postgres" -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench"
   pgbench -q -i -s 10 "$pgurl_base/pgbench" >"$work/pgbench-init.log" 2>&1
+  spid="" c0=$(cpu_ticks)
   pgbench -c 16 -j 2 -T "$submit_seconds" "$pgurl_base/pgbench" >"$work/pgbench.log" 2>&1
+  c1=$(cpu_ticks)
   pg_tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.log")
   grep -E 'latency average|^tps' "$work/pgbench.log" | sed 's/^/   pgbench: /'
+  pgbench_ms=$(awk -v a="${c0#* }" -v b="${c1#* }" -v t="$(getconf CLK_TCK)" -v x="$(awk '/^number of transactions actually processed/ {print $NF}' "$work/pgbench.log" | cut -d/ -f1)" \
+    'BEGIN {printf "%.2f", (b - a) * 1000 / t / x}')
+  echo "   pgbench: PostgreSQL CPU per transaction $pgbench_ms ms"
 
   start_server "$pgurl" "$work/pg"
-  "$submit" --url="http://127.0.0.1:$port" --threads="$submit_threads" --seconds="$submit_seconds" \
-    | tee "$work/submit-pg.txt" | sed 's/^/   postgresql: /'
-  pg_pairs=$(awk '/^RESULT submit_accept_per_s/ {print $3}' "$work/submit-pg.txt")
+  submit_run postgresql
+  pg_pairs=$pairs_per_s pg_server_ms=$server_ms pg_pg_ms=$pg_ms pg_driver_ms=$driver_ms
   stop_server
 
   start_server sqlite "$work/sqlite"
-  "$submit" --url="http://127.0.0.1:$port" --threads="$submit_threads" --seconds="$submit_seconds" \
-    | tee "$work/submit-sqlite.txt" | sed 's/^/   sqlite: /'
-  sqlite_pairs=$(awk '/^RESULT submit_accept_per_s/ {print $3}' "$work/submit-sqlite.txt")
+  submit_run sqlite
+  sqlite_pairs=$pairs_per_s
   stop_server
 
-  echo "RESULT submit pgbench_tps=$pg_tps"
+  echo "RESULT submit pgbench_tps=$pg_tps pgbench_pg_cpu_ms=$pgbench_ms"
+  echo "RESULT submit postgresql_cpu_ms_per_pair server=$pg_server_ms postgresql=$pg_pg_ms driver=$pg_driver_ms"
+  # What PostgreSQL's own share allows: the pairs/s if the server and the driver cost nothing.
+  echo "RESULT submit postgresql_alone_pairs_per_s=$(awk -v c="$cpus" -v p="$pg_pg_ms" 'BEGIN {printf "%.0f", c * 1000 / p}') ratio=$(awk -v c="$cpus" -v p="$pg_pg_ms" -v b="$pg_tps" 'BEGIN {printf "%.3f", c * 1000 / p / b}')"
   echo "RESULT submit postgresql_pairs_per_s=$pg_pairs ratio=$(awk -v a="$pg_pairs" -v b="$pg_tps" 'BEGIN {printf "%.3f", a / b}') target=$(awk -v a="$pg_pairs" -v b="$pg_tps" 'BEGIN {print (a / b >= 0.4) ? "met" : "MISSED"}')"
   echo "RESULT submit sqlite_pairs_per_s=$sqlite_pairs"
 fi
