@@ -11,6 +11,7 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <sstream>
@@ -500,9 +501,13 @@ std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64
 {
     m_rng.seed(seed);
     m_seed = seed;
-    const std::int64_t now = anchorMs ? anchorMs : beijing::nowMs();
-    // Anchor at 17:00 Beijing time today, so histories are the same all day for one seed.
-    const std::int64_t anchor = (now + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour;
+    const std::int64_t now = beijing::nowMs();
+    const std::int64_t day = anchorMs ? anchorMs : now;
+    // Histories end at 17:00 Beijing time of the anchor day (the same all afternoon for one seed),
+    // and never after the current time: in the morning a history up to 17:00 would show
+    // submissions, acceptances and decisions that have not happened yet.
+    const std::int64_t anchor
+        = std::min((day + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour, now);
     m_serialBase = m_ctx.db().read([](Connection &c) {
         const auto row = c.queryOne("SELECT COUNT(*) FROM projects");
         return row ? row->integer(0) : 0;
@@ -516,7 +521,8 @@ std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64
                 project(c, j, anchor, stats);
         });
     }
-    const int alerts = m_ctx.approvals().scanClocks(now);
+    // Levels as of the end of the histories (an anchor day in the past), or as of now.
+    const int alerts = m_ctx.approvals().scanClocks(anchorMs ? anchor : now);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::ostringstream out;
     out << "demo: " << stats.projects << " projects, " << stats.applications << " applications, " << stats.commands

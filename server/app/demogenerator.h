@@ -28,7 +28,8 @@ class ServerContext;
  * start some weeks or months ago up to today. Where a project stands today (which stage, which
  * state, which clock level) follows from its simulated history, so stages, states and levels
  * are spread out. The same seed gives the same projects and histories relative to the anchor
- * day (today, Beijing time, unless `--anchor=YYYY-MM-DD`).
+ * day (today, Beijing time, unless `--anchor=YYYY-MM-DD`). Histories end at 17:00 of that day,
+ * or at the current time when that comes first: nothing is dated in the future.
  */
 class DemoGenerator
 {

@@ -90,6 +90,34 @@ private slots:
         QCOMPARE(count(m_server, "SELECT COUNT(*) FROM events WHERE at >= 1782835200000"), 0); // 2026-07-01 00:00 +08
     }
 
+    void nothingIsDatedAfterTheCurrentTime()
+    {
+        // Generated at 00:30 on the anchor day (the server's clock set with --now, no --anchor, as
+        // on a first start), the histories stop then: no submission, event, case or notification
+        // is dated later. The same seed generated after that day does have history past 00:30.
+        // 2026-06-30 00:30 +08, and ten minutes on: the clock runs on from 00:30 while it generates.
+        QVERIFY(count(m_server, "SELECT COUNT(*) FROM events WHERE at > 1782750600000") > 0);
+        const std::string after = "1782751200000";
+        TestServer early;
+        QVERIFY2(early.start(), qPrintable(early.lastError()));
+        QCOMPARE(early.stop(), 0);
+        QString output;
+        QCOMPARE(early.runCommand({QStringLiteral("demo"), QStringLiteral("--projects"), QStringLiteral("40"),
+                                   QStringLiteral("--seed"), QStringLiteral("11"),
+                                   QStringLiteral("--now=2026-06-30T00:30:00+08:00")},
+                                  &output),
+                 0);
+        QVERIFY2(output.contains(QStringLiteral("demo: 40 projects")), qPrintable(output));
+        QVERIFY(count(early, "SELECT COUNT(*) FROM events") > 100);
+        QCOMPARE(count(early, "SELECT COUNT(*) FROM events WHERE at > " + after), 0);
+        QCOMPARE(count(early,
+                       "SELECT COUNT(*) FROM applications WHERE submitted_at > " + after + " OR updated_at > " + after),
+                 0);
+        QCOMPARE(count(early, "SELECT COUNT(*) FROM cases WHERE accepted_at > " + after + " OR updated_at > " + after),
+                 0);
+        QCOMPARE(count(early, "SELECT COUNT(*) FROM notifications WHERE created_at > " + after), 0);
+    }
+
     void deadlineScanMovesLevelsAndNotifies()
     {
         // The anchor was months ago: every case still open and running is overdue today (a paused
