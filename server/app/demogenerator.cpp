@@ -504,10 +504,11 @@ std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64
     const std::int64_t now = beijing::nowMs();
     const std::int64_t day = anchorMs ? anchorMs : now;
     // Histories end at 17:00 Beijing time of the anchor day (the same all afternoon for one seed),
-    // and never after the current time: in the morning a history up to 17:00 would show
-    // submissions, acceptances and decisions that have not happened yet.
+    // and never after the current time, taken to the hour (histories stay on whole hours): in the
+    // morning a history up to 17:00 would show submissions, acceptances and decisions that have
+    // not happened yet.
     const std::int64_t anchor
-        = std::min((day + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour, now);
+        = std::min((day + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour, now / kHour * kHour);
     m_serialBase = m_ctx.db().read([](Connection &c) {
         const auto row = c.queryOne("SELECT COUNT(*) FROM projects");
         return row ? row->integer(0) : 0;
