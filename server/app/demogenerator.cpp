@@ -6,6 +6,7 @@
 #include "forms/formdefinition.h"
 #include "http/apierror.h"
 #include "rules/jsonlogic.h"
+#include "services/calendarservice.h"
 #include "storage/userrepository.h"
 #include "workflow/workflowjson.h"
 
@@ -196,6 +197,21 @@ json DemoGenerator::sampleForm(const FormDefinition &form, const json &project)
     return v.ok() ? v.data : out;
 }
 
+std::int64_t DemoGenerator::officeHour(const WorkCalendar &calendar, const std::string &region, std::int64_t ms)
+{
+    // 10:00-14:00 and 16:00-20:00 Beijing time (Xinjiang's office hours) on working days.
+    constexpr std::int64_t kOpen[][2] = {{10, 14}, {16, 20}};
+    for (int days = 0; days < 60; ++days) {
+        const std::int64_t midnight = (ms + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + days * kDay;
+        if (!calendar.isWorkday(beijing::date(midnight), region))
+            continue;
+        for (const auto &[from, to] : kOpen)
+            if (ms < midnight + to * kHour)
+                return std::max(ms, midnight + from * kHour);
+    }
+    return ms; // no working day within 60 days: a broken calendar, keep the time
+}
+
 void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats &stats)
 {
     ApprovalService &svc = m_ctx.approvals();
@@ -246,7 +262,14 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
         t += std::int64_t(uniform(int(minHours), int(maxHours))) * kHour;
         return t < anchor;
     };
+    // Staff act in office hours: their command waits for the next office hour, and the history
+    // goes on from then. One that would come after the anchor has not happened yet.
+    const WorkCalendar calendar = m_ctx.calendar().calendar();
     auto run = [&](const std::string &appId, Command cmd, const Principal &who) {
+        const std::int64_t at = who.userId == m_applicant.userId ? t : officeHour(calendar, region, t);
+        if (at >= anchor)
+            return false;
+        t = at;
         try {
             svc.execute(c, appId, cmd, who, t);
             ++stats.commands;
@@ -303,6 +326,11 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
                            {"channel", online ? "online" : "window"},
                            {"materials", materials}};
         std::string appId;
+        if (!online) {
+            t = officeHour(calendar, region, t); // filed at the window (窗口代办)
+            if (t >= anchor)
+                return;
+        }
         try {
             appId = svc.submit(c, submission, online ? m_applicant : m_clerk, t).after.app.id;
         } catch (const ApiError &e) {
@@ -323,8 +351,8 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
             Command refuse;
             refuse.kind = CommandKind::Refuse;
             refuse.text = "申报事项不属于本中心受理范围（演示）";
-            run(appId, refuse, m_clerk);
-            ++stats.refused;
+            if (run(appId, refuse, m_clerk))
+                ++stats.refused;
             return;
         }
         if (chance(0.15)) {
@@ -379,6 +407,7 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
                 const std::int64_t saved = t;
                 t = ct;
                 const bool ok = run(appId, std::move(cmd), by);
+                ct = t; // moved on to an office hour
                 t = saved;
                 return ok;
             };
@@ -464,6 +493,7 @@ void DemoGenerator::project(Connection &c, int index, std::int64_t anchor, Stats
             decide.outcome = chance(0.04) ? Outcome::Disapproved : Outcome::Approved;
             decide.text = decide.outcome == Outcome::Approved ? "经审查，符合法定条件，准予许可（演示）"
                                                               : "经审查，不符合规划条件，不予许可（演示）";
+            ct = officeHour(calendar, region, ct); // the document is dated the day it is decided
             const std::string date = beijing::dateText(ct);
             decide.document
                 = ResultDocument{"乌审〔" + date.substr(0, 4) + "〕" + std::to_string(uniform(1, 999)) + "号",
@@ -502,13 +532,13 @@ std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64
     m_rng.seed(seed);
     m_seed = seed;
     const std::int64_t now = beijing::nowMs();
-    const std::int64_t day = anchorMs ? anchorMs : now;
-    // Histories end at 17:00 Beijing time of the anchor day (the same all afternoon for one seed),
-    // and never after the current time, taken to the hour (histories stay on whole hours): in the
-    // morning a history up to 17:00 would show submissions, acceptances and decisions that have
-    // not happened yet.
+    const auto midnight = [](std::int64_t ms) { return (ms + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs; };
+    // Histories end at 17:00 Beijing time of an anchor day, or at the start of today (Beijing
+    // time) without one: the same all day for one seed, and nothing dated after the current time
+    // (in the morning a history up to 17:00 would show submissions, acceptances and decisions
+    // that have not happened yet). A given anchor day that is today or later is taken as today.
     const std::int64_t anchor
-        = std::min((day + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + 17 * kHour, now / kHour * kHour);
+        = anchorMs && midnight(anchorMs) < midnight(now) ? midnight(anchorMs) + 17 * kHour : midnight(now);
     m_serialBase = m_ctx.db().read([](Connection &c) {
         const auto row = c.queryOne("SELECT COUNT(*) FROM projects");
         return row ? row->integer(0) : 0;

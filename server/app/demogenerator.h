@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/principal.h"
+#include "calendar/workcalendar.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,8 +29,9 @@ class ServerContext;
  * start some weeks or months ago up to today. Where a project stands today (which stage, which
  * state, which clock level) follows from its simulated history, so stages, states and levels
  * are spread out. The same seed gives the same projects and histories relative to the anchor
- * day (today, Beijing time, unless `--anchor=YYYY-MM-DD`). Histories end at 17:00 of that day,
- * or at the current time when that comes first: nothing is dated in the future.
+ * day (`--anchor=YYYY-MM-DD`, or today, Beijing time). Histories end at 17:00 of a past anchor
+ * day, or at the start of today: nothing is dated in the future. The window and the departments
+ * act in office hours; the applicant at any hour.
  */
 class DemoGenerator
 {
@@ -46,6 +48,8 @@ private:
     void project(Connection &c, int index, std::int64_t anchorMs, Stats &stats);
     nlohmann::json sampleForm(const FormDefinition &form, const nlohmann::json &project);
     Principal staffFor(const std::string &departmentCode) const;
+    /// The first instant from @p ms (epoch ms) within office hours of a working day in @p region.
+    static std::int64_t officeHour(const WorkCalendar &calendar, const std::string &region, std::int64_t ms);
     bool chance(double p);
     int uniform(int lo, int hi);
 

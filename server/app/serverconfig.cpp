@@ -175,9 +175,9 @@ Usage: spgl-server [options]                 run the server
        spgl-server backup --out=DIR          copy the SQLite database and blobs into a new folder
        spgl-server restore --in=DIR          restore such a folder into an empty --data-dir
        spgl-server demo --projects=N [--seed=S] [--anchor=YYYY-MM-DD]
-                            generate N realistic demo projects up to 17:00 of the anchor day (default
-                            today; never past the current time), deterministic for a seed and a
-                            past anchor day
+                            generate N realistic demo projects up to 17:00 of a past anchor day, or
+                            up to the start of today without one; deterministic for a seed and
+                            an anchor day
        spgl-server demo-layers [--size=small|100k|1m]
                             load the synthetic demo blueprint layers (合成) into the layer catalog
                             (idempotent; --demo loads the small set)

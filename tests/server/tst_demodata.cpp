@@ -90,10 +90,28 @@ private slots:
         QCOMPARE(count(m_server, "SELECT COUNT(*) FROM events WHERE at >= 1782835200000"), 0); // 2026-07-01 00:00 +08
     }
 
+    void staffActInOfficeHours()
+    {
+        // The applicant files and supplements at any hour; the window and the departments act
+        // from 10:00 to 14:00 and 16:00 to 20:00 Beijing time (the seconds of the Beijing day below).
+        const std::string staff = "FROM events WHERE actor_id <> (SELECT CAST(id AS TEXT) FROM users WHERE username = "
+                                  "'applicant')";
+        const std::string second = "((at / 1000 + 28800) % 86400)";
+        QVERIFY(count(m_server, "SELECT COUNT(*) " + staff) > 200);
+        QCOMPARE(count(m_server, "SELECT COUNT(*) " + staff + " AND (" + second + " < 36000 OR " + second
+                                     + " >= 72000 OR (" + second + " >= 50400 AND " + second + " < 57600))"),
+                 0);
+        // Some of the applicant's own steps fall outside them.
+        QVERIFY(count(m_server, "SELECT COUNT(*) FROM events WHERE actor_id = (SELECT CAST(id AS TEXT) FROM users "
+                                "WHERE username = 'applicant') AND ("
+                                    + second + " < 36000 OR " + second + " >= 72000)")
+                > 0);
+    }
+
     void nothingIsDatedAfterTheCurrentTime()
     {
         // Generated at 00:30 on the anchor day (the server's clock set with --now, no --anchor, as
-        // on a first start), the histories stop then: no submission, event, case or notification
+        // on a first start), the histories stop before: no submission, event, case or notification
         // is dated later. The same seed generated after that day does have history past 00:30.
         // 2026-06-30 00:30 +08, and ten minutes on: the clock runs on from 00:30 while it generates.
         QVERIFY(count(m_server, "SELECT COUNT(*) FROM events WHERE at > 1782750600000") > 0);
