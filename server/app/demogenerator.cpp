@@ -1,6 +1,7 @@
 #include "app/demogenerator.h"
 
 #include "app/servercontext.h"
+#include "calendar/dates.h"
 #include "core/beijingtime.h"
 #include "domain/creditcode.h"
 #include "forms/formdefinition.h"
@@ -200,14 +201,14 @@ json DemoGenerator::sampleForm(const FormDefinition &form, const json &project)
 std::int64_t DemoGenerator::officeHour(const WorkCalendar &calendar, const std::string &region, std::int64_t ms)
 {
     // 10:00-14:00 and 16:00-20:00 Beijing time (Xinjiang's office hours) on working days.
-    constexpr std::int64_t kOpen[][2] = {{10, 14}, {16, 20}};
-    for (int days = 0; days < 60; ++days) {
-        const std::int64_t midnight = (ms + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs + days * kDay;
-        if (!calendar.isWorkday(beijing::date(midnight), region))
+    constexpr int kOpen[][2] = {{10, 14}, {16, 20}};
+    for (int n = 0; n < 60; ++n) {
+        const std::chrono::year_month_day day{beijingDay(ms) + std::chrono::days(n)};
+        if (!calendar.isWorkday(day, region))
             continue;
         for (const auto &[from, to] : kOpen)
-            if (ms < midnight + to * kHour)
-                return std::max(ms, midnight + from * kHour);
+            if (ms < beijingMs(day, to))
+                return std::max(ms, beijingMs(day, from));
     }
     return ms; // no working day within 60 days: a broken calendar, keep the time
 }
@@ -532,13 +533,13 @@ std::string DemoGenerator::generate(int projects, std::uint64_t seed, std::int64
     m_rng.seed(seed);
     m_seed = seed;
     const std::int64_t now = beijing::nowMs();
-    const auto midnight = [](std::int64_t ms) { return (ms + beijing::kOffsetMs) / kDay * kDay - beijing::kOffsetMs; };
     // Histories end at 17:00 Beijing time of an anchor day, or at the start of today (Beijing
     // time) without one: the same all day for one seed, and nothing dated after the current time
     // (in the morning a history up to 17:00 would show submissions, acceptances and decisions
     // that have not happened yet). A given anchor day that is today or later is taken as today.
+    const std::chrono::year_month_day today = beijing::date(now);
     const std::int64_t anchor
-        = anchorMs && midnight(anchorMs) < midnight(now) ? midnight(anchorMs) + 17 * kHour : midnight(now);
+        = anchorMs && beijing::date(anchorMs) < today ? beijingMs(beijing::date(anchorMs), 17) : beijingMs(today);
     m_serialBase = m_ctx.db().read([](Connection &c) {
         const auto row = c.queryOne("SELECT COUNT(*) FROM projects");
         return row ? row->integer(0) : 0;

@@ -78,15 +78,14 @@ private:
         bool done = false;
         std::shared_ptr<const Response> response; ///< set when it could be kept
     };
+    /// @p flight is done (with its response, if it could be kept): its waiters go on.
+    void landLocked(const std::string &key, const std::shared_ptr<Flight> &flight);
 
     std::size_t m_maxBytes;
     std::size_t m_bytes = 0;
     mutable std::mutex m_mutex;
     std::list<Entry> m_entries; ///< most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
-    /// @p flight is done (with its response, if it could be kept): its waiters go on.
-    void landLocked(const std::string &key, const std::shared_ptr<Flight> &flight);
-
     std::unordered_map<std::string, std::shared_ptr<Flight>> m_flights;
     std::condition_variable m_landed;
 };

@@ -289,11 +289,14 @@ cpu_ticks() {
   echo "$server $pg"
 }
 
+# ms_each TICKS N: CPU ticks spread over N items, in milliseconds each.
+ms_each() { awk -v c="$1" -v n="$2" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", c * 1000 / t / n}'; }
+
 # submit_run NAME: bench_submit against the server on $port; prints its lines and the CPU per
-# pair of the server, of PostgreSQL and of the driver over the timed part; sets $pairs_per_s.
+# pair of the server, of PostgreSQL and of the driver over the timed part; sets $pairs_per_s,
+# $server_ms, $pg_ms and $driver_ms.
 submit_run() {
-  local name=$1 out="$work/submit-$1.txt" bpid c0="" c1="" tick
-  tick=$(getconf CLK_TCK)
+  local name=$1 out="$work/submit-$1.txt" bpid c0="" c1=""
   "$submit" --url="http://127.0.0.1:$port" --threads="$submit_threads" --seconds="$submit_seconds" >"$out" &
   bpid=$!
   pids+=("$bpid")
@@ -308,12 +311,12 @@ submit_run() {
   [[ -n $c1 ]] || c1=$(cpu_ticks)
   sed "s/^/   $name: /" "$out"
   pairs_per_s=$(awk '/^RESULT submit_accept_per_s/ {print $3}' "$out")
-  local pairs
+  local pairs s0 p0 s1 p1
   pairs=$(awk '/submit\+accept pairs in/ {print $2}' "$out")
   read -r s0 p0 <<<"$c0"
   read -r s1 p1 <<<"$c1"
-  server_ms=$(awk -v n="$pairs" -v t="$tick" -v c=$((s1 - s0)) 'BEGIN {printf "%.2f", c * 1000 / t / n}')
-  pg_ms=$(awk -v n="$pairs" -v t="$tick" -v c=$((p1 - p0)) 'BEGIN {printf "%.2f", c * 1000 / t / n}')
+  server_ms=$(ms_each $((s1 - s0)) "$pairs")
+  pg_ms=$(ms_each $((p1 - p0)) "$pairs")
   driver_ms=$(awk '/driver CPU/ {print $4}' "$out")
   if [[ $name == sqlite ]]; then
     echo "   $name: CPU per pair: spgl-server $server_ms ms, driver $driver_ms ms"
@@ -333,8 +336,8 @@ if [[ -z $only || $only == submit ]]; then
   c1=$(cpu_ticks)
   pg_tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.log")
   grep -E 'latency average|^tps' "$work/pgbench.log" | sed 's/^/   pgbench: /'
-  pgbench_ms=$(awk -v a="${c0#* }" -v b="${c1#* }" -v t="$(getconf CLK_TCK)" -v x="$(awk '/^number of transactions actually processed/ {print $NF}' "$work/pgbench.log" | cut -d/ -f1)" \
-    'BEGIN {printf "%.2f", (b - a) * 1000 / t / x}')
+  pgbench_ms=$(ms_each $((${c1#* } - ${c0#* })) \
+    "$(awk '/^number of transactions actually processed/ {print $NF}' "$work/pgbench.log" | cut -d/ -f1)")
   echo "   pgbench: PostgreSQL CPU per transaction $pgbench_ms ms"
 
   start_server "$pgurl" "$work/pg"
